@@ -1,0 +1,213 @@
+"""The `lawgap` command: parse laws, scan the national_laws folder.
+
+Errors a user can cause print one line naming the file and the problem, and exit with code 2;
+set LAWGAP_DEBUG=1 to see the traceback of an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from lawgap import __version__
+from lawgap.errors import InputError, LawgapError
+from lawgap.model import Law
+
+EXIT_INPUT = 2
+
+
+def law_to_json(law: Law) -> dict:
+    """The public JSON shape of GUIDE.md, extended with provenance fields."""
+    return {
+        "title": law.title,
+        "country": law.country,
+        "language": law.language,
+        "kind": law.kind,
+        "style": law.style,
+        "date": law.date,
+        "source": law.source,
+        "sha256": law.sha256,
+        "ocr": law.ocr,
+        "warnings": list(law.warnings),
+        "notes": list(law.notes),
+        "provisions": [
+            {
+                "eid": p.eid,
+                "parent": p.parent,
+                "kind": p.kind,
+                "num": p.num,
+                "heading": p.heading,
+                "text": p.text,
+                "notes": list(p.notes),
+            }
+            for p in law.provisions
+        ],
+    }
+
+
+def law_to_text(law: Law) -> str:
+    """An indented outline a reader can check against the printed law."""
+    depth: dict[str, int] = {}
+    lines = [law.title, ""]
+    for p in law.provisions:
+        d = depth[p.parent] + 1 if p.parent in depth else 0
+        depth[p.eid] = d
+        label = " ".join(x for x in (p.kind, p.num or "", p.heading or "") if x)
+        lines.append(f"{'  ' * d}[{p.eid}] {label}")
+        for t in p.text.splitlines():
+            lines.append(f"{'  ' * (d + 1)}{t}")
+    return "\n".join(lines) + "\n"
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a two-letter country code (e.g. KG, KZ)")
+    return code
+
+
+def _progress(items: Sequence, desc: str) -> Iterable:
+    """A progress bar on stderr for multi-file work; plain iteration when there is one item."""
+    if len(items) < 2:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from lawgap.parsers import load_law
+
+    law = load_law(args.file, language=args.lang, style=args.style, country=args.country)
+    if args.format == "json":
+        out = json.dumps(law_to_json(law), ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "akn":
+        from lawgap.export.akn import to_akn
+
+        out = to_akn(law).decode("utf-8")
+    else:
+        out = law_to_text(law)
+    sys.stdout.write(out)
+    for w in law.warnings:
+        print(f"lawgap: warning: {args.file}: {w}", file=sys.stderr)
+    return 0
+
+
+def find_law_files(folders: Sequence[Path]) -> list[Path]:
+    """Law files under the folders, in a stable order; notes and catalogues are not laws."""
+    from lawgap.parsers import SUFFIXES
+
+    found: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            found.append(folder)
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() in SUFFIXES and path.name.lower() != "readme.md":
+                found.append(path)
+    return found
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """The main job: parse every law the user has put in place and say what is still missing."""
+    from lawgap.catalogue import instructions, load_catalogue
+    from lawgap.parsers import load_law
+
+    folders = [Path(f) for f in args.folders] or [Path("national_laws")]
+    missing = [f for f in folders if not f.exists()]
+    if missing:
+        raise InputError(missing[0], "no such folder")
+    files = find_law_files(folders)
+    if not files:
+        print(instructions(folders[0]))
+        return 0
+    laws: list[Law] = []
+    failures = 0
+    for path in _progress(files, "parsing"):
+        country = _folder_country(path)
+        try:
+            laws.append(load_law(path, country=country))
+        except InputError as exc:
+            failures += 1
+            print(f"lawgap: error: {exc}", file=sys.stderr)
+    _print_scan_table(laws)
+    catalogue = load_catalogue()
+    for cc in sorted({law.country for law in laws if law.country}):
+        have = {law.kind for law in laws if law.country == cc and law.kind}
+        gaps = catalogue.missing_for(cc, have)
+        if gaps:
+            names = ", ".join(e.title_en or e.kind for e in gaps)
+            print(f"{cc}: not yet supplied: {names}")
+    return EXIT_INPUT if failures and not laws else 0
+
+
+def _folder_country(path: Path) -> str | None:
+    """A file under national_laws/KG/ belongs to KG, whatever its text says."""
+    for part in reversed(path.parent.parts):
+        if len(part) == 2 and part.isalpha() and part.isupper():
+            return part
+    return None
+
+
+def _print_scan_table(laws: Sequence[Law]) -> None:
+    header = ("country", "kind", "lang", "articles", "provisions", "ocr", "file")
+    rows = [
+        (
+            law.country or "?",
+            law.kind or "?",
+            law.language,
+            str(len(law.articles())),
+            str(len(law.provisions)),
+            "yes" if law.ocr else "",
+            law.source,
+        )
+        for law in laws
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for r in [header, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="lawgap", description=__doc__.splitlines()[0])
+    ap.add_argument("--version", action="version", version=f"lawgap {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse one law file into its provision tree")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=("json", "akn", "text"), default="json")
+    p.add_argument("--lang", choices=("ru", "ky", "en"), help="override the detected language")
+    p.add_argument("--style", choices=("civil", "common"), help="override the detected drafting style")
+    p.add_argument("--country", type=_country, help="ISO country code, e.g. KG")
+    p.set_defaults(func=cmd_parse)
+
+    s = sub.add_parser("scan", help="parse the laws in national_laws/ (or the given folders) and report")
+    s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")
+    s.set_defaults(func=cmd_scan)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except LawgapError as exc:
+        print(f"lawgap: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last guard: a user sees one line, a developer sets LAWGAP_DEBUG
+        if os.environ.get("LAWGAP_DEBUG"):
+            raise
+        target = getattr(args, "file", None) or "input"
+        print(f"lawgap: error: {target}: could not be processed ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Guesses what the user did not say: language, drafting style, country and kind of law.
+
+Each guess is a plain heuristic over the first part of the text; the CLI flags override it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KYRGYZ_LETTERS = re.compile(r"[ңөүҢӨҮ]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str) -> str:
+    """'ky' when Kyrgyz letters are frequent, 'ru' for other Cyrillic, else 'en'."""
+    sample = text[:200_000]
+    cyr = len(_CYRILLIC.findall(sample))
+    lat = len(_LATIN.findall(sample))
+    if cyr == 0 and lat == 0:
+        return "en"
+    if cyr >= lat:
+        ky = len(_KYRGYZ_LETTERS.findall(sample))
+        # Kyrgyz prose uses ң, ө, ү in roughly 3% of letters; Russian text never does.
+        return "ky" if ky > 0.005 * cyr else "ru"
+    return "en"
+
+
+def style_for_language(language: str) -> str:
+    """Russian and Kyrgyz laws follow civil-law drafting; English ones common-law drafting."""
+    return "common" if language == "en" else "civil"
+
+
+_COUNTRY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("KG", re.compile(r"Кыргызск\w* Республик|Кыргыз Республикасы|Kyrgyz", re.I)),
+    ("KZ", re.compile(r"Республик\w* Казахстан|\bРК\b|Kazakhstan", re.I)),
+    ("TJ", re.compile(r"Республик\w* Таджикистан|Tajikistan", re.I)),
+    ("TM", re.compile(r"Туркменистан|Turkmenistan", re.I)),
+    ("UZ", re.compile(r"Республик\w* Узбекистан|Uzbekistan", re.I)),
+    ("RU", re.compile(r"Российской Федерации|Russian Federation", re.I)),
+    ("PK", re.compile(r"Pakistan|Islamabad|Punjab|Majlis-e-Shoora", re.I)),
+    ("GB", re.compile(r"United Kingdom|Her Majesty|Parliament of the United Kingdom|\bUK\b")),
+    ("IT", re.compile(r"Repubblica italiana|Gazzetta Ufficiale", re.I)),
+)
+
+
+def detect_country(text: str) -> str | None:
+    """The country named most often near the top of the law, as an ISO 3166 alpha-2 code."""
+    head = text[:20_000]
+    counts = {cc: len(rx.findall(head)) for cc, rx in _COUNTRY_CUES}
+    best = max(counts, key=lambda cc: counts[cc])
+    return best if counts[best] else None
+
+
+# Order matters: the procedure code's title contains the word for criminal code.
+_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("criminal_procedure_code", re.compile(r"уголовно-процессуальн|жазык-процесстик|criminal procedure", re.I)),
+    ("criminal_code", re.compile(r"уголовн\w* кодекс|жазык кодекс|criminal code|penal code", re.I)),
+    ("anti_trafficking", re.compile(r"торговл\w* людьми|адам сатуу|trafficking in persons|bonded labour", re.I)),
+    ("witness_protection", re.compile(r"защит\w* (?:свидетел|лиц, участвующих|участник)|witness protection", re.I)),
+    ("migration", re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
+    ("victim_support", re.compile(r"специальных социальных услуг|компенсаци\w* потерпевш|victim", re.I)),
+)
+
+
+def detect_kind(title: str) -> str | None:
+    """The kind of law named by its title (criminal_code, criminal_procedure_code, ...)."""
+    for kind, rx in _KIND_CUES:
+        if rx.search(title):
+            return kind
+    return None

@@ -1,0 +1,97 @@
+"""The data every stage passes on: a Law and its Provisions, frozen so stages cannot edit each other's output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Provision kinds of the public JSON contract (GUIDE.md), outermost first.
+KINDS = ("book", "part", "section", "chapter", "article", "paragraph", "point", "subpoint", "note")
+
+# Legal traditions whose numbering grammars lawgap knows.
+STYLES = ("civil", "common")
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One node of a law's provision tree.
+
+    `text` is the provision's own words (the article's lead-in, a part's body), not its
+    children's; `Law.full_text` joins a subtree. `span` is the [start, end) range of the
+    provision's own heading and text in `Law.text`. `notes` keeps what the law prints about a
+    provision but is not its text (bracketed amendment notes, "Сноска." footnotes).
+    """
+
+    eid: str
+    parent: str | None
+    kind: str
+    num: str | None
+    heading: str | None
+    text: str
+    span: tuple[int, int] = (0, 0)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Law:
+    """A parsed law: metadata, the provisions in document order, and the plain text they index."""
+
+    title: str
+    language: str
+    style: str
+    source: str
+    sha256: str
+    provisions: tuple[Provision, ...]
+    text: str = ""
+    country: str | None = None
+    kind: str | None = None
+    date: str | None = None
+    ocr: bool = False
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def by_eid(self) -> dict[str, Provision]:
+        return {p.eid: p for p in self.provisions}
+
+    @cached_property
+    def children_of(self) -> dict[str | None, tuple[Provision, ...]]:
+        kids: dict[str | None, list[Provision]] = {}
+        for p in self.provisions:
+            kids.setdefault(p.parent, []).append(p)
+        return {k: tuple(v) for k, v in kids.items()}
+
+    def children(self, eid: str | None) -> tuple[Provision, ...]:
+        return self.children_of.get(eid, ())
+
+    def is_article_level(self, p: Provision) -> bool:
+        """Articles in civil-law drafting; sections in common-law drafting (GUIDE.md)."""
+        if p.kind == "article":
+            return True
+        return self.style == "common" and p.kind == "section"
+
+    def articles(self) -> tuple[Provision, ...]:
+        return tuple(p for p in self.provisions if self.is_article_level(p))
+
+    def subtree(self, eid: str) -> tuple[Provision, ...]:
+        """The provision and all its descendants, in document order."""
+        out: list[Provision] = []
+        stack = [self.by_eid[eid]]
+        while stack:
+            p = stack.pop()
+            out.append(p)
+            stack.extend(reversed(self.children(p.eid)))
+        return tuple(out)
+
+    def full_text(self, eid: str) -> str:
+        """The provision's words with those of all its descendants, one line each."""
+        return "\n".join(p.text for p in self.subtree(eid) if p.text)
+
+    def ancestors(self, eid: str) -> tuple[Provision, ...]:
+        """Outermost first: e.g. section, chapter for an article."""
+        chain: list[Provision] = []
+        p = self.by_eid[eid]
+        while p.parent is not None:
+            p = self.by_eid[p.parent]
+            chain.append(p)
+        return tuple(reversed(chain))

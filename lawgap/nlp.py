@@ -1,0 +1,171 @@
+"""Tokens, lemmas and sentence spans per provision, computed once and cached on disk.
+
+Why not a full spaCy model: none can be downloaded here, and a law repeats few word forms many
+times (the KG Criminal Procedure Code: about 8,400 distinct forms among 109,000 tokens). So we
+tokenise with spaCy's rule-based tokenizer and lemmatise each distinct form once: pymorphy3 for
+Russian, spaCy's lookup tables for English; Kyrgyz has no lemmatiser here, so its "lemma" is the
+lower-cased form and rules match Kyrgyz by stem prefixes. The result is cached per law file
+(sha256) under LAWGAP_CACHE, so a warm run reads it back instead of analysing again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lawgap.model import Law
+
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a provision: `start`/`end` index the provision's text (or heading)."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The words of one provision's heading and text, and the text's sentence spans."""
+
+    eid: str
+    heading: tuple[Token, ...]
+    text: tuple[Token, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("LAWGAP_CACHE")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "lawgap"
+
+
+@cache
+def tokenizer(language: str):
+    """spaCy's rule-based tokenizer and sentencizer for the language (no model needed)."""
+    import spacy
+
+    nlp = spacy.blank(language if language in ("ru", "ky", "en") else "xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class Lemmatiser:
+    """Lemmas by distinct lower-cased form, so each form is analysed once per process."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._memo: dict[str, str] = {}
+        if language == "ru":
+            import pymorphy3
+
+            morph = pymorphy3.MorphAnalyzer()
+            self._lemma = lambda w: morph.parse(w)[0].normal_form
+        elif language == "en":
+            from spacy.lookups import load_lookups
+
+            table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+            self._lemma = lambda w: table.get(w, w)
+        else:
+            self._lemma = lambda w: w
+
+    def __call__(self, form: str) -> str:
+        low = form.lower().replace("ё", "е")
+        lemma = self._memo.get(low)
+        if lemma is None:
+            lemma = self._lemma(low).replace("ё", "е") if any(c.isalpha() for c in low) else low
+            self._memo[low] = lemma
+        return lemma
+
+
+@cache
+def lemmatiser(language: str) -> Lemmatiser:
+    return Lemmatiser(language)
+
+
+def _tokens(doc, lemma: Lemmatiser) -> tuple[Token, ...]:
+    return tuple(
+        Token(t.text, lemma(t.text), t.idx, t.idx + len(t.text)) for t in doc if not t.is_space and not t.is_punct
+    )
+
+
+def analyse_text(text: str, language: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
+    """Tokens with lemmas, and sentence spans, of one piece of text."""
+    doc = tokenizer(language)(text)
+    sents = tuple((s.start_char, s.end_char) for s in doc.sents) if text else ()
+    return _tokens(doc, lemmatiser(language)), sents
+
+
+def _analyse_law(law: Law) -> dict[str, Analysis]:
+    nlp = tokenizer(law.language)
+    lemma = lemmatiser(law.language)
+    texts = [p.text for p in law.provisions]
+    heads = [p.heading or "" for p in law.provisions]
+    out: dict[str, Analysis] = {}
+    docs = nlp.pipe(texts, batch_size=256)
+    head_docs = nlp.tokenizer.pipe(heads, batch_size=256)
+    for p, doc, hdoc in zip(law.provisions, docs, head_docs, strict=True):
+        sents = tuple((s.start_char, s.end_char) for s in doc.sents) if p.text else ()
+        out[p.eid] = Analysis(p.eid, _tokens(hdoc, lemma), _tokens(doc, lemma), sents)
+    return out
+
+
+def _cache_path(law: Law) -> Path:
+    return cache_dir() / "nlp" / f"{law.sha256}-{law.language}-{len(law.provisions)}-v{CACHE_VERSION}.json.gz"
+
+
+def _dump(analyses: dict[str, Analysis]) -> bytes:
+    vocab: dict[str, int] = {}
+
+    def enc(tokens: tuple[Token, ...]) -> list[int]:
+        flat: list[int] = []
+        for t in tokens:
+            flat += [t.start, t.end, vocab.setdefault(t.lemma, len(vocab))]
+        return flat
+
+    rows = [[a.eid, enc(a.heading), enc(a.text), [list(s) for s in a.sentences]] for a in analyses.values()]
+    return gzip.compress(json.dumps({"vocab": list(vocab), "rows": rows}, ensure_ascii=False).encode(), 3)
+
+
+def _load(data: bytes, law: Law) -> dict[str, Analysis]:
+    obj = json.loads(gzip.decompress(data))
+    vocab = obj["vocab"]
+    out: dict[str, Analysis] = {}
+    for eid, head, text, sents in obj["rows"]:
+        p = law.by_eid[eid]
+
+        def dec(flat: list[int], source: str) -> tuple[Token, ...]:
+            return tuple(
+                Token(source[flat[i] : flat[i + 1]], vocab[flat[i + 2]], flat[i], flat[i + 1])
+                for i in range(0, len(flat), 3)
+            )
+
+        out[eid] = Analysis(eid, dec(head, p.heading or ""), dec(text, p.text), tuple(map(tuple, sents)))
+    return out
+
+
+def analyse_law(law: Law, *, use_cache: bool = True) -> dict[str, Analysis]:
+    """Every provision's analysis, from the disk cache when the same file was analysed before."""
+    path = _cache_path(law)
+    if use_cache and path.exists():
+        try:
+            return _load(path.read_bytes(), law)
+        except (OSError, ValueError, KeyError, IndexError):
+            pass  # a damaged cache entry is simply recomputed
+    analyses = _analyse_law(law)
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(_dump(analyses))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+    return analyses

@@ -1,0 +1,162 @@
+"""Reading a law file: check it, recognise its format, extract blocks, build the provision tree.
+
+`load_law` is the one entry point. Every failure a user can cause (empty, too large, wrong
+format, damaged, encrypted) raises `InputError` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from dataclasses import replace
+from io import BytesIO
+from pathlib import Path
+
+from lawgap.detect import detect_country, detect_kind, detect_language, style_for_language
+from lawgap.errors import InputError
+from lawgap.model import Law
+from lawgap.parsers.blocks import Extracted
+
+DEFAULT_MAX_MB = 100
+FORMATS = ("docx", "pdf", "html", "text", "markdown", "akn")
+SUFFIXES = {
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xml": "akn",
+    ".akn": "akn",
+}
+
+
+def max_bytes() -> int:
+    """The size limit, `LAWGAP_MAX_FILE_MB` megabytes (default 100): laws are far smaller."""
+    try:
+        mb = float(os.environ.get("LAWGAP_MAX_FILE_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+def read_checked(path: Path) -> bytes:
+    """The file's bytes, or an InputError if it is missing, not a file, empty or too large."""
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if not path.is_file():
+        raise InputError(path, "not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(path, "the file is empty")
+    limit = max_bytes()
+    if size > limit:
+        raise InputError(
+            path,
+            f"the file is {size / 1048576:.0f} MB, over the {limit / 1048576:.0f} MB limit "
+            "(set LAWGAP_MAX_FILE_MB to raise it)",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def sniff_format(path: Path, data: bytes) -> str:
+    """The format from the bytes first, the file name second: a misnamed file is still read right."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    suffix = SUFFIXES.get(path.suffix.lower())
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            raise InputError(path, "damaged Word/zip file (truncated or corrupt)") from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise InputError(path, "a zip archive that is not a Word .docx file")
+    if suffix == "docx":
+        raise InputError(path, "not a Word .docx file (no zip signature): damaged or misnamed")
+    if suffix == "pdf":
+        raise InputError(path, "not a PDF file (no %PDF signature): damaged or misnamed")
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "binary data, not a text, HTML, XML, PDF or Word file")
+    lower = head.lower()
+    if lower.startswith(b"<?xml") or (lower.startswith(b"<") and b"akomantoso" in lower):
+        if b"akomantoso" in data[:65536].lower():
+            return "akn"
+        if b"<html" in lower:
+            return "html"
+        raise InputError(path, "XML that is not Akoma Ntoso (no akomaNtoso root element)")
+    if lower.startswith((b"<!doctype html", b"<html")) or (suffix == "html" and b"<" in lower[:200]):
+        return "html"
+    if suffix in ("text", "markdown"):
+        return suffix
+    return "text"
+
+
+def _extract(fmt: str, path: Path, data: bytes, language: str | None) -> Extracted:
+    if fmt == "docx":
+        from lawgap.parsers.docx import extract
+    elif fmt == "pdf":
+        from lawgap.parsers.pdf import extract
+    elif fmt == "html":
+        from lawgap.parsers.html import extract
+    else:
+        from lawgap.parsers.text import extract
+    return extract(path, data, language=language)
+
+
+def load_law(
+    path: str | Path,
+    *,
+    language: str | None = None,
+    style: str | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+) -> Law:
+    """Parse one file into a Law; the keyword arguments override what is detected."""
+    from lawgap.structure.grammar import grammar_for
+
+    path = Path(path)
+    data = read_checked(path)
+    sha = hashlib.sha256(data).hexdigest()
+    fmt = sniff_format(path, data)
+    if fmt == "akn":
+        from lawgap.parsers.akn import read_law
+
+        law = read_law(path, data)
+        return replace(
+            law,
+            sha256=sha,
+            country=country or law.country,
+            kind=kind or law.kind,
+            language=language or law.language,
+        )
+    extracted = _extract(fmt, path, data, language)
+    sample = "\n".join(b.text for b in extracted.blocks[:3000])
+    if not sample.strip():
+        raise InputError(path, "no text found in the file")
+    lang = language or extracted.language or detect_language(sample)
+    law_style = style or style_for_language(lang)
+    structured = grammar_for(law_style)(extracted.blocks, lang)
+    if not structured.provisions:
+        raise InputError(path, f"no provisions recognised ({law_style}-law numbering, language {lang})")
+    title = structured.title or extracted.title or path.stem
+    return Law(
+        title=title,
+        language=lang,
+        style=law_style,
+        source=str(path),
+        sha256=sha,
+        provisions=structured.provisions,
+        text=structured.text,
+        country=country or detect_country(title + "\n" + sample[:20000]),
+        kind=kind or detect_kind(title),
+        ocr=extracted.ocr,
+        warnings=extracted.warnings + structured.warnings,
+        notes=structured.notes,
+    )

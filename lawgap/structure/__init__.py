@@ -1,0 +1,1 @@
+"""Structure grammars: blocks in, provision tree out, one grammar per drafting tradition."""

@@ -1,0 +1,162 @@
+"""Turns a grammar's open/text events into Provisions with Akoma Ntoso style eids.
+
+Grammars decide what a line is; this module alone decides ids, parents and spans, so every
+grammar names provisions the same way (GUIDE.md, "Identifiers"):
+- containers above the article (book, part, section, chapter) are named on their own:
+  `chp_12`, `part_2`;
+- an article-level unit is named on its own too: `art_166`, `sec_3`;
+- anything below is prefixed with its parent: `art_166__para_4`, `sec_3__subsec_1__para_a`;
+- a number keeps its printed form, with dots turned into hyphens (`127.1` -> `art_127-1`);
+- unnumbered nodes get `<alias>_nn_<k>`; a repeated id gets `_dup<k>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawgap.model import Provision
+
+# Ranks at and above this one are article-level or inside an article: their children are prefixed.
+ARTICLE_RANK = 50
+
+_UNSAFE = re.compile(r"[^0-9A-Za-zА-Яа-яЁёӨөҮүҢң\-]+")
+
+
+def eid_num(num: str) -> str:
+    """The id form of a printed number: '127.1' -> '127-1', '1 )' -> '1', 'XII' -> 'XII'."""
+    num = num.strip().replace(".", "-").replace("–", "-").replace("—", "-")
+    num = _UNSAFE.sub("", num).strip("-")
+    return num
+
+
+@dataclass
+class _Node:
+    kind: str
+    alias: str
+    num: str | None
+    heading: str | None
+    rank: int
+    eid: str
+    parent: str | None
+    start: int
+    end: int
+    texts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class TreeBuilder:
+    """Collects nodes in document order; `open` closes every open node of equal or lower rank."""
+
+    def __init__(self) -> None:
+        self._nodes: list[_Node] = []
+        self._stack: list[_Node] = []
+        self._eids: set[str] = set()
+        self._unnumbered: dict[tuple[str | None, str], int] = {}
+        self._pieces: list[str] = []
+        self._pos = 0
+        self.law_notes: list[str] = []
+
+    # -- document text -------------------------------------------------------------------
+    def _append(self, text: str) -> tuple[int, int]:
+        if self._pieces:
+            self._pieces.append("\n")
+            self._pos += 1
+        start = self._pos
+        self._pieces.append(text)
+        self._pos += len(text)
+        return start, self._pos
+
+    # -- events --------------------------------------------------------------------------
+    @property
+    def current(self) -> _Node | None:
+        return self._stack[-1] if self._stack else None
+
+    def current_kind(self) -> str | None:
+        return self._stack[-1].kind if self._stack else None
+
+    def open(
+        self,
+        kind: str,
+        alias: str,
+        num: str | None,
+        rank: int,
+        heading: str | None = None,
+        line: str | None = None,
+    ) -> str:
+        """Start a provision; `line` is the source line that opened it (for spans), if any."""
+        while self._stack and self._stack[-1].rank >= rank:
+            self._stack.pop()
+        parent = self._stack[-1] if self._stack else None
+        scope = parent.eid if parent is not None and parent.rank >= ARTICLE_RANK else None
+        if num:
+            local = f"{alias}_{eid_num(num) or 'nn'}"
+        else:
+            key = (scope, alias)
+            self._unnumbered[key] = self._unnumbered.get(key, 0) + 1
+            local = f"{alias}_nn_{self._unnumbered[key]}"
+        eid = f"{scope}__{local}" if scope else local
+        if eid in self._eids:
+            k = 2
+            while f"{eid}_dup{k}" in self._eids:
+                k += 1
+            eid = f"{eid}_dup{k}"
+        self._eids.add(eid)
+        start, end = self._append(line) if line else (self._pos, self._pos)
+        node = _Node(kind, alias, num, heading, rank, eid, parent.eid if parent else None, start, end)
+        self._nodes.append(node)
+        self._stack.append(node)
+        return eid
+
+    def close_to(self, rank: int) -> None:
+        """Close open nodes of rank >= `rank` (e.g. text after a list returns to the article)."""
+        while self._stack and self._stack[-1].rank >= rank:
+            self._stack.pop()
+
+    def text(self, text: str, *, kind: str = "paragraph", alias: str = "para", rank: int = 60) -> None:
+        """Add words to the innermost open provision; with none open, start an unnumbered one."""
+        text = text.strip()
+        if not text:
+            return
+        if not self._stack:
+            self.open(kind, alias, None, rank)
+        node = self._stack[-1]
+        _, end = self._append(text)
+        node.texts.append(text)
+        node.end = end
+
+    def set_heading(self, heading: str) -> None:
+        """Attach a heading found on a line after the one that opened the provision."""
+        node = self.current
+        if node is not None:
+            node.heading = f"{node.heading} {heading}".strip() if node.heading else heading
+            _, node.end = self._append(heading)
+
+    def note(self, note: str) -> None:
+        """Keep metadata (amendment note, footnote) on the innermost provision, or on the law."""
+        note = note.strip()
+        if not note:
+            return
+        if self._stack:
+            self._stack[-1].notes.append(note)
+        else:
+            self.law_notes.append(note)
+
+    # -- result --------------------------------------------------------------------------
+    def provisions(self) -> tuple[Provision, ...]:
+        return tuple(
+            Provision(
+                eid=n.eid,
+                parent=n.parent,
+                kind=n.kind,
+                num=n.num,
+                heading=n.heading,
+                text="\n".join(n.texts),
+                span=(n.start, n.end),
+                notes=tuple(n.notes),
+            )
+            for n in self._nodes
+        )
+
+    def document_text(self) -> str:
+        return "".join(self._pieces)
