@@ -97,6 +97,25 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    """Coverage of one country's laws against every rule (the JSON is a public contract)."""
+    from lawgap.parsers import load_law
+    from lawgap.rules import load_rules
+    from lawgap.score import score_country
+    from lawgap.score_output import to_csv, to_json, to_table
+
+    rules = load_rules(args.rules) if args.rules else load_rules()
+    laws = [load_law(f, country=args.country) for f in _progress(args.files, "parsing")]
+    cs = score_country(args.country, laws, rules)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(to_json(cs), ensure_ascii=False, indent=1) + "\n")
+    elif args.format == "csv":
+        sys.stdout.write(to_csv(cs))
+    else:
+        sys.stdout.write(to_table(cs))
+    return 0
+
+
 def find_law_files(folders: Sequence[Path]) -> list[Path]:
     """Law files under the folders, in a stable order; notes and catalogues are not laws."""
     from lawgap.parsers import SUFFIXES
@@ -185,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--country", type=_country, help="ISO country code, e.g. KG")
     p.set_defaults(func=cmd_parse)
 
+    c = sub.add_parser("score", help="score one country's laws against the rule set")
+    c.add_argument("files", nargs="+", type=Path)
+    c.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
+    c.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    c.add_argument("--rules", type=Path, help="a rule file or folder instead of the shipped rule set")
+    c.set_defaults(func=cmd_score)
+
     s = sub.add_parser("scan", help="parse the laws in national_laws/ (or the given folders) and report")
     s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")
     s.set_defaults(func=cmd_scan)
@@ -204,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: a user sees one line, a developer sets LAWGAP_DEBUG
         if os.environ.get("LAWGAP_DEBUG"):
             raise
-        target = getattr(args, "file", None) or "input"
+        target = getattr(args, "file", None) or ", ".join(map(str, getattr(args, "files", []))) or "input"
         print(f"lawgap: error: {target}: could not be processed ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_INPUT
 

@@ -80,7 +80,7 @@ class Lemmatiser:
         low = form.lower().replace("ё", "е")
         lemma = self._memo.get(low)
         if lemma is None:
-            lemma = self._lemma(low).replace("ё", "е") if any(c.isalpha() for c in low) else low
+            lemma = self._lemma(low) if any(c.isalpha() for c in low) else low
             self._memo[low] = lemma
         return lemma
 

@@ -14,7 +14,7 @@ LEMMAS = [
         "Лицо, являющееся потерпевшим от торговли людьми, освобождается от уголовной ответственности",
         [("потерпевшим", "потерпевший"), ("освобождается", "освобождаться"), ("уголовной", "уголовный")],
     ),
-    ("ru", "Ёлки", [("Ёлки", "елка")]),
+    ("ru", "Ёлки", [("Ёлки", "ёлка")]),  # pymorphy3 normal forms keep ё; cues are written the same way
     # English: the Pakistani Prevention of Trafficking in Persons Act 2018 speaks of "victims"
     (
         "en",

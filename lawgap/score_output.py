@@ -1,0 +1,107 @@
+"""The coverage of a country as the public JSON contract (issue 3), CSV rows and a console table."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from lawgap.score import CountryScore, Evidence
+
+
+def _evidence(ev: Evidence) -> dict:
+    return {
+        "law": ev.law,
+        "eid": ev.eid,
+        "num": ev.num,
+        "score": ev.score,
+        "excerpt": ev.excerpt,
+        "language": ev.language,
+        "elements": list(ev.elements),
+        "words": list(ev.words),
+        "limited_by": list(ev.limited_by),
+    }
+
+
+def to_json(cs: CountryScore) -> dict:
+    return {
+        "country": cs.country,
+        "laws": [
+            {
+                "id": x.id,
+                "title": x.title,
+                "file": x.file,
+                "language": x.language,
+                "provisions": x.provisions,
+                "kind": x.kind,
+            }
+            for x in cs.laws
+        ],
+        "rules": [
+            {
+                "id": f.rule.id,
+                "title": f.rule.title_en,
+                "title_ru": f.rule.title_ru,
+                "category": f.rule.category,
+                "obligation": f.rule.obligation,
+                "targets": list(f.rule.targets),
+                "sources": list(f.rule.sources),
+                "status": f.status,
+                "score": f.score,
+                "elements": [
+                    {
+                        "id": e.id,
+                        "label": e.label,
+                        "mandatory": e.mandatory,
+                        "found": e.found,
+                        "limited_by": list(e.limited_by),
+                        "evidence": [_evidence(ev) for ev in e.evidence],
+                    }
+                    for e in f.elements
+                ],
+                "evidence": [_evidence(ev) for ev in f.evidence],
+                "explanation": f.explanation,
+            }
+            for f in cs.findings
+        ],
+        "summary": {"by_category": cs.by_category, "overall": cs.overall},
+    }
+
+
+CSV_COLUMNS = ("country", "rule", "category", "obligation", "sources", "status", "score", "evidence", "explanation")
+
+
+def to_csv(cs: CountryScore) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for f in cs.findings:
+        where = "; ".join(f"{ev.law} {ev.num or ev.eid}" for ev in f.evidence[:3])
+        w.writerow(
+            (
+                cs.country,
+                f.rule.id,
+                f.rule.category,
+                f.rule.obligation,
+                "; ".join(f.rule.sources),
+                f.status,
+                f.score,
+                where,
+                f.explanation,
+            )
+        )
+    return buf.getvalue()
+
+
+def to_table(cs: CountryScore) -> str:
+    rows = [("rule", "status", "score", "sources", "evidence")]
+    for f in cs.findings:
+        ev = f.evidence[0] if f.evidence else None
+        where = f"{ev.law} art. {ev.num}" if ev and ev.num else (f"{ev.law} {ev.eid}" if ev else "-")
+        rows.append((f.rule.id, f.status, f"{f.score:.2f}", ", ".join(f.rule.sources), where))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.append("")
+    lines.append(
+        f"{cs.country}: overall {cs.overall:.2f}; " + ", ".join(f"{k} {v:.2f}" for k, v in cs.by_category.items())
+    )
+    return "\n".join(lines) + "\n"
