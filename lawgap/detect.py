@@ -54,10 +54,17 @@ def detect_country(text: str) -> str | None:
 
 # Order matters: the procedure code's title contains the word for criminal code.
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("criminal_procedure_code", re.compile(r"уголовно-процессуальн|жазык-процесстик|criminal procedure", re.I)),
-    ("criminal_code", re.compile(r"уголовн\w* кодекс|жазык кодекс|criminal code|penal code", re.I)),
+    (
+        "criminal_procedure_code",
+        re.compile(r"уголовно-процессуальн|жазык-процесстик|кылмыш-жаза процесс|criminal procedure", re.I),
+    ),
+    ("criminal_code", re.compile(r"уголовн\w* кодекс|жазык кодекс|кылмыш-жаза кодекс|criminal code|penal code", re.I)),
     ("anti_trafficking", re.compile(r"торговл\w* людьми|адам сатуу|trafficking in persons|bonded labour", re.I)),
-    ("witness_protection", re.compile(r"защит\w* (?:свидетел|лиц, участвующих|участник)|witness protection", re.I)),
+    # "защите потерпевших, свидетелей и иных участников ..." (Turkmenistan's title) names victims first.
+    (
+        "witness_protection",
+        re.compile(r"защит\w* (?:потерпевш\w*, )?(?:свидетел|лиц, участвующих|участник)|witness protection", re.I),
+    ),
     ("migration", re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
     ("victim_support", re.compile(r"специальных социальных услуг|компенсаци\w* потерпевш|victim", re.I)),
 )
