@@ -116,6 +116,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Precision/recall of evidence and status accuracy on the gold set, against the BM25 baseline."""
+    from lawgap.evaluate import GOLD_DIR, evaluate, format_scores
+
+    sys.stdout.write(format_scores(evaluate(args.gold or GOLD_DIR)))
+    return 0
+
+
 def find_law_files(folders: Sequence[Path]) -> list[Path]:
     """Law files under the folders, in a stable order; notes and catalogues are not laws."""
     from lawgap.parsers import SUFFIXES
@@ -210,6 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("json", "csv", "table"), default="table")
     c.add_argument("--rules", type=Path, help="a rule file or folder instead of the shipped rule set")
     c.set_defaults(func=cmd_score)
+
+    e = sub.add_parser("eval", help="measure the matcher and the BM25 baseline on the gold set")
+    e.add_argument("--gold", type=Path, help="gold folder (default tests/gold)")
+    e.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("scan", help="parse the laws in national_laws/ (or the given folders) and report")
     s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")

@@ -10,13 +10,13 @@ only at the positions where its first word can match, instead of at every token.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
 from lawgap.model import Law, Provision
-from lawgap.nlp import Analysis, Token, analyse_law
+from lawgap.nlp import Analysis, Field, analyse_law
 from lawgap.rules import Cue, Element, Rule, RuleSet, Word
 
 
@@ -43,15 +43,12 @@ class Hit:
 
 @dataclass(frozen=True)
 class _Seq:
-    """One analysed field of one provision: lemmas in order, with their tokens."""
+    """One analysed field of one provision: its lemmas in order and their offsets."""
 
     eid: str
     field: str
-    tokens: tuple[Token, ...]
-
-    @cached_property
-    def lemmas(self) -> tuple[str, ...]:
-        return tuple(t.lemma for t in self.tokens)
+    data: Field
+    lemmas: tuple[str, ...]
 
 
 class LawIndex:
@@ -64,24 +61,28 @@ class LawIndex:
         self.positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for p in law.provisions:
             a = self.analyses[p.eid]
-            for field, tokens in (("heading", a.heading), ("text", a.text)):
-                if not tokens:
+            for field, data in (("heading", a.head), ("text", a.body)):
+                if not data.lemmas:
                     continue
                 k = len(self.seqs)
-                self.seqs.append(_Seq(p.eid, field, tokens))
-                for i, t in enumerate(tokens):
-                    self.positions[t.lemma].append((k, i))
-        self.vocab = tuple(self.positions)
+                self.seqs.append(_Seq(p.eid, field, data, data.lemmas))
+                positions = self.positions
+                for i, lemma in enumerate(data.lemmas):
+                    positions[lemma].append((k, i))
+        self.vocab = tuple(sorted(self.positions))
         self.article_of = _articles(law)
 
     def candidates(self, word: Word) -> Iterable[tuple[int, int]]:
         """Positions whose lemma passes the word test, found through the index."""
-        for w in word.words:
-            yield from self.positions.get(w, ())
-        if word.stems:
-            for lemma in self.vocab:
-                if lemma.startswith(word.stems) and lemma not in word.words:
-                    yield from self.positions[lemma]
+        lemmas = {w for w in word.words if w in self.positions}
+        for stem in word.stems:
+            # the vocabulary is sorted, so the lemmas with this prefix form one run
+            i = bisect_left(self.vocab, stem)
+            while i < len(self.vocab) and self.vocab[i].startswith(stem):
+                lemmas.add(self.vocab[i])
+                i += 1
+        for lemma in lemmas:
+            yield from self.positions[lemma]
 
     def find(self, cue: Cue) -> list[tuple[_Seq, int, int]]:
         """Every (sequence, first token, end token) where the cue matches."""
@@ -118,8 +119,9 @@ def _articles(law: Law) -> dict[str, str]:
 
 def _cues_in_sentence(index: LawIndex, seq: _Seq, sentence: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
     """The cues that match inside one sentence of one field."""
-    lo = next((i for i, t in enumerate(seq.tokens) if t.start >= sentence[0]), len(seq.tokens))
-    hi = next((i for i, t in enumerate(seq.tokens) if t.start >= sentence[1]), len(seq.tokens))
+    starts = seq.data.offsets[::2]
+    lo = bisect_left(starts, sentence[0])
+    hi = bisect_left(starts, sentence[1])
     window = seq.lemmas[lo:hi]
     return [c.text for c in cues if c.find(window)]
 
@@ -133,7 +135,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     seen: set[tuple[int, int]] = set()
     for cue in element.cues.get(lang):
         for seq, i, end in index.find(cue):
-            start_char = seq.tokens[i].start
+            start_char = seq.data.offsets[2 * i]
             key = (id(seq), start_char)
             if key in seen:
                 continue
@@ -144,7 +146,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             limited = tuple(_cues_in_sentence(index, seq, sentence, limiting)) if limiting else ()
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
-            span = (start_char, seq.tokens[end - 1].end)
+            span = (start_char, seq.data.offsets[2 * end - 1])
             hits.append(
                 Hit(
                     law=index.law.sha256,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lawgap.model import Law
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,45 @@ class Token:
 
 
 @dataclass(frozen=True)
+class Field:
+    """One analysed string (a heading or a text): its lemmas and their [start, end) offsets, flat.
+
+    Kept as plain tuples, not Token objects, so a cached law loads fast; `tokens` builds the
+    objects when someone wants to look at them.
+    """
+
+    source: str
+    lemmas: tuple[str, ...]
+    offsets: tuple[int, ...]  # start0, end0, start1, end1, ...
+
+    def span(self, i: int) -> tuple[int, int]:
+        return self.offsets[2 * i], self.offsets[2 * i + 1]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        o = self.offsets
+        return tuple(
+            Token(self.source[o[2 * i] : o[2 * i + 1]], lem, o[2 * i], o[2 * i + 1])
+            for i, lem in enumerate(self.lemmas)
+        )
+
+
+@dataclass(frozen=True)
 class Analysis:
     """The words of one provision's heading and text, and the text's sentence spans."""
 
     eid: str
-    heading: tuple[Token, ...]
-    text: tuple[Token, ...]
+    head: Field
+    body: Field
     sentences: tuple[tuple[int, int], ...]
+
+    @property
+    def heading(self) -> tuple[Token, ...]:
+        return self.head.tokens
+
+    @property
+    def text(self) -> tuple[Token, ...]:
+        return self.body.tokens
 
 
 def cache_dir() -> Path:
@@ -90,17 +122,19 @@ def lemmatiser(language: str) -> Lemmatiser:
     return Lemmatiser(language)
 
 
-def _tokens(doc, lemma: Lemmatiser) -> tuple[Token, ...]:
-    return tuple(
-        Token(t.text, lemma(t.text), t.idx, t.idx + len(t.text)) for t in doc if not t.is_space and not t.is_punct
-    )
+def _field(source: str, doc, lemma: Lemmatiser) -> Field:
+    words = [t for t in doc if not t.is_space and not t.is_punct]
+    offsets: list[int] = []
+    for t in words:
+        offsets += (t.idx, t.idx + len(t.text))
+    return Field(source, tuple(lemma(t.text) for t in words), tuple(offsets))
 
 
 def analyse_text(text: str, language: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
     """Tokens with lemmas, and sentence spans, of one piece of text."""
     doc = tokenizer(language)(text)
     sents = tuple((s.start_char, s.end_char) for s in doc.sents) if text else ()
-    return _tokens(doc, lemmatiser(language)), sents
+    return _field(text, doc, lemmatiser(language)).tokens, sents
 
 
 def _analyse_law(law: Law) -> dict[str, Analysis]:
@@ -113,7 +147,7 @@ def _analyse_law(law: Law) -> dict[str, Analysis]:
     head_docs = nlp.tokenizer.pipe(heads, batch_size=256)
     for p, doc, hdoc in zip(law.provisions, docs, head_docs, strict=True):
         sents = tuple((s.start_char, s.end_char) for s in doc.sents) if p.text else ()
-        out[p.eid] = Analysis(p.eid, _tokens(hdoc, lemma), _tokens(doc, lemma), sents)
+        out[p.eid] = Analysis(p.eid, _field(p.heading or "", hdoc, lemma), _field(p.text, doc, lemma), sents)
     return out
 
 
@@ -124,13 +158,10 @@ def _cache_path(law: Law) -> Path:
 def _dump(analyses: dict[str, Analysis]) -> bytes:
     vocab: dict[str, int] = {}
 
-    def enc(tokens: tuple[Token, ...]) -> list[int]:
-        flat: list[int] = []
-        for t in tokens:
-            flat += [t.start, t.end, vocab.setdefault(t.lemma, len(vocab))]
-        return flat
+    def enc(f: Field) -> list:
+        return [[vocab.setdefault(x, len(vocab)) for x in f.lemmas], list(f.offsets)]
 
-    rows = [[a.eid, enc(a.heading), enc(a.text), [list(s) for s in a.sentences]] for a in analyses.values()]
+    rows = [[a.eid, enc(a.head), enc(a.body), [list(x) for x in a.sentences]] for a in analyses.values()]
     return gzip.compress(json.dumps({"vocab": list(vocab), "rows": rows}, ensure_ascii=False).encode(), 3)
 
 
@@ -138,16 +169,13 @@ def _load(data: bytes, law: Law) -> dict[str, Analysis]:
     obj = json.loads(gzip.decompress(data))
     vocab = obj["vocab"]
     out: dict[str, Analysis] = {}
-    for eid, head, text, sents in obj["rows"]:
+    for eid, (hl, ho), (tl, to), sents in obj["rows"]:
         p = law.by_eid[eid]
-
-        def dec(flat: list[int], source: str) -> tuple[Token, ...]:
-            return tuple(
-                Token(source[flat[i] : flat[i + 1]], vocab[flat[i + 2]], flat[i], flat[i + 1])
-                for i in range(0, len(flat), 3)
-            )
-
-        out[eid] = Analysis(eid, dec(head, p.heading or ""), dec(text, p.text), tuple(map(tuple, sents)))
+        head = Field(p.heading or "", tuple(vocab[i] for i in hl), tuple(ho))
+        body = Field(p.text, tuple(vocab[i] for i in tl), tuple(to))
+        out[eid] = Analysis(eid, head, body, tuple(map(tuple, sents)))
+    if len(out) != len(law.provisions):
+        raise ValueError("cache does not cover every provision")
     return out
 
 

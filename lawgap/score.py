@@ -46,6 +46,7 @@ class LawRef:
 class Evidence:
     law: str
     eid: str
+    article: str
     num: str | None
     score: float
     excerpt: str
@@ -191,6 +192,7 @@ def _cell_evidence(article: str, found: dict[str, list[Hit]], by_sha: dict[str, 
             Evidence(
                 law=law_id(law),
                 eid=best.eid,
+                article=article,
                 num=art.num if art is not None else None,
                 score=round(score, 3),
                 excerpt=_excerpt(law, best),
