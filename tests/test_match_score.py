@@ -1,0 +1,167 @@
+"""Matching and scoring on small laws built in memory, one behaviour per case.
+
+The wording imitates the real provisions that motivated each behaviour (cited per case), kept
+short; integration tests over the real corpus are in test_findings.py.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from lawgap.model import Law, Provision
+from lawgap.rules import load_rules
+from lawgap.score import score_country
+
+RULES = textwrap.dedent(
+    """
+    [[rule]]
+    id = "non_punishment"
+    title_en = "Victims are not punished for offences they were compelled to commit"
+    title_ru = "Жертвы не наказываются за вынужденные деяния"
+    category = "non_punishment"
+    targets = ["victims"]
+    obligation = "mandatory"
+    sources = ["COE 26"]
+    law_kinds = ["criminal_code"]
+
+    [[rule.elements]]
+    id = "victim"
+    label_en = "victim of trafficking"
+    label_ru = "жертва торговли людьми"
+    mandatory = true
+    cues.ru = ["жертва торговля человек"]
+    cues.ky = ["курмандыг*"]
+    cues.en = ["victim"]
+
+    [[rule.elements]]
+    id = "exempt"
+    label_en = "exempt from liability"
+    label_ru = "освобождение от ответственности"
+    mandatory = true
+    cues.ru = ["освобождаться от ~2 ответственность"]
+    cues.ky = ["жоопкерчилик* бошот*"]
+    cues.en = ["not ~2 liable"]
+    negative.ru = ["не освобождаться"]
+    limiting.ru = ["небольшой тяжесть"]
+    limiting.en = ["only"]
+    """
+)
+
+
+@pytest.fixture
+def rules(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    return load_rules(path)
+
+
+def _law(name: str, language: str, provisions: list[tuple[str, str | None, str, str]], kind="criminal_code") -> Law:
+    provs = tuple(
+        Provision(eid, parent, kind_, eid.rsplit("_", 1)[-1], None, text) for eid, parent, kind_, text in provisions
+    )
+    style = "common" if language == "en" else "civil"
+    return Law(name, language, style, f"/laws/{name}.docx", name.ljust(64, "0"), provs, country="KG", kind=kind)
+
+
+def _finding(cs, rule_id="non_punishment"):
+    return next(f for f in cs.findings if f.rule.id == rule_id)
+
+
+def test_elements_in_one_article_meet_the_rule(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    # KG Criminal Code, note to art 166: the exemption sits in a note of the trafficking article.
+    law = _law(
+        "cc",
+        "ru",
+        [
+            ("art_166", None, "article", "Торговля людьми."),
+            (
+                "art_166__note_nn_1",
+                "art_166",
+                "note",
+                "Жертва торговли людьми освобождается от уголовной ответственности.",
+            ),
+        ],
+    )
+    f = _finding(score_country("KG", [law], rules))
+    assert f.status == "met" and f.score == 1.0
+    assert f.evidence[0].article == "art_166" and f.evidence[0].num == "166"
+    assert f.evidence[0].eid == "art_166__note_nn_1"
+    assert "освобождается от уголовной ответственности" in f.evidence[0].words
+
+
+def test_a_limitation_in_the_same_sentence_makes_it_partial_and_is_named(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    # The KG clause covers only offences of lesser gravity ("небольшой тяжести").
+    law = _law(
+        "cc",
+        "ru",
+        [
+            (
+                "art_166",
+                None,
+                "article",
+                "Жертва торговли людьми освобождается от уголовной ответственности за преступления небольшой тяжести.",
+            )
+        ],
+    )
+    f = _finding(score_country("KG", [law], rules))
+    assert f.status == "partial"
+    exempt = next(e for e in f.elements if e.id == "exempt")
+    assert exempt.limited_by == ("небольшой тяжесть",)
+    assert "небольшой тяжесть" in f.explanation
+
+
+def test_elements_scattered_over_two_articles_do_not_meet_the_rule(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _law(
+        "cc",
+        "ru",
+        [
+            ("art_1", None, "article", "Жертва торговли людьми имеет право на помощь."),
+            ("art_2", None, "article", "Лицо освобождается от уголовной ответственности в случае примирения."),
+        ],
+    )
+    f = _finding(score_country("KG", [law], rules))
+    assert f.status == "partial" and f.score == 0.5
+
+
+def test_negated_words_are_not_evidence(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _law(
+        "cc",
+        "ru",
+        [("art_9", None, "article", "Жертва торговли людьми не освобождается от уголовной ответственности.")],
+    )
+    f = _finding(score_country("KG", [law], rules))
+    assert f.status == "partial"
+    assert not next(e for e in f.elements if e.id == "exempt").found
+
+
+def test_nothing_found_is_a_gap_that_names_the_missing_law_kind(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _law("cpc", "ru", [("art_1", None, "article", "Суд рассматривает дело.")], kind="criminal_procedure_code")
+    f = _finding(score_country("KG", [law], rules))
+    assert (f.status, f.score, f.evidence) == ("gap", 0.0, ())
+    assert "criminal_code" in f.explanation
+
+
+def test_two_language_versions_count_once_and_show_both_texts(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    ru = _law(
+        "cc_ru",
+        "ru",
+        [("art_166", None, "article", "Жертва торговли людьми освобождается от уголовной ответственности.")],
+    )
+    ky = _law(
+        "cc_ky", "ky", [("art_166", None, "article", "Адам соодалоонун курмандыгы кылмыш жоопкерчилигинен бошотулат.")]
+    )
+    cs = score_country("KG", [ru, ky], rules)
+    f = _finding(cs)
+    assert f.status == "met"
+    assert [(e.law, e.language, e.article) for e in f.evidence] == [
+        ("cc_ru", "ru", "art_166"),
+        ("cc_ky", "ky", "art_166"),
+    ]
