@@ -163,7 +163,21 @@ def cmd_scan(args: argparse.Namespace) -> int:
             print(f"lawgap: error: {exc}", file=sys.stderr)
     _print_scan_table(laws)
     catalogue = load_catalogue()
-    for cc in sorted({law.country for law in laws if law.country}):
+    countries = sorted({law.country for law in laws if law.country})
+    if countries and not args.no_score:
+        from lawgap.rules import load_rules
+        from lawgap.score import score_country
+
+        rules = load_rules()
+        print()
+        for cc in countries:
+            cs = score_country(cc, [law for law in laws if law.country == cc], rules)
+            counts = {s: sum(f.status == s for f in cs.findings) for s in ("met", "partial", "gap")}
+            print(
+                f"{cc}: {len(cs.findings)} requirements: {counts['met']} met, {counts['partial']} partial, "
+                f"{counts['gap']} gap; overall score {cs.overall:.2f} (details: lawgap score FILES --country {cc})"
+            )
+    for cc in countries:
         have = {law.kind for law in laws if law.country == cc and law.kind}
         gaps = catalogue.missing_for(cc, have)
         if gaps:
@@ -225,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("scan", help="parse the laws in national_laws/ (or the given folders) and report")
     s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")
+    s.add_argument("--no-score", action="store_true", help="only parse; do not score against the rule set")
     s.set_defaults(func=cmd_scan)
     return ap
 
