@@ -7,7 +7,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import corpus_file
 
 from lawgap.citations import parse as parse_citation
