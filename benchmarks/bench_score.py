@@ -13,7 +13,6 @@ import os
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from lawgap.baseline import Bm25Baseline
 from lawgap.corpus import corpus_dir

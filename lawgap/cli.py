@@ -34,6 +34,7 @@ def law_to_json(law: Law) -> dict:
         "ocr": law.ocr,
         "warnings": list(law.warnings),
         "notes": list(law.notes),
+        "repealed": list(law.repealed),
         "provisions": [
             {
                 "eid": p.eid,

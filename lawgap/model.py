@@ -49,6 +49,9 @@ class Law:
     ocr: bool = False
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    # Eids of article-level units the law prints only as "(Утратила силу ...)": they stay in the
+    # tree (their numbers are taken, and official counts include them) but carry no obligation.
+    repealed: tuple[str, ...] = ()
 
     @cached_property
     def by_eid(self) -> dict[str, Provision]:

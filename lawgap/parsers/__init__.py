@@ -127,10 +127,12 @@ def load_law(
     fmt = sniff_format(path, data)
     if fmt == "akn":
         from lawgap.parsers.akn import read_law
+        from lawgap.structure.repealed import find_repealed
 
         law = read_law(path, data)
         return replace(
             law,
+            repealed=find_repealed(law.provisions),
             sha256=sha,
             country=country or law.country,
             kind=kind or law.kind,
@@ -143,7 +145,11 @@ def load_law(
     lang = language or extracted.language or detect_language(sample)
     law_style = style or style_for_language(lang)
     structured = grammar_for(law_style)(extracted.blocks, lang)
-    if not structured.provisions:
+    from lawgap.structure.repealed import find_repealed
+
+    provisions = structured.provisions
+    if not any(p.num for p in provisions):
+        # Text with no numbered provision at all is not a law we can analyse: say so, never return it empty.
         raise InputError(path, f"no provisions recognised ({law_style}-law numbering, language {lang})")
     title = structured.title or extracted.title or path.stem
     return Law(
@@ -152,7 +158,8 @@ def load_law(
         style=law_style,
         source=str(path),
         sha256=sha,
-        provisions=structured.provisions,
+        provisions=provisions,
+        repealed=find_repealed(provisions),
         text=structured.text,
         country=country or detect_country(title + "\n" + sample[:20000]),
         kind=kind or detect_kind(title),
