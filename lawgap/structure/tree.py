@@ -121,7 +121,9 @@ class TreeBuilder:
         if not self._stack:
             self.open(kind, alias, None, rank)
         node = self._stack[-1]
-        _, end = self._append(text)
+        start, end = self._append(text)
+        if node.start == node.end:  # opened without a line of its own: the span starts at its words
+            node.start = start
         node.texts.append(text)
         node.end = end
 
@@ -130,7 +132,10 @@ class TreeBuilder:
         node = self.current
         if node is not None:
             node.heading = f"{node.heading} {heading}".strip() if node.heading else heading
-            _, node.end = self._append(heading)
+            empty = node.start == node.end
+            start, node.end = self._append(heading)
+            if empty:
+                node.start = start
 
     def note(self, note: str) -> None:
         """Keep metadata (amendment note, footnote) on the innermost provision, or on the law."""
