@@ -32,7 +32,7 @@ from lxml import etree
 from lawgap.detect import detect_kind
 from lawgap.errors import InputError
 from lawgap.model import Law, Provision
-from lawgap.structure.tree import eid_num
+from lawgap.structure.tree import DocumentText, eid_num, unique_eid
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LAWGAP_NS = "urn:x-lawgap:akn:1.0"
@@ -313,18 +313,11 @@ class _Reader:
         self.provisions: list[Provision] = []
         self.eids: set[str] = set()
         self.unnumbered: dict[tuple[str | None, str], int] = {}
-        self.pieces: list[str] = []
-        self.pos = 0
+        self.doc = DocumentText()
         self.warnings: list[str] = []
 
     def _append(self, text: str) -> tuple[int, int]:
-        if self.pieces:
-            self.pieces.append("\n")
-            self.pos += 1
-        start = self.pos
-        self.pieces.append(text)
-        self.pos += len(text)
-        return start, self.pos
+        return self.doc.append(text)
 
     def kind_of(self, el: etree._Element, name: str, depth: int | None) -> tuple[str, int | None]:
         """The lawgap kind and the depth below the article-level unit for its children."""
@@ -369,14 +362,10 @@ class _Reader:
                 self.unnumbered[key] = self.unnumbered.get(key, 0) + 1
                 local_id = f"{alias}_nn_{self.unnumbered[key]}"
             eid = f"{scope}__{local_id}" if scope else local_id
-        if eid in self.eids:
-            k = 2
-            while f"{eid}_dup{k}" in self.eids:
-                k += 1
-            self.warnings.append(f"duplicate eId {eid} renamed {eid}_dup{k}")
-            eid = f"{eid}_dup{k}"
-        self.eids.add(eid)
-        return eid
+        unique = unique_eid(eid, self.eids)
+        if unique != eid:
+            self.warnings.append(f"duplicate eId {eid} renamed {unique}")
+        return unique
 
     def walk(self, container: etree._Element, parent: Provision | None, depth: int | None) -> None:
         for el in container:
@@ -413,7 +402,7 @@ class _Reader:
         for line in ([label] if label else []) + lines:
             s, end = self._append(line)
             start = s if start is None else start
-        span = (start, end) if start is not None and end is not None else (self.pos, self.pos)
+        span = (start, end) if start is not None and end is not None else (self.doc.pos, self.doc.pos)
         notes = self.lg_notes.get(eid, []) if self.exact else notes_of(el, self.meta_notes)
         if quoted and not self.exact:
             notes = [QUOTED_NOTE, *notes]
@@ -494,7 +483,7 @@ def read_law(path: Path, data: bytes) -> Law:
         source=str(path),
         sha256=lg.get("sha256", ""),
         provisions=tuple(reader.provisions),
-        text="".join(reader.pieces),
+        text=str(reader.doc),
         country=(lg.get("country") if exact else meta.country) or None,
         kind=(lg.get("kind") if exact else detect_kind(title)) or None,
         date=(lg.get("date") if exact else meta.date) or None,

@@ -30,6 +30,37 @@ def eid_num(num: str) -> str:
     return num
 
 
+class DocumentText:
+    """The law's plain text, built line by line; each line's [start, end) is what spans index."""
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+        self.pos = 0
+
+    def append(self, line: str) -> tuple[int, int]:
+        if self._pieces:
+            self._pieces.append("\n")
+            self.pos += 1
+        start = self.pos
+        self._pieces.append(line)
+        self.pos += len(line)
+        return start, self.pos
+
+    def __str__(self) -> str:
+        return "".join(self._pieces)
+
+
+def unique_eid(eid: str, taken: set[str]) -> str:
+    """`eid`, or `eid_dup2`, `eid_dup3`... when it is taken; the result is added to `taken`."""
+    if eid in taken:
+        k = 2
+        while f"{eid}_dup{k}" in taken:
+            k += 1
+        eid = f"{eid}_dup{k}"
+    taken.add(eid)
+    return eid
+
+
 @dataclass
 class _Node:
     kind: str
@@ -53,19 +84,9 @@ class TreeBuilder:
         self._stack: list[_Node] = []
         self._eids: set[str] = set()
         self._unnumbered: dict[tuple[str | None, str], int] = {}
-        self._pieces: list[str] = []
-        self._pos = 0
+        self._doc = DocumentText()
+        self._append = self._doc.append
         self.law_notes: list[str] = []
-
-    # -- document text -------------------------------------------------------------------
-    def _append(self, text: str) -> tuple[int, int]:
-        if self._pieces:
-            self._pieces.append("\n")
-            self._pos += 1
-        start = self._pos
-        self._pieces.append(text)
-        self._pos += len(text)
-        return start, self._pos
 
     # -- events --------------------------------------------------------------------------
     @property
@@ -95,14 +116,8 @@ class TreeBuilder:
             key = (scope, alias)
             self._unnumbered[key] = self._unnumbered.get(key, 0) + 1
             local = f"{alias}_nn_{self._unnumbered[key]}"
-        eid = f"{scope}__{local}" if scope else local
-        if eid in self._eids:
-            k = 2
-            while f"{eid}_dup{k}" in self._eids:
-                k += 1
-            eid = f"{eid}_dup{k}"
-        self._eids.add(eid)
-        start, end = self._append(line) if line else (self._pos, self._pos)
+        eid = unique_eid(f"{scope}__{local}" if scope else local, self._eids)
+        start, end = self._append(line) if line else (self._doc.pos, self._doc.pos)
         node = _Node(kind, alias, num, heading, rank, eid, parent.eid if parent else None, start, end)
         self._nodes.append(node)
         self._stack.append(node)
@@ -164,4 +179,4 @@ class TreeBuilder:
         )
 
     def document_text(self) -> str:
-        return "".join(self._pieces)
+        return str(self._doc)
