@@ -91,7 +91,7 @@ class LawIndex:
         out = []
         for k, i in self.candidates(first):
             seq = self.seqs[k]
-            end = cue._match_from(seq.lemmas, i, 0)
+            end = cue.match_at(seq.lemmas, i)
             if end is not None:
                 out.append((seq, i, end))
         return out
