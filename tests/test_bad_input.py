@@ -115,3 +115,14 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path, capsys):
 def test_missing_file(tmp_path, capsys):
     assert main(["parse", str(tmp_path / "nope.docx")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_conversion_that_lost_every_section_number_is_refused_clearly(capsys):
+    # The third-party Markdown of Pakistan's Trafficking Act 2018 lost all its section numbers:
+    # lawgap must say so, not return an empty or invented tree.
+    from conftest import corpus_file
+
+    path = corpus_file("pk/prevention_of_trafficking_in_persons_act_2018_converted.md")
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no provisions recognised" in err and str(path) in err
