@@ -29,6 +29,7 @@ def law_to_json(law: Law) -> dict:
         "kind": law.kind,
         "style": law.style,
         "date": law.date,
+        "number": law.number,
         "source": law.source,
         "sha256": law.sha256,
         "ocr": law.ocr,

@@ -85,3 +85,63 @@ def detect_kind(title: str) -> str | None:
         if rx.search(title):
             return kind
     return None
+
+
+_MONTHS_RU = {
+    m: i + 1
+    for i, m in enumerate(
+        ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+    )
+}
+_MONTHS_KY = {
+    m: i + 1
+    for i, m in enumerate(
+        ("январ", "феврал", "март", "апрел", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+    )
+}
+_MONTHS_EN = {
+    m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+}
+_NUMBER = r"(?:№|N|No\.?)\s*(?P<num>[\w\-/]+)"
+# "от 28 октября 2021 года № 127" (KG, RU), "от 5 июля 2000 года N 325" (KZ)
+_RU_DATE = re.compile(rf"(?:\bот\s+)?(?P<d>\d{{1,2}})\s+(?P<m>[а-я]+)\s+(?P<y>\d{{4}})\s+года(?:\s*{_NUMBER})?", re.I)
+# "2021-жылдын 28-октябры № 127"
+_KY_DATE = re.compile(rf"(?P<y>\d{{4}})-жылдын\s+(?P<d>\d{{1,2}})-(?P<m>[а-яөүң]+)(?:\s*{_NUMBER})?", re.I)
+# "[17th May, 2018]" or "dated the 3rd March, 1992"
+# "(III of 1992) [17th March, 1992]": Pakistani Acts print their number and assent date so
+_EN_ACT = re.compile(
+    r"\(?(?:Act\s+)?(?P<num>[IVXLCDM]+ of \d{4})\)?\s*"
+    r"\[(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9}),?\s+(?P<y>\d{4})"
+)
+_EN_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})")
+
+
+def _month(word: str, table: dict[str, int]) -> int | None:
+    word = word.lower()
+    best = max((k for k in table if word.startswith(k)), key=len, default=None)
+    return table[best] if best else None
+
+
+def detect_date(lines: list[str]) -> tuple[str | None, str | None]:
+    """The adoption date (ISO) and number of a law from the lines under its title, if printed there.
+
+    Only a line that is a date and nothing more counts ("от 28 октября 2021 года № 127",
+    "[17th March, 1992]"): dates inside sentences belong to amending laws.
+    """
+    for line in lines:
+        bare = line.strip(" \t[]().,")
+        for rx, months in (
+            (_RU_DATE, _MONTHS_RU),
+            (_KY_DATE, _MONTHS_KY),
+            (_EN_ACT, _MONTHS_EN),
+            (_EN_DATE, _MONTHS_EN),
+        ):
+            m = rx.match(bare)
+            if not m or len(bare) - m.end() > 2:
+                continue
+            month = _month(m.group("m"), months)
+            day, year = int(m.group("d")), int(m.group("y"))
+            if month and 1 <= day <= 31 and 1800 <= year <= 2100:
+                number = m.groupdict().get("num")
+                return f"{year:04d}-{month:02d}-{day:02d}", number
+    return None, None

@@ -46,6 +46,7 @@ class Law:
     country: str | None = None
     kind: str | None = None
     date: str | None = None
+    number: str | None = None
     ocr: bool = False
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())

@@ -13,7 +13,7 @@ from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
-from lawgap.detect import detect_country, detect_kind, detect_language, style_for_language
+from lawgap.detect import detect_country, detect_date, detect_kind, detect_language, style_for_language
 from lawgap.errors import InputError
 from lawgap.model import Law
 from lawgap.parsers.blocks import Extracted
@@ -152,6 +152,9 @@ def load_law(
         # Text with no numbered provision at all is not a law we can analyse: say so, never return it empty.
         raise InputError(path, f"no provisions recognised ({law_style}-law numbering, language {lang})")
     title = structured.title or extracted.title or path.stem
+    # the adoption date is printed under the title; the grammar keeps those lines as law notes
+    head = [*structured.notes[:6], *structured.text[:1500].splitlines()[:8]]
+    date, number = detect_date(head + list(structured.notes[-6:]))
     return Law(
         title=title,
         language=lang,
@@ -163,6 +166,8 @@ def load_law(
         text=structured.text,
         country=country or detect_country(title + "\n" + sample[:20000]),
         kind=kind or detect_kind(title),
+        date=date,
+        number=number,
         ocr=extracted.ocr,
         warnings=extracted.warnings + structured.warnings,
         notes=structured.notes,
