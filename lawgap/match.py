@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from lawgap.fuzzy import corrections
 from lawgap.model import Law, Provision
 from lawgap.nlp import Analysis, Field, analyse_law
 from lawgap.rules import Cue, Element, Rule, RuleSet, Word
@@ -39,6 +40,7 @@ class Hit:
     words: str
     sentence: tuple[int, int]
     limited_by: tuple[str, ...] = ()
+    fuzzy: bool = False  # read through OCR noise: some matched words were misspelt in the source
 
 
 @dataclass(frozen=True)
@@ -54,23 +56,34 @@ class _Seq:
 class LawIndex:
     """A law's analysed provisions with a lemma -> positions index and the article of each provision."""
 
-    def __init__(self, law: Law, analyses: dict[str, Analysis] | None = None):
+    def __init__(self, law: Law, analyses: dict[str, Analysis] | None = None, lexicon: Collection[str] = ()) -> None:
+        """`lexicon`: the words the rules look for; in a noisy (OCR) law, garbled forms close to one
+        of them are read as that word (lawgap.fuzzy)."""
         self.law = law
         self.analyses = analyses if analyses is not None else analyse_law(law)
         self.seqs: list[_Seq] = []
         self.positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        fixes: dict[str, str] = {}
+        if law.noisy and lexicon:
+            forms = {lemma for a in self.analyses.values() for lemma in a.body.lemmas + a.head.lemmas}
+            fixes = corrections(forms, lexicon, law.language)
+        self.corrections = fixes
+        self.article_of = _articles(law)
         for p in law.provisions:
+            if not law.by_eid[self.article_of[p.eid]].num:
+                # a preamble, a schedule, the leading fragment of an excerpt: nothing a lawyer can cite
+                continue
             a = self.analyses[p.eid]
             for field, data in (("heading", a.head), ("text", a.body)):
                 if not data.lemmas:
                     continue
                 k = len(self.seqs)
-                self.seqs.append(_Seq(p.eid, field, data, data.lemmas))
+                lemmas = tuple(fixes.get(x, x) for x in data.lemmas) if fixes else data.lemmas
+                self.seqs.append(_Seq(p.eid, field, data, lemmas))
                 positions = self.positions
-                for i, lemma in enumerate(data.lemmas):
+                for i, lemma in enumerate(lemmas):
                     positions[lemma].append((k, i))
         self.vocab = tuple(sorted(self.positions))
-        self.article_of = _articles(law)
 
     def candidates(self, word: Word) -> Iterable[tuple[int, int]]:
         """Positions whose lemma passes the word test, found through the index."""
@@ -160,9 +173,21 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                     words=(source or "")[span[0] : span[1]],
                     sentence=sentence,
                     limited_by=limited,
+                    fuzzy=seq.lemmas[i:end] != seq.data.lemmas[i:end],
                 )
             )
     return hits
+
+
+def lexicon(rules: Iterable[Rule], language: str) -> frozenset[str]:
+    """Every whole word the rules' cues look for in one language (what OCR noise is mended towards)."""
+    words: set[str] = set()
+    for rule in rules:
+        for e in rule.elements:
+            for cue in e.cues.get(language):
+                for w in cue.words:
+                    words.update(w.words)
+    return frozenset(words)
 
 
 def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:

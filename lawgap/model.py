@@ -48,6 +48,8 @@ class Law:
     date: str | None = None
     number: str | None = None
     ocr: bool = False
+    # The words come from OCR, ours or an earlier one under a scanned page: misspellings expected.
+    noisy: bool = False
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
     # Eids of article-level units the law prints only as "(Утратила силу ...)": they stay in the

@@ -95,11 +95,13 @@ class Lemmatiser:
     def __init__(self, language: str):
         self.language = language
         self._memo: dict[str, str] = {}
+        self.known = lambda w: True
         if language == "ru":
             import pymorphy3
 
             morph = pymorphy3.MorphAnalyzer()
             self._lemma = lambda w: morph.parse(w)[0].normal_form
+            self.known = morph.word_is_known
         elif language == "en":
             from spacy.lookups import load_lookups
 

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgap.match import Hit, LawIndex, rule_hits
+from lawgap.labels import provision_label
+from lawgap.match import Hit, LawIndex, lexicon, rule_hits
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
 
@@ -54,6 +55,7 @@ class Evidence:
     elements: tuple[str, ...]
     words: tuple[str, ...]
     limited_by: tuple[str, ...] = ()
+    fuzzy: bool = False  # some words were read through OCR noise
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,7 @@ def _cell_evidence(article: str, found: dict[str, list[Hit]], by_sha: dict[str, 
                 elements=tuple(sorted({h.element for h in hits})),
                 words=tuple(dict.fromkeys(h.words for h in hits)),
                 limited_by=tuple(sorted({w for h in hits for w in h.limited_by})),
+                fuzzy=any(h.fuzzy for h in hits),
             )
         )
     return out
@@ -219,7 +222,7 @@ def _explain(rule, status, elements, evidence, laws) -> str:
     where = ""
     if evidence:
         ev = evidence[0]
-        where = f"{ev.law}, article {ev.num}" if ev.num else f"{ev.law}, {ev.eid}"
+        where = f"{ev.law}, {provision_label(ev.eid)}"
     found = [e.label for e in elements if e.found]
     missing = [e.label for e in elements if not e.found and e.mandatory]
     limited = sorted({w for e in elements for w in e.limited_by})
@@ -236,6 +239,8 @@ def _explain(rule, status, elements, evidence, laws) -> str:
             parts.append(f"Limited by: {', '.join(limited)}.")
     else:
         parts.append("Gap: none of the elements was found in the laws supplied.")
+    if any(ev.fuzzy for ev in evidence[:1]):
+        parts.append("Some words were read through OCR noise in the source: check the page image.")
     if status != "met" and absent:
         parts.append(f"Not supplied, where this is usually found: {', '.join(absent)}.")
     return " ".join(parts)
@@ -244,7 +249,7 @@ def _explain(rule, status, elements, evidence, laws) -> str:
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
     """Every rule of the rule set assessed against one country's laws."""
     rules = rules if rules is not None else load_rules()
-    indexes = [LawIndex(law) for law in laws]
+    indexes = [LawIndex(law, lexicon=lexicon(rules, law.language) if law.noisy else ()) for law in laws]
     group = _parallel_groups(laws)
     findings = []
     for rule in rules:

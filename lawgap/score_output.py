@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from lawgap.labels import provision_label
 from lawgap.score import CountryScore, Evidence
 
 
@@ -19,6 +20,7 @@ def _evidence(ev: Evidence) -> dict:
         "elements": list(ev.elements),
         "words": list(ev.words),
         "limited_by": list(ev.limited_by),
+        "read_through_ocr_noise": ev.fuzzy,
     }
 
 
@@ -75,7 +77,7 @@ def to_csv(cs: CountryScore) -> str:
     w = csv.writer(buf)
     w.writerow(CSV_COLUMNS)
     for f in cs.findings:
-        where = "; ".join(f"{ev.law} {ev.num or ev.eid}" for ev in f.evidence[:3])
+        where = "; ".join(f"{ev.law} {provision_label(ev.eid)}" for ev in f.evidence[:3])
         w.writerow(
             (
                 cs.country,
@@ -96,7 +98,7 @@ def to_table(cs: CountryScore) -> str:
     rows = [("rule", "status", "score", "sources", "evidence")]
     for f in cs.findings:
         ev = f.evidence[0] if f.evidence else None
-        where = f"{ev.law} art. {ev.num}" if ev and ev.num else (f"{ev.law} {ev.eid}" if ev else "-")
+        where = f"{ev.law} {provision_label(ev.eid)}" if ev else "-"
         rows.append((f.rule.id, f.status, f"{f.score:.2f}", ", ".join(f.rule.sources), where))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]

@@ -169,6 +169,7 @@ def load_law(
         date=date,
         number=number,
         ocr=extracted.ocr,
+        noisy=extracted.ocr or any(" ocr" in b.style for b in extracted.blocks[:3000]),
         warnings=extracted.warnings + structured.warnings,
         notes=structured.notes,
     )
