@@ -68,7 +68,7 @@ class LawIndex:
             forms = {lemma for a in self.analyses.values() for lemma in a.body.lemmas + a.head.lemmas}
             fixes = corrections(forms, lexicon, law.language)
         self.corrections = fixes
-        self.article_of = _articles(law)
+        self.article_of = articles_of(law)
         for p in law.provisions:
             if not law.by_eid[self.article_of[p.eid]].num:
                 # a preamble, a schedule, the leading fragment of an excerpt: nothing a lawyer can cite
@@ -118,7 +118,7 @@ class LawIndex:
         return (0, len(self.law.by_eid[seq.eid].text))
 
 
-def _articles(law: Law) -> dict[str, str]:
+def articles_of(law: Law) -> dict[str, str]:
     """Each provision's article-level ancestor (itself for an article); containers map to themselves."""
     out: dict[str, str] = {}
     for p in law.provisions:

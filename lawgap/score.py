@@ -14,13 +14,15 @@ hits are pooled per article id and the evidence shows the text in each language.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from lawgap.labels import provision_label
-from lawgap.match import Hit, LawIndex, lexicon, rule_hits
+from lawgap.match import Hit, LawIndex, articles_of, lexicon, rule_hits
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
 
@@ -29,6 +31,8 @@ OBLIGATION_WEIGHT = {"mandatory": 1.0, "consider": 0.6, "endeavour": 0.5, "optio
 LIMITED_FACTOR = 0.5
 MAX_EVIDENCE = 8
 EXCERPT_CHARS = 320
+MAX_RELIED_ON = 3
+REFS_CACHE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Evidence:
     words: tuple[str, ...]
     limited_by: tuple[str, ...] = ()
     fuzzy: bool = False  # some words were read through OCR noise
+    via: str | None = None  # the article whose reference to this one brings it in as evidence
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class ElementResult:
     found: bool
     limited_by: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    via: str | None = None  # found in an article that the main evidence refers to, not in it
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,68 @@ class CountryScore:
     findings: tuple[Finding, ...]
     by_category: dict[str, float]
     overall: float
+
+
+class ReferenceMap:
+    """What each article cites precisely (a part or item of another article), computed on first use.
+
+    A provision often relies on another for part of its meaning ("in the cases of part 2 of
+    article 21, ... shall invite an interpreter"): an element missing from an article but present
+    in the part it cites counts for it, shown as found through that reference. Only precise
+    references lend words: one to a whole article, or an article citing many, names what it
+    applies to (a list of offences, a jurisdiction rule), not words it relies on.
+    """
+
+    def __init__(self, laws: Sequence[Law], group: dict[str, str]):
+        self._laws = laws
+        self._group = group
+        self._cited: dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]] | None = None
+
+    def cited(self, cell: tuple[str, str]) -> tuple[tuple[tuple[str, str], str], ...]:
+        """(article cell, cited eid) pairs that `cell` relies on."""
+        if self._cited is None:
+            self._cited = self._build()
+        cited = self._cited.get(cell, ())
+        return cited if len({c for c, _ in cited}) <= MAX_RELIED_ON else ()
+
+    def _links(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
+        """(citing law, citing eid, cited law, cited eids) of every resolved reference, cached on disk
+        per set of law files, since finding and resolving them costs more than scoring."""
+        from lawgap.nlp import cache_dir
+        from lawgap.refs import references
+
+        key = hashlib.sha256("".join(sorted(law.sha256 for law in self._laws)).encode()).hexdigest()
+        path = cache_dir() / "refs" / f"{key}-v{REFS_CACHE_VERSION}.json"
+        try:
+            return [(a, b, c, tuple(d)) for a, b, c, d in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            pass
+        links = [
+            (r.law, r.eid, r.target_law, r.resolved) for r in references(self._laws) if r.resolved and r.target_law
+        ]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(links), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return links
+
+    def _build(self) -> dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]]:
+        by_sha = {law.sha256: law for law in self._laws}
+        article = {law.sha256: articles_of(law) for law in self._laws}
+        out: dict[tuple[str, str], dict[tuple[tuple[str, str], str], None]] = defaultdict(dict)
+        for citing, eid, cited, resolved in self._links():
+            if citing not in by_sha or cited not in by_sha or eid not in article[citing]:
+                continue
+            src = (self._group[law_id(by_sha[citing])], article[citing][eid])
+            for target in resolved:
+                target_article = article[cited].get(target, target)
+                dst = (self._group[law_id(by_sha[cited])], target_article)
+                if dst != src and target != target_article:
+                    out[src][(dst, target)] = None
+        return {k: tuple(v) for k, v in out.items()}
 
 
 def law_id(law: Law) -> str:
@@ -126,7 +194,13 @@ def _excerpt(law: Law, hit: Hit) -> str:
     return text
 
 
-def assess_rule(rule: Rule, laws: Sequence[Law], hits_by_law: dict[str, list[Hit]], group: dict[str, str]) -> Finding:
+def assess_rule(
+    rule: Rule,
+    laws: Sequence[Law],
+    hits_by_law: dict[str, list[Hit]],
+    group: dict[str, str],
+    refs: ReferenceMap | None = None,
+) -> Finding:
     """One rule's finding from the hits in every law of the country."""
     by_sha = {law.sha256: law for law in laws}
     total = sum(_element_weight(e.mandatory) for e in rule.elements) or 1.0
@@ -137,27 +211,35 @@ def assess_rule(rule: Rule, laws: Sequence[Law], hits_by_law: dict[str, list[Hit
         for h in hits:
             cells[(g, h.article)][h.element].append(h)
 
-    def cell_score(found: dict[str, list[Hit]]) -> float:
+    borrowed = _borrow(rule, cells, refs) if refs is not None else {}
+
+    def cell_score(cell: tuple[str, str]) -> float:
+        found = set(cells[cell]) | set(borrowed.get(cell, {}))
         return sum(_element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
-    ranked = sorted(cells.items(), key=lambda kv: (-cell_score(kv[1]), kv[0]))
+    ranked = sorted(cells, key=lambda c: (-cell_score(c), c))
     evidence: list[Evidence] = []
-    for (_g, article), found in ranked[:MAX_EVIDENCE]:
-        evidence.extend(_cell_evidence(article, found, by_sha, cell_score(found)))
+    for cell in ranked[:MAX_EVIDENCE]:
+        evidence.extend(_cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell)))
+        if cell == ranked[0]:
+            for source, found in _sources(borrowed.get(cell, {})).items():
+                evidence.extend(_cell_evidence(source[1], found, by_sha, cell_score(cell), via=cell[1]))
 
-    best = ranked[0][1] if ranked else {}
+    best = ranked[0] if ranked else None
+    own = cells[best] if best else {}
+    lent = borrowed.get(best, {}) if best else {}
     elements: list[ElementResult] = []
     for e in rule.elements:
-        hits = best.get(e.id, [])
-        limits = _limits(hits)
+        hits = own.get(e.id) or (lent[e.id][2] if e.id in lent else [])
         elements.append(
             ElementResult(
                 id=e.id,
                 label=e.label_en,
                 mandatory=e.mandatory,
                 found=bool(hits),
-                limited_by=limits,
-                evidence=tuple(ev for ev in evidence[:2] if e.id in ev.elements),
+                limited_by=_limits(hits),
+                evidence=tuple(ev for ev in evidence[:3] if e.id in ev.elements),
+                via=lent[e.id][1] if e.id in lent and e.id not in own else None,
             )
         )
     status, score = _status(rule, elements, cell_score(best) if best else 0.0)
@@ -171,6 +253,38 @@ def assess_rule(rule: Rule, laws: Sequence[Law], hits_by_law: dict[str, list[Hit
     )
 
 
+def _borrow(
+    rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], refs: ReferenceMap
+) -> dict[tuple[str, str], dict[str, tuple[tuple[str, str], str, list[Hit]]]]:
+    """For each article holding a mandatory element but not all: the missing elements found in the
+    provisions it cites, as (the cited article's cell, the cited eid, the hits there)."""
+    mandatory = {e.id for e in rule.elements if e.mandatory}
+    out: dict[tuple[str, str], dict[str, tuple[tuple[str, str], str, list[Hit]]]] = {}
+    for cell, found in list(cells.items()):
+        missing = [e.id for e in rule.elements if e.id not in found]
+        if not missing or not mandatory & set(found):
+            continue
+        for target, cited_eid in refs.cited(cell):
+            there = cells.get(target)
+            if not there:
+                continue
+            for eid in missing:
+                hits = [h for h in there.get(eid, ()) if h.eid == cited_eid or h.eid.startswith(cited_eid + "__")]
+                if hits and eid not in out.get(cell, {}):
+                    out.setdefault(cell, {})[eid] = (target, cited_eid, hits)
+    return out
+
+
+def _sources(
+    lent: dict[str, tuple[tuple[str, str], str, list[Hit]]],
+) -> dict[tuple[str, str], dict[str, list[Hit]]]:
+    """Borrowed elements grouped by the article they come from."""
+    out: dict[tuple[str, str], dict[str, list[Hit]]] = defaultdict(dict)
+    for element, (source, _cited, hits) in lent.items():
+        out[source][element] = hits
+    return out
+
+
 def _limits(hits: Sequence[Hit]) -> tuple[str, ...]:
     """Limiting words, only when every hit of the element is limited (one clean statement is enough)."""
     if not hits or not all(h.limited_by for h in hits):
@@ -178,7 +292,9 @@ def _limits(hits: Sequence[Hit]) -> tuple[str, ...]:
     return tuple(sorted({w for h in hits for w in h.limited_by}))
 
 
-def _cell_evidence(article: str, found: dict[str, list[Hit]], by_sha: dict[str, Law], score: float) -> list[Evidence]:
+def _cell_evidence(
+    article: str, found: dict[str, list[Hit]], by_sha: dict[str, Law], score: float, via: str | None = None
+) -> list[Evidence]:
     """Evidence items for one article, one per language version in which it was found."""
     per_law: dict[str, list[Hit]] = defaultdict(list)
     for hits in found.values():
@@ -203,6 +319,7 @@ def _cell_evidence(article: str, found: dict[str, list[Hit]], by_sha: dict[str, 
                 words=tuple(dict.fromkeys(h.words for h in hits)),
                 limited_by=tuple(sorted({w for h in hits for w in h.limited_by})),
                 fuzzy=any(h.fuzzy for h in hits),
+                via=via,
             )
         )
     return out
@@ -223,7 +340,11 @@ def _explain(rule, status, elements, evidence, laws) -> str:
     if evidence:
         ev = evidence[0]
         where = f"{ev.law}, {provision_label(ev.eid)}"
-    found = [e.label for e in elements if e.found]
+    found = [
+        f"{e.label} (through {provision_label(e.via)}, which it cites)" if e.via else e.label
+        for e in elements
+        if e.found
+    ]
     missing = [e.label for e in elements if not e.found and e.mandatory]
     limited = sorted({w for e in elements for w in e.limited_by})
     supplied = {law.kind for law in laws}
@@ -251,10 +372,11 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     rules = rules if rules is not None else load_rules()
     indexes = [LawIndex(law, lexicon=lexicon(rules, law.language) if law.noisy else ()) for law in laws]
     group = _parallel_groups(laws)
+    refs = ReferenceMap(laws, group)
     findings = []
     for rule in rules:
         hits = {ix.law.sha256: rule_hits(ix, rule) for ix in indexes}
-        findings.append(assess_rule(rule, laws, hits, group))
+        findings.append(assess_rule(rule, laws, hits, group, refs))
     by_cat: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for f in findings:
         by_cat[f.rule.category].append((f.score, OBLIGATION_WEIGHT[f.rule.obligation]))

@@ -21,6 +21,7 @@ def _evidence(ev: Evidence) -> dict:
         "words": list(ev.words),
         "limited_by": list(ev.limited_by),
         "read_through_ocr_noise": ev.fuzzy,
+        "cited_by": ev.via,
     }
 
 
@@ -56,6 +57,7 @@ def to_json(cs: CountryScore) -> dict:
                         "mandatory": e.mandatory,
                         "found": e.found,
                         "limited_by": list(e.limited_by),
+                        "through_reference_from": e.via,
                         "evidence": [_evidence(ev) for ev in e.evidence],
                     }
                     for e in f.elements

@@ -165,3 +165,33 @@ def test_two_language_versions_count_once_and_show_both_texts(rules, tmp_path, m
         ("cc_ru", "ru", "art_166"),
         ("cc_ky", "ky", "art_166"),
     ]
+
+
+def _cross_law(reference: str) -> Law:
+    # The shape of KG CPC art 169, which invites an interpreter "in the cases of part 2 of article 21".
+    return _law(
+        "cc",
+        "ru",
+        [
+            ("art_1", None, "article", "Общие положения."),
+            ("art_1__para_2", "art_1", "paragraph", "Жертва торговли людьми имеет право на защиту."),
+            ("art_2", None, "article", f"Лицо, указанное в {reference}, освобождается от уголовной ответственности."),
+        ],
+    )
+
+
+def test_an_element_in_the_part_an_article_cites_counts_through_the_reference(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    f = _finding(score_country("KG", [_cross_law("части 2 статьи 1")], rules))
+    assert f.status == "met"
+    victim = next(e for e in f.elements if e.id == "victim")
+    assert victim.via == "art_1__para_2"
+    assert [(ev.article, ev.via) for ev in f.evidence[:2]] == [("art_2", None), ("art_1", "art_2")]
+    assert "through art. 1(2), which it cites" in f.explanation
+
+
+def test_a_reference_to_a_whole_article_lends_nothing(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    f = _finding(score_country("KG", [_cross_law("статье 1")], rules))
+    assert f.status == "partial"
+    assert all(e.via is None for e in f.elements)
