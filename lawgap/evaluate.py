@@ -21,7 +21,7 @@ from lawgap.corpus import PROJECT_ROOT, corpus_dir
 from lawgap.errors import InputError
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
-EVIDENCE_MIN = 0.5  # an article holding less than half a rule's weight is not offered as evidence
+EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
 
 
 @dataclass(frozen=True)

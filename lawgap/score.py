@@ -326,9 +326,11 @@ def _cell_evidence(
 
 
 def _status(rule: Rule, elements: Sequence[ElementResult], coverage: float) -> tuple[str, float]:
-    if not any(e.found for e in elements):
-        return "gap", 0.0
     mandatory = [e for e in elements if e.mandatory]
+    if sum(e.found for e in mandatory) * 2 <= len(mandatory):
+        # naming the context (a legal person, the trafficking offence) without most of the
+        # obligation itself is no partial implementation
+        return "gap", 0.0
     limited = any(e.limited_by for e in elements if e.found)
     if all(e.found for e in mandatory) and not limited:
         return "met", coverage
@@ -358,6 +360,10 @@ def _explain(rule, status, elements, evidence, laws) -> str:
             parts.append(f"Missing: {'; '.join(missing)}.")
         if limited:
             parts.append(f"Limited by: {', '.join(limited)}.")
+    elif found:
+        parts.append(
+            f"Gap: {where} names only {'; '.join(found)}; the obligation itself is missing ({'; '.join(missing)})."
+        )
     else:
         parts.append("Gap: none of the elements was found in the laws supplied.")
     if any(ev.fuzzy for ev in evidence[:1]):

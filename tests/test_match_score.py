@@ -125,7 +125,9 @@ def test_elements_scattered_over_two_articles_do_not_meet_the_rule(rules, tmp_pa
         ],
     )
     f = _finding(score_country("KG", [law], rules))
-    assert f.status == "partial" and f.score == 0.5
+    # half the obligation in each article: neither says it, so it is a gap that names what was seen
+    assert (f.status, f.score) == ("gap", 0.0)
+    assert "names only" in f.explanation and f.evidence[0].score == 0.5
 
 
 def test_negated_words_are_not_evidence(rules, tmp_path, monkeypatch):
@@ -136,7 +138,7 @@ def test_negated_words_are_not_evidence(rules, tmp_path, monkeypatch):
         [("art_9", None, "article", "Жертва торговли людьми не освобождается от уголовной ответственности.")],
     )
     f = _finding(score_country("KG", [law], rules))
-    assert f.status == "partial"
+    assert f.status == "gap"
     assert not next(e for e in f.elements if e.id == "exempt").found
 
 
@@ -193,5 +195,5 @@ def test_an_element_in_the_part_an_article_cites_counts_through_the_reference(ru
 def test_a_reference_to_a_whole_article_lends_nothing(rules, tmp_path, monkeypatch):
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
     f = _finding(score_country("KG", [_cross_law("статье 1")], rules))
-    assert f.status == "partial"
+    assert f.status == "gap"
     assert all(e.via is None for e in f.elements)
