@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from lawgap.rules import Rule, RuleSet, load_rules
 # How much an obligation weighs in category and overall scores: a mandatory gap outranks an optional one.
 OBLIGATION_WEIGHT = {"mandatory": 1.0, "consider": 0.6, "endeavour": 0.5, "optional": 0.3}
 LIMITED_FACTOR = 0.5
-MAX_EVIDENCE = 8
+MAX_EVIDENCE = 12
 EXCERPT_CHARS = 320
 MAX_RELIED_ON = 3
 REFS_CACHE_VERSION = 1
@@ -217,7 +218,13 @@ def assess_rule(
         found = set(cells[cell]) | set(borrowed.get(cell, {}))
         return sum(_element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
-    ranked = sorted(cells, key=lambda c: (-cell_score(c), c))
+    def strength(cell: tuple[str, str]) -> tuple:
+        """Best first: more of the rule's weight, then more of its elements, then more words found;
+        the article number only settles what is left, in the law's own order."""
+        found = cells[cell]
+        return (-cell_score(cell), -len(found), -sum(len(h) for h in found.values()), _natural(cell[1]))
+
+    ranked = sorted(cells, key=strength)
     evidence: list[Evidence] = []
     for cell in ranked[:MAX_EVIDENCE]:
         evidence.extend(_cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell)))
@@ -251,6 +258,11 @@ def assess_rule(
         tuple(evidence),
         _explain(rule, status, elements, evidence, laws),
     )
+
+
+def _natural(eid: str) -> tuple:
+    """Sort key that puts art_40 before art_166 (numbers as numbers, not as text)."""
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", eid))
 
 
 def _borrow(
