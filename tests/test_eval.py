@@ -1,0 +1,116 @@
+"""The gold set (tests/gold/) is well formed, and the matcher meets the issue's targets on it.
+
+Targets (issue 3, acceptance): evidence precision >= 0.90 and recall >= 0.85 at the provision
+level, status accuracy >= 0.85, and an F1 at least 0.15 above the BM25 baseline, per language
+where the gold set holds enough judgements. Targets the tool misses today are marked
+xfail(strict=True) with the figures measured when the mark was set, so an improvement shows up
+as an unexpected pass and the mark can go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from lawgap.evaluate import Scores, evaluate, load_gold
+from lawgap.match import articles_of
+from lawgap.rules import load_rules
+from tests.conftest import corpus_law
+
+PRECISION, RECALL, STATUS, GAIN = 0.90, 0.85, 0.85, 0.15
+MIN_JUDGED, MIN_STATUS = 30, 20  # fewer judgements than this in a language give no stable figure
+
+SETS, JUDGEMENTS, STATUSES = load_gold()
+
+
+def test_gold_set_size_and_balance():
+    # at least 200 judgements, positive and negative in every set, all three languages
+    assert len(JUDGEMENTS) >= 200
+    by_set = Counter((j.set, j.relevant) for j in JUDGEMENTS)
+    for name in SETS:
+        assert by_set[(name, True)] >= 10, name
+        assert by_set[(name, False)] >= 5, name
+    assert len({j.rule for j in JUDGEMENTS}) >= 60
+    assert {s.status for s in STATUSES} == {"met", "partial", "gap"}
+
+
+def test_gold_rows_name_real_rules_and_carry_reasons():
+    ids = {r.id for r in load_rules()}
+    assert {j.rule for j in JUDGEMENTS} <= ids
+    assert {s.rule for s in STATUSES} <= ids
+    assert all(j.reason.strip() for j in JUDGEMENTS)
+    assert all(s.reason.strip() for s in STATUSES)
+    assert all(j.file in SETS[j.set]["files"] for j in JUDGEMENTS)
+    keys = [(j.set, j.file, j.eid, j.rule) for j in JUDGEMENTS]
+    assert len(keys) == len(set(keys))
+    pairs = [(s.set, s.rule) for s in STATUSES]
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_eids_are_articles_of_the_parsed_law(name):
+    # every judged eid exists in the parsed law and is an article-level unit (art_N / sec_N)
+    for f in SETS[name]["files"]:
+        law = corpus_law(f)
+        article = articles_of(law)
+        eids = {j.eid for j in JUDGEMENTS if j.set == name and j.file == f}
+        missing = sorted(e for e in eids if e not in law.by_eid)
+        assert not missing, (f, missing)
+        assert all(article[e] == e for e in eids), f
+
+
+def test_gold_gap_has_no_positive_evidence():
+    # a lawyer who finds nothing cannot also cite a provision for the same rule
+    positive = {(j.set, j.rule) for j in JUDGEMENTS if j.relevant}
+    assert not [(s.set, s.rule) for s in STATUSES if s.status == "gap" and (s.set, s.rule) in positive]
+
+
+@cache
+def _scores() -> dict[tuple[str, str], Scores]:
+    for name in SETS:
+        for f in SETS[name]["files"]:
+            corpus_law(f)  # skips when the corpus is absent
+    return {(s.method, s.language): s for s in evaluate()}
+
+
+def _measured(language: str) -> tuple[Scores, Scores]:
+    scores = _scores()
+    ours, bm25 = scores[("lawgap", language)], scores[("bm25", language)]
+    if ours.judged < MIN_JUDGED or ours.status_total < MIN_STATUS:
+        pytest.skip(f"only {ours.judged} evidence and {ours.status_total} status judgements in {language}")
+    return ours, bm25
+
+
+def missed(figures: str):
+    return pytest.mark.xfail(strict=True, reason=f"target missed, measured {figures}")
+
+
+TARGETS = [
+    pytest.param("ru", "precision", marks=missed("0.877 (272 judged)")),
+    pytest.param("ru", "recall", marks=missed("0.780")),
+    pytest.param("ru", "status"),
+    pytest.param("ru", "gain", marks=missed("F1 0.826 vs BM25 0.728")),
+    pytest.param("ky", "precision"),
+    pytest.param("ky", "recall"),
+    pytest.param("ky", "status"),
+    pytest.param("ky", "gain"),
+    pytest.param("en", "precision", marks=missed("0.778 (82 judged)")),
+    pytest.param("en", "recall", marks=missed("0.686")),
+    pytest.param("en", "status", marks=missed("0.631 (65 rules)")),
+    pytest.param("en", "gain", marks=missed("F1 0.729 vs BM25 0.786")),
+]
+
+
+@pytest.mark.parametrize(("language", "target"), TARGETS)
+def test_target(language, target):
+    ours, bm25 = _measured(language)
+    if target == "precision":
+        assert ours.precision >= PRECISION, ours
+    elif target == "recall":
+        assert ours.recall >= RECALL, ours
+    elif target == "status":
+        assert ours.status_accuracy >= STATUS, ours
+    else:
+        assert ours.f1 - bm25.f1 >= GAIN, (ours.f1, bm25.f1)
