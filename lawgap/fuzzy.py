@@ -61,6 +61,29 @@ def _english_forms(lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((lemma, *_english_forms_index().get(lemma, ()), *regular)))
 
 
+COMMON_LOG_PROB = -16.0  # words at least this frequent compete with the rules' words for a garbled form
+
+
+@cache
+def _english_common_by_length() -> dict[int, tuple[str, ...]]:
+    buckets: dict[int, list[str]] = {}
+    for word, logprob in _lookups_data("en_lexeme_prob").items():
+        if logprob >= COMMON_LOG_PROB and word.isalpha() and word.islower():
+            buckets.setdefault(len(word), []).append(word)
+    return {n: tuple(ws) for n, ws in buckets.items()}
+
+
+def _closer_common_word(form: str, score: float, language: str, rule_forms: dict[str, str]) -> bool:
+    """True when an ordinary word of the language, other than the rule words' own forms, is at least
+    as close to `form`: 'procedutes' is 'procedures', not the rule word 'prosecute'."""
+    if language != "en":
+        return False
+    buckets = _english_common_by_length()
+    pool = [w for n in range(len(form) - 2, len(form) + 3) for w in buckets.get(n, ()) if w not in rule_forms]
+    best = process.extractOne(form, pool, scorer=fuzz.ratio, score_cutoff=score)
+    return best is not None
+
+
 def _is_known(form: str, language: str) -> bool:
     if language == "en":
         return form in _english_words()
@@ -87,6 +110,6 @@ def corrections(forms: Iterable[str], lexicon: Iterable[str], language: str) -> 
         if len(form) < MIN_LENGTH or form in targets or not _WORDLIKE.match(form) or _is_known(form, language):
             continue
         best = process.extractOne(form, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF)
-        if best is not None:
+        if best is not None and not _closer_common_word(form, best[1], language, targets):
             out[form] = targets[best[0]]
     return out
