@@ -43,33 +43,23 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
-def _parse_part(path: Path, zf: zipfile.ZipFile, name: str) -> etree._Element | None:
-    """The parsed XML part, streamed from the zip: its bytes are never held whole in memory."""
+def _member(path: Path, zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
     try:
         info = zf.getinfo(name)
     except KeyError:
         return None
     if info.file_size > MAX_XML_BYTES:
         raise InputError(path, f"{name} unpacks to {info.file_size // 1048576} MB: not a plausible law")
-    with zf.open(info) as stream:
-        return etree.parse(stream, _parser()).getroot()
+    return info
 
 
-def _open_package(path: Path, data: bytes) -> tuple[etree._Element, etree._Element | None]:
-    """The parsed document.xml and numbering.xml, or InputError for a damaged package."""
-    try:
-        zf = zipfile.ZipFile(BytesIO(data))
-        root = _parse_part(path, zf, "word/document.xml")
-        if root is None:
-            raise InputError(path, "not a Word document (no word/document.xml in the package)")
-        num_root = _parse_part(path, zf, "word/numbering.xml")
-    except InputError:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise InputError(path, f"damaged Word file (truncated or corrupt zip: {exc})") from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"damaged Word file (document XML is not well-formed: {exc})") from None
-    return root, num_root
+def _damaged(path: Path, exc: Exception) -> InputError:
+    if isinstance(exc, etree.XMLSyntaxError):
+        return InputError(path, f"damaged Word file (document XML is not well-formed: {exc})")
+    return InputError(path, f"damaged Word file (truncated or corrupt zip: {exc})")
+
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
 
 
 # -- automatic numbering -------------------------------------------------------------------
@@ -157,12 +147,6 @@ class _Numbering:
 # -- paragraphs ----------------------------------------------------------------------------
 
 
-def _paragraph_of(el: etree._Element) -> etree._Element | None:
-    while el is not None and el.tag != _P:
-        el = el.getparent()
-    return el
-
-
 def _rich_text(p: etree._Element, sup_runs: set) -> str:
     """Paragraph text with superscript digits after a digit written as '-N' (205¹ -> 205-1)."""
     out: list[str] = []
@@ -180,59 +164,87 @@ def _rich_text(p: etree._Element, sup_runs: set) -> str:
     return "".join(out)
 
 
-def extract(path: str | Path, data: bytes, language: str | None = None) -> Extracted:
-    """The document body's paragraphs (table cells included) as Blocks, in reading order."""
-    path = Path(path)
-    root, num_root = _open_package(path, data)
-    body = root.find(_BODY)
-    if body is None:
-        raise InputError(path, "damaged Word file (document.xml has no body)")
+def _numbering(path: Path, zf: zipfile.ZipFile) -> _Numbering:
+    info = _member(path, zf, "word/numbering.xml")
+    if info is None:
+        return _Numbering(None)
+    with zf.open(info) as stream:
+        return _Numbering(etree.parse(stream, _parser()).getroot())
 
-    # The paragraph properties that matter, gathered in one walk rather than looked up per paragraph.
-    sup_runs: set = set()
-    rich: set = set()  # paragraphs that need run-by-run reading (superscripts, tabs, breaks)
-    centered: set = set()
-    styles: dict = {}
-    numbered: dict = {}
-    for el in body.iter(_JC, _VERT, _TAB, _BR, _PSTYLE, _NUMPR):
-        tag, parent = el.tag, el.getparent()
-        if tag == _JC:
-            if parent.tag == _PPR and el.get(_VAL) == "center":
-                centered.add(parent.getparent())
-        elif tag == _VERT:
+
+def _paragraphs(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """document.xml's paragraphs, streamed: each is handed over complete, then freed, so memory
+    stays near one paragraph's size whatever the length of the code."""
+    with zf.open(info) as stream:
+        events = etree.iterparse(
+            stream, events=("end",), tag=_P, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+        )
+        for _, p in events:
+            yield p
+            p.clear(keep_tail=True)
+            parent = p.getparent()
+            while parent is not None and p.getprevious() is not None:
+                del parent[0]
+
+
+def _block(p: etree._Element, numbering: _Numbering) -> Block | None:
+    """One paragraph as a Block; None when it holds no text."""
+    sup_runs = set()
+    rich = False  # superscripts, run-level tabs or breaks need run-by-run reading
+    for el in p.iter(_VERT, _TAB, _BR):
+        parent = el.getparent()
+        if el.tag == _VERT:
             run = parent.getparent()
             if el.get(_VAL) == "superscript" and run is not None and run.tag == _R:
                 sup_runs.add(run)
-                rich.add(_paragraph_of(run))
-        elif tag == _PSTYLE:
-            styles[parent.getparent()] = el.get(_VAL, "")
-        elif tag == _NUMPR:
-            nid, lvl = el.find(_NUMID), el.find(_ILVL)
-            if parent.tag == _PPR and nid is not None:
-                numbered[parent.getparent()] = (nid.get(_VAL, ""), int(lvl.get(_VAL, "0")) if lvl is not None else 0)
-        elif parent.tag == _R:  # a run-level tab or break separates words; pPr tab stops do not
-            rich.add(_paragraph_of(el))
-    numbering = _Numbering(num_root) if numbered else None
+                rich = True
+        elif parent.tag == _R:  # pPr tab stops do not separate words
+            rich = True
+    raw = _rich_text(p, sup_runs) if rich else "".join(p.itertext(_T))
+    text = " ".join(raw.split())  # also turns no-break spaces and tabs into single spaces
+    ppr = p.find(_PPR)
+    style, centered = "", False
+    if ppr is not None:
+        numpr = ppr.find(_NUMPR)
+        if numpr is not None:
+            nid, lvl = numpr.find(_NUMID), numpr.find(_ILVL)
+            if nid is not None:
+                prefix = numbering.prefix(nid.get(_VAL, ""), int(lvl.get(_VAL, "0")) if lvl is not None else 0)
+                if text and prefix:
+                    text = prefix + text
+        jc = ppr.find(_JC)
+        centered = jc is not None and jc.get(_VAL) == "center"
+        pstyle = ppr.find(_PSTYLE)
+        style = pstyle.get(_VAL, "") if pstyle is not None else ""
+    if not text:
+        return None
+    level = None
+    if style:
+        low = style.lower()
+        for prefix in _HEADING_STYLE_PREFIXES:
+            if low.startswith(prefix) and low[len(prefix) :].strip().isdigit():
+                level = int(low[len(prefix) :].strip())
+    return Block(text=text, style=style, heading_level=level, centered=centered)
 
+
+def extract(path: str | Path, data: bytes, language: str | None = None) -> Extracted:
+    """The document body's paragraphs (table cells included) as Blocks, in reading order."""
+    path = Path(path)
     blocks: list[Block] = []
-    append = blocks.append
-    for p in body.iter(_P):
-        raw = _rich_text(p, sup_runs) if p in rich else "".join(p.itertext(_T))
-        text = " ".join(raw.split())  # also turns no-break spaces and tabs into single spaces
-        if p in numbered and numbering is not None:
-            prefix = numbering.prefix(*numbered[p])
-            if text and prefix:
-                text = prefix + text
-        if not text:
-            continue
-        style = styles.get(p, "") if styles else ""
-        level = None
-        if style:
-            low = style.lower()
-            for prefix in _HEADING_STYLE_PREFIXES:
-                if low.startswith(prefix) and low[len(prefix) :].strip().isdigit():
-                    level = int(low[len(prefix) :].strip())
-        append(Block(text=text, style=style, heading_level=level, centered=p in centered))
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+        info = _member(path, zf, "word/document.xml")
+        if info is None:
+            raise InputError(path, "not a Word document (no word/document.xml in the package)")
+        numbering = _numbering(path, zf)
+        for p in _paragraphs(path, zf, info):
+            block = _block(p, numbering)
+            if block is not None:
+                blocks.append(block)
+    except InputError:
+        raise
+    except (*_ZIP_ERRORS, etree.XMLSyntaxError) as exc:
+        raise _damaged(path, exc) from None
     if not blocks:
         raise InputError(path, "the Word document contains no text")
     return Extracted(blocks=tuple(blocks), language=language)
