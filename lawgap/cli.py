@@ -239,6 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", type=Path, help="gold folder (default tests/gold)")
     e.set_defaults(func=cmd_eval)
 
+    from lawgap.cli_draft import add_commands
+
+    add_commands(sub)
+
     s = sub.add_parser("scan", help="parse the laws in national_laws/ (or the given folders) and report")
     s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")
     s.add_argument("--no-score", action="store_true", help="only parse; do not score against the rule set")

@@ -1,0 +1,382 @@
+"""Draft amendments that close gap and partial findings, in Russian or English.
+
+Reads: one country's laws and its `CountryScore`. Writes: frozen `Draft`s, each with the target
+law and number (lawgap.drafting.placement), the law's own terms (terms), the amending instruction
+and consolidated text (instruction), the redline (redline), and a justification that cites the
+instrument in our paraphrase (model_law) and names the finding it closes.
+
+`parse_back` writes the instruction's quoted text to a .txt file and reads it with our own parser,
+so every draft is checked to insert exactly the provision it claims to insert.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, LAW_NAMES, OPEN, build, law_name
+from lawgap.drafting.placement import Allocator, Placement, place
+from lawgap.drafting.redline import Segment, redline
+from lawgap.drafting.template import Template, load_templates
+from lawgap.drafting.terms import Terms, find_terms
+from lawgap.errors import LawgapError
+from lawgap.model import Law, Provision
+from lawgap.rules import RuleSet, load_rules
+from lawgap.score import CountryScore, Finding, law_id, score_country
+
+LANGS = ("ru", "en")
+STATUS_RU = {"gap": "пробел", "partial": "частичное соответствие", "met": "соответствует"}
+LEVEL_RU = {
+    "mandatory": "обязательно",
+    "consider": "рассмотреть",
+    "endeavour": "стремиться",
+    "optional": "факультативно",
+}
+
+
+class DraftError(LawgapError):
+    """A draft that cannot be made: a met rule, an unknown rule id, a missing template."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One amendment: where it goes, what it says, why."""
+
+    country: str
+    rule_id: str
+    rule_title: str
+    category: str
+    status: str
+    lang: str
+    sources: tuple[str, ...]
+    law_id: str
+    law_name: str
+    law_kind: str | None
+    natural_kind: str | None
+    unit: str
+    article_num: str
+    part_num: str | None
+    num: str
+    new_eid: str
+    chapter_num: str | None
+    chapter_heading: str | None
+    heading: str
+    inserted: str
+    instruction: str
+    current: str
+    consolidated: str
+    justification: str
+    placement_basis: str
+    terms: tuple[tuple[str, str, str], ...]  # (concept, term, basis)
+    evidence: tuple[str, ...]
+
+    @property
+    def target(self) -> str:
+        """'статья 166, часть 5' / 'article 166, part 5'."""
+        ru = self.lang != "en"
+        if self.unit == "article":
+            return f"статья {self.num}" if ru else f"article {self.num}"
+        if self.unit == "item":
+            where = (
+                (f"статья {self.article_num}, часть {self.part_num}" if self.part_num else f"статья {self.article_num}")
+                if ru
+                else (
+                    f"article {self.article_num}, part {self.part_num}"
+                    if self.part_num
+                    else f"article {self.article_num}"
+                )
+            )
+            return f"{where}, {'пункт' if ru else 'item'} {self.num}"
+        return f"статья {self.article_num}, часть {self.num}" if ru else f"article {self.article_num}, part {self.num}"
+
+    @property
+    def redline(self) -> tuple[Segment, ...]:
+        return redline(self.current, self.consolidated)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["target"] = self.target
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Draft:
+        fields = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        for k in ("sources", "evidence"):
+            fields[k] = tuple(fields.get(k, ()))
+        fields["terms"] = tuple(tuple(t) for t in fields.get("terms", ()))
+        return cls(**fields)
+
+
+def resolve_rule(rule_id: str, rules: RuleSet) -> str:
+    """The rule id, or a DraftError listing the close matches."""
+    if rule_id in rules.by_id:
+        return rule_id
+    close = difflib.get_close_matches(rule_id, list(rules.by_id), n=5, cutoff=0.5)
+    if not close:
+        close = [r for r in rules.by_id if rule_id.lower() in r]
+    hint = f"; close matches: {', '.join(close)}" if close else "; run `lawgap score` to list the rules"
+    raise DraftError(f"unknown rule {rule_id!r}{hint}")
+
+
+def _fill(text: str, terms: Terms, capital: bool) -> str:
+    out = text.format_map(terms.as_mapping())
+    return out[:1].upper() + out[1:] if capital and out else out
+
+
+def _where(finding: Finding, lang: str) -> list[str]:
+    seen: list[str] = []
+    for ev in finding.evidence:
+        label = f"{ev.law}, {'ст.' if lang != 'en' else 'art.'} {ev.num or ev.eid}"
+        if label not in seen:
+            seen.append(label)
+    return seen[:4]
+
+
+def justification(finding: Finding, pl: Placement, lang: str) -> str:
+    """Why this draft: the finding it closes and the instrument it implements, in our paraphrase."""
+    from lawgap.instruments import find
+
+    rule = finding.rule
+    found = [
+        e.label_ru if lang != "en" else e.label_en
+        for e, r in zip(rule.elements, finding.elements, strict=True)
+        if r.found
+    ]
+    missing = [
+        e.label_ru if lang != "en" else e.label_en
+        for e, r in zip(rule.elements, finding.elements, strict=True)
+        if not r.found
+    ]
+    where = _where(finding, lang)
+    limited = sorted({w for r in finding.elements for w in r.limited_by})
+    lines = []
+    if lang == "en":
+        what = "gap" if finding.status == "gap" else "partial compliance"
+        lines.append(f"Closes the {what} found on the requirement “{rule.title_en}” ({rule.id}).")
+        if found:
+            lines.append(f"The law already provides: {'; '.join(found)} ({'; '.join(where)}).")
+        if missing:
+            lines.append(f"Missing: {'; '.join(missing)}.")
+        if limited:
+            lines.append(f"Limited by: {', '.join(limited)}.")
+        for cite in rule.sources:
+            hit = find(cite)
+            if hit is None:
+                lines.append(f"{cite}.")
+                continue
+            if hit.obligation is not None:
+                ob = hit.obligation
+                lines.append(f"{cite} ({ob.title}; level: {ob.obligation}): {ob.summary}")
+            else:
+                lines.append(f"{cite} ({hit.title}).")
+        lines.append(f"Placement: {pl.basis}.")
+        if pl.natural_kind:
+            natural = LAW_NAMES.get(pl.natural_kind, (pl.natural_kind, pl.natural_kind))[1]
+            lines.append(
+                f"By its subject the provision belongs in the {natural}, which was not supplied for analysis; "
+                f"until it is, the provision is proposed for the {law_name(pl.law, 'en')}."
+            )
+    else:
+        what = "пробел" if finding.status == "gap" else "частичное соответствие"
+        lines.append(f"Устраняет {what} по требованию «{rule.title_ru}» ({rule.id}).")
+        if found:
+            lines.append(f"В законе уже есть: {'; '.join(found)} ({'; '.join(where)}).")
+        if missing:
+            lines.append(f"Недостает: {'; '.join(missing)}.")
+        if limited:
+            lines.append(f"Ограничено словами: {', '.join(limited)}.")
+        for cite in rule.sources:
+            hit = find(cite)
+            if hit is None:
+                lines.append(f"{cite}.")
+                continue
+            if hit.obligation is not None:
+                ob = hit.obligation
+                lines.append(f"{cite} (уровень: {LEVEL_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
+            else:
+                lines.append(f"{cite} ({hit.title}).")
+        ru_basis = {
+            "article": f"новая статья после статьи {pl.previous}",
+            "part": f"новая часть статьи {pl.article_num}",
+            "item": f"новый пункт в статье {pl.article_num}",
+            "restate": f"статья {pl.article_num} излагается в новой редакции с новой частью 2",
+        }[pl.unit]
+        lines.append(
+            f"Место: {ru_basis}" + (", где уже содержится часть требования." if "already" in pl.basis else ".")
+        )
+        if pl.natural_kind:
+            natural = LAW_NAMES.get(pl.natural_kind, (pl.natural_kind, pl.natural_kind))[0]
+            lines.append(
+                f"По своему предмету норма относится к акту «{natural}», который не был представлен для анализа; "
+                f"до его принятия или представления предлагается включить ее в {law_name(pl.law, 'ru')}."
+            )
+    return "\n".join(lines)
+
+
+def make_draft(
+    country: str,
+    finding: Finding,
+    laws: Sequence[Law],
+    lang: str,
+    alloc: Allocator | None = None,
+    template: Template | None = None,
+) -> Draft:
+    """The draft that closes one gap or partial finding, in `lang` (ru or en)."""
+    if lang not in LANGS:
+        raise DraftError(f"language {lang!r}: drafts are written in {', '.join(LANGS)}")
+    rule = finding.rule
+    if finding.status == "met":
+        where = "; ".join(_where(finding, "en")) or "the laws supplied"
+        raise DraftError(f"rule {rule.id!r} is met in {country} ({where}): there is nothing to draft")
+    if template is None:
+        options = load_templates().get(rule.id)
+        if not options:
+            raise DraftError(f"rule {rule.id!r} has no drafting template in lawgap/drafting/templates")
+        template = options[0]
+    pl = place(template, finding, laws, alloc or Allocator())
+    terms = find_terms(pl.law)
+    heading = _fill(template.heading(lang), terms, capital=True)
+    parts = tuple(_fill(t, terms, capital=True) for t in template.parts(lang))
+    item = _fill(template.item(lang), terms, capital=False) if template.item(lang) else ""
+    am = build(pl, heading, parts, item, lang)
+    head = heading if pl.unit == "article" else (pl.law.by_eid[pl.article_eid].heading or "")
+    return Draft(
+        country=country,
+        rule_id=rule.id,
+        rule_title=rule.title(lang),
+        category=rule.category,
+        status=finding.status,
+        lang=lang,
+        sources=rule.sources,
+        law_id=pl.law_id,
+        law_name=law_name(pl.law, lang),
+        law_kind=pl.kind,
+        natural_kind=pl.natural_kind,
+        unit=pl.unit,
+        article_num=pl.article_num,
+        part_num=pl.part_num,
+        num=pl.num,
+        new_eid=pl.new_eid,
+        chapter_num=pl.chapter_num,
+        chapter_heading=pl.chapter_heading,
+        heading=head,
+        inserted=am.inserted,
+        instruction=am.instruction,
+        current=am.current,
+        consolidated=am.consolidated,
+        justification=justification(finding, pl, lang),
+        placement_basis=pl.basis,
+        terms=tuple((c, t.nom if lang != "en" else t.en, t.basis) for c, t in terms.as_mapping().items()),
+        evidence=tuple(_where(finding, lang)),
+    )
+
+
+def draft_rule(country: str, laws: Sequence[Law], rule_id: str, lang: str, score: CountryScore | None = None) -> Draft:
+    """The draft for one rule (the CLI's `lawgap draft --rule`)."""
+    rules = load_rules()
+    rid = resolve_rule(rule_id, rules)
+    cs = score or score_country(country, laws, rules)
+    finding = next(f for f in cs.findings if f.rule.id == rid)
+    return make_draft(country, finding, laws, lang)  # standalone numbering; a met rule raises the clear message
+
+
+def drafts_for_country(
+    country: str, laws: Sequence[Law], langs: Sequence[str] = LANGS, score: CountryScore | None = None
+) -> list[Draft]:
+    """Drafts for every gap and partial finding, per language. Numbers are allocated once per batch, in
+    rule order, so the Russian and English drafts of a rule carry the same number and no two collide."""
+    cs = score or score_country(country, laws)
+    out: list[Draft] = []
+    for lang in langs:
+        alloc = Allocator()
+        for f in cs.findings:
+            if f.status != "met":
+                out.append(make_draft(country, f, laws, lang, alloc))
+    return out
+
+
+# -- checking a draft with our own parser -----------------------------------------------------------
+
+_QUOTED = re.compile(
+    r"(?:следующего содержания|в следующей редакции|reading as follows|restated as follows):\n(.)(.*)", re.S
+)
+
+
+def quoted(draft: Draft) -> str:
+    """The text between the quotation marks of the instruction."""
+    m = _QUOTED.search(draft.instruction)
+    if not m or m.group(1) != OPEN[draft.lang]:
+        raise DraftError(f"{draft.rule_id}: the instruction has no quoted text")
+    body = m.group(2)
+    end = body.rfind(CLOSE[draft.lang])
+    return body[:end]
+
+
+@dataclass(frozen=True)
+class ParsedBack:
+    """What our parser read from the instruction: the inserted provision and the words of its subtree."""
+
+    provision: Provision | None
+    text: str
+
+
+def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
+    """Parse the quoted text with lawgap's own parser; the provision it inserts and its subtree's words.
+
+    A part or an item is framed by its article's heading line (and the part's number) so the parser
+    sees it where the instruction puts it. The civil grammar knows "Статья", not "Article": the English
+    heading word is read as "Статья" for the check.
+    """
+    from lawgap.parsers import load_law
+
+    text = quoted(draft)
+    if draft.lang == "en":
+        text = re.sub(rf"^{ARTICLE_WORD['en']} ", f"{ARTICLE_WORD['ru']} ", text)
+    frame = []
+    if draft.unit in ("part", "item"):
+        frame.append(f"{ARTICLE_WORD['ru']} {draft.article_num}. {draft.heading}".rstrip())
+        if draft.unit == "item" and draft.part_num:
+            frame.append(f"{draft.part_num}. Часть.")
+    doc = "\n".join([*frame, text]) + "\n"
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        path = Path(tmp) / f"{draft.rule_id}_{draft.lang}.txt"
+        path.write_text(doc, encoding="utf-8")
+        law = load_law(path, language="ru", style="civil")
+    p = law.by_eid.get(draft.new_eid)
+    return ParsedBack(p, law.full_text(p.eid) if p is not None else "")
+
+
+def inserted_text(draft: Draft) -> str:
+    """The words the new provision adds, without its number: what parse_back must give back."""
+    if draft.unit == "article":
+        lines = draft.inserted.split("\n")[1:]
+        return "\n".join(re.sub(r"^\d+\.\s", "", ln) for ln in lines)
+    if draft.unit == "restate":
+        return draft.inserted.rsplit("\n", 1)[-1].split(". ", 1)[1]
+    return re.sub(r"^[\w-]+[.)]\s", "", draft.inserted)
+
+
+def law_id_of(law: Law) -> str:
+    return law_id(law)
+
+
+def edit_draft(draft: Draft, inserted: str | None = None, justification: str | None = None) -> Draft:
+    """The draft with the drafter's wording: the quoted text is replaced in the instruction and in the
+    consolidated text alike, so the three never disagree. Check the result with `parse_back`."""
+    from dataclasses import replace
+
+    changes: dict[str, str] = {}
+    if inserted is not None and inserted != draft.inserted:
+        inserted = inserted.strip()
+        if not inserted:
+            raise DraftError(f"{draft.rule_id}: the inserted text cannot be empty")
+        changes["inserted"] = inserted
+        changes["instruction"] = draft.instruction.replace(draft.inserted, inserted, 1)
+        changes["consolidated"] = draft.consolidated.replace(draft.inserted, inserted, 1)
+    if justification is not None:
+        changes["justification"] = justification.strip()
+    return replace(draft, **changes) if changes else draft

@@ -1,0 +1,1 @@
+"""Drafting amendments that close gap and partial findings: terms, placement, instruction, redline."""

@@ -1,0 +1,69 @@
+"""Writing an export file all at once: a temp file in the same folder, then os.replace.
+
+A failed export (unwritable folder, full disk, a renderer error) leaves no partial file behind
+and raises `ExportError` naming the path and the reason in one line.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from lawgap.errors import LawgapError
+
+
+class ExportError(LawgapError):
+    """An export that could not be written: `path: reason`."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        super().__init__(f"{path}: cannot write the export: {reason}")
+
+
+def _mode(path: Path) -> int:
+    """The mode the file would get from open(): the old file's, else 0o666 less the umask (mkstemp gives 0o600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: str | Path, data: bytes | str | Callable[[Path], None]) -> Path:
+    """Write bytes, text (UTF-8) or, through a callback that writes to the temp path, a whole file."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(path, f"folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(path, f"folder {folder} is not writable")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ExportError(path, exc.strerror or str(exc)) from None
+    tmp_path = Path(tmp)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if isinstance(data, str):
+                fh.write(data.encode("utf-8"))
+            elif isinstance(data, bytes):
+                fh.write(data)
+        if callable(data):
+            data(tmp_path)
+        with open(tmp_path, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp_path, _mode(path))
+        os.replace(tmp_path, path)
+    except ExportError:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        raise ExportError(path, exc.strerror or str(exc)) from None
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,59 @@
+"""Drafts as Markdown: a cover table, then per draft the instruction, the redline and the justification."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lawgap.draft import STATUS_RU, Draft
+from lawgap.drafting.redline import to_markdown
+
+LABELS = {
+    "ru": {
+        "title": "Проекты изменений",
+        "cover": ("Требование", "Источник", "Целевая норма", "Статус"),
+        "instruction": "Текст изменения",
+        "redline": "Редакция после изменения (изменения выделены)",
+        "justification": "Обоснование",
+        "terms": "Термины закона",
+    },
+    "en": {
+        "title": "Draft amendments",
+        "cover": ("Requirement", "Citation", "Target provision", "Status"),
+        "instruction": "Amending instruction",
+        "redline": "Text after the amendment (changes marked)",
+        "justification": "Justification",
+        "terms": "Terms of the law",
+    },
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def status_label(status: str, lang: str) -> str:
+    return STATUS_RU.get(status, status) if lang != "en" else status
+
+
+def to_markdown_doc(drafts: Sequence[Draft], title: str | None = None) -> str:
+    lang = drafts[0].lang if drafts else "en"
+    lab = LABELS["en" if lang == "en" else "ru"]
+    out = [f"# {title or lab['title']}", ""]
+    out.append("| " + " | ".join(lab["cover"]) + " |")
+    out.append("|" + "---|" * len(lab["cover"]))
+    for d in drafts:
+        out.append(
+            f"| {_cell(d.rule_title)} | {_cell(', '.join(d.sources))} | {_cell(d.law_name + ': ' + d.target)} | "
+            f"{status_label(d.status, lang)} |"
+        )
+    out.append("")
+    for i, d in enumerate(drafts, 1):
+        out += [f"## {i}. {d.rule_title} — {d.target}", "", f"*{d.law_name}*", ""]
+        out += [f"### {lab['instruction']}", ""]
+        out += [ln + "  " for ln in d.instruction.split("\n")] + [""]
+        out += [f"### {lab['redline']}", "", to_markdown(d.redline), ""]
+        out += [f"### {lab['justification']}", ""]
+        out += [f"- {ln}" for ln in d.justification.split("\n")] + [""]
+        out.append(f"{lab['terms']}: " + "; ".join(f"{c} = «{t}» ({b})" for c, t, b in d.terms))
+        out.append("")
+    return "\n".join(out)
