@@ -10,17 +10,15 @@ version number and a failed save leaves nothing behind. Versions are never overw
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lawgap.corpus import PROJECT_ROOT
+from lawgap.database import connect, default_path, initialise, transaction
 from lawgap.draft import Draft
 from lawgap.errors import LawgapError
 
-ENV_VAR = "LAWGAP_REVIEW_DB"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS lawgap_draft_versions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -42,11 +40,6 @@ class StoreError(LawgapError):
     """The drafts store cannot be opened or written: names the file."""
 
 
-def default_path() -> Path:
-    env = os.environ.get(ENV_VAR)
-    return Path(env) if env else PROJECT_ROOT / "national_laws" / ".lawgap-review.sqlite"
-
-
 @dataclass(frozen=True)
 class StoredDraft:
     version: int
@@ -60,52 +53,37 @@ class DraftStore:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as con:
-                con.execute("PRAGMA journal_mode=WAL")
-                con.executescript(SCHEMA)
+            initialise(self.path, SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the drafts store: {exc}") from None
-
-    def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        con.execute("PRAGMA busy_timeout=10000")
-        return con
 
     def save(self, draft: Draft, author: str = "", note: str = "") -> int:
         """Save a new version of the draft; returns its version number (1, 2, ...)."""
         data = json.dumps(draft.to_dict(), ensure_ascii=False)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        con = self._connect()
         try:
-            con.execute("BEGIN IMMEDIATE")
-            row = con.execute(
-                "SELECT COALESCE(MAX(version), 0) FROM lawgap_draft_versions WHERE country=? AND rule_id=? AND lang=?",
-                (draft.country, draft.rule_id, draft.lang),
-            ).fetchone()
-            version = row[0] + 1
-            con.execute(
-                "INSERT INTO lawgap_draft_versions (country, rule_id, lang, version, created_at, author, note, data) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (draft.country, draft.rule_id, draft.lang, version, now, author, note, data),
-            )
-            con.execute("COMMIT")
+            with transaction(self.path) as con:
+                row = con.execute(
+                    "SELECT COALESCE(MAX(version), 0) FROM lawgap_draft_versions "
+                    "WHERE country=? AND rule_id=? AND lang=?",
+                    (draft.country, draft.rule_id, draft.lang),
+                ).fetchone()
+                version = row[0] + 1
+                con.execute(
+                    "INSERT INTO lawgap_draft_versions "
+                    "(country, rule_id, lang, version, created_at, author, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (draft.country, draft.rule_id, draft.lang, version, now, author, note, data),
+                )
             return version
         except sqlite3.Error as exc:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot save the draft: {exc}") from None
-        finally:
-            con.close()
 
     def _rows(self, sql: str, args: tuple) -> list[StoredDraft]:
-        con = self._connect()
         try:
-            rows = con.execute(sql, args).fetchall()
+            with connect(self.path) as con:
+                rows = con.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot read drafts: {exc}") from None
-        finally:
-            con.close()
         return [StoredDraft(v, c, a, n, Draft.from_dict(json.loads(d))) for v, c, a, n, d in rows]
 
     def versions(self, country: str, rule_id: str, lang: str) -> list[StoredDraft]:

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lawgap.corpus import PROJECT_ROOT
+from lawgap.database import connect, default_path, initialise, transaction
 from lawgap.errors import LawgapError
 from lawgap.score import LIMITED_FACTOR, OBLIGATION_WEIGHT, CountryScore, ElementResult, Evidence, Finding
 
-ENV_VAR = "LAWGAP_REVIEW_DB"
 VERDICTS = ("confirmed", "rejected")
 STATUSES = ("met", "partial", "gap")
 # The score an overridden status carries when the computed one does not fit it.
@@ -69,12 +67,6 @@ CREATE TABLE IF NOT EXISTS lawgap_review_audit (
 
 class ReviewError(LawgapError):
     """A decision that cannot be recorded (bad value, missing reason) or a store that cannot be opened."""
-
-
-def default_path() -> Path:
-    """`LAWGAP_REVIEW_DB`, else beside the user's laws: national_laws/.lawgap-review.sqlite."""
-    env = os.environ.get(ENV_VAR)
-    return Path(env).expanduser() if env else PROJECT_ROOT / "national_laws" / ".lawgap-review.sqlite"
 
 
 @dataclass(frozen=True)
@@ -131,34 +123,15 @@ class ReviewStore:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else default_path()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as con:
-                con.execute("PRAGMA journal_mode=WAL")
-                con.executescript(SCHEMA)
+            initialise(self.path, SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise ReviewError(f"{self.path}: cannot open the review database ({exc})") from exc
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            con.execute("PRAGMA synchronous=FULL")
-            con.execute("PRAGMA busy_timeout=30000")
-            yield con
-        finally:
-            con.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction: the write lock is taken first, so no writer reads a stale row."""
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path)
 
     def decide_evidence(
         self, country: str, rule: str, law_sha256: str, eid: str, verdict: str | None, who: str, reason: str = ""

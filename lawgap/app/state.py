@@ -152,7 +152,7 @@ def _store(path: str) -> ReviewStore:
 
 
 def store() -> ReviewStore:
-    from lawgap.review import default_path
+    from lawgap.database import default_path
 
     return _store(str(default_path()))
 
