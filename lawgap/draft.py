@@ -138,19 +138,13 @@ def _where(finding: Finding, lang: str) -> list[str]:
 
 def justification(finding: Finding, pl: Placement, lang: str) -> str:
     """Why this draft: the finding it closes and the instrument it implements, in our paraphrase."""
-    from lawgap.instruments import find
-
     rule = finding.rule
-    found = [
-        e.label_ru if lang != "en" else e.label_en
+    labels = [
+        (e.label_en if lang == "en" else e.label_ru, r.found)
         for e, r in zip(rule.elements, finding.elements, strict=True)
-        if r.found
     ]
-    missing = [
-        e.label_ru if lang != "en" else e.label_en
-        for e, r in zip(rule.elements, finding.elements, strict=True)
-        if not r.found
-    ]
+    found = [label for label, ok in labels if ok]
+    missing = [label for label, ok in labels if not ok]
     where = _where(finding, lang)
     limited = sorted({w for r in finding.elements for w in r.limited_by})
     lines = []
@@ -163,16 +157,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
             lines.append(f"Missing: {'; '.join(missing)}.")
         if limited:
             lines.append(f"Limited by: {', '.join(limited)}.")
-        for cite in rule.sources:
-            hit = find(cite)
-            if hit is None:
-                lines.append(f"{cite}.")
-                continue
-            if hit.obligation is not None:
-                ob = hit.obligation
-                lines.append(f"{cite} ({ob.title}; level: {ob.obligation}): {ob.summary}")
-            else:
-                lines.append(f"{cite} ({hit.title}).")
+        lines.extend(_source_lines(rule.sources, lang))
         lines.append(f"Placement: {pl.basis}.")
         if pl.natural_kind:
             natural = LAW_NAMES.get(pl.natural_kind, (pl.natural_kind, pl.natural_kind))[1]
@@ -189,16 +174,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
             lines.append(f"Недостает: {'; '.join(missing)}.")
         if limited:
             lines.append(f"Ограничено словами: {', '.join(limited)}.")
-        for cite in rule.sources:
-            hit = find(cite)
-            if hit is None:
-                lines.append(f"{cite}.")
-                continue
-            if hit.obligation is not None:
-                ob = hit.obligation
-                lines.append(f"{cite} (уровень: {LEVEL_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
-            else:
-                lines.append(f"{cite} ({hit.title}).")
+        lines.extend(_source_lines(rule.sources, lang))
         ru_basis = {
             "article": f"новая статья после статьи {pl.previous}",
             "part": f"новая часть статьи {pl.article_num}",
@@ -215,6 +191,26 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
                 f"до его принятия или представления предлагается включить ее в {law_name(pl.law, 'ru')}."
             )
     return "\n".join(lines)
+
+
+def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
+    """One line per cited source: the citation, its level and our paraphrase from model_law."""
+    from lawgap.instruments import find
+
+    lines = []
+    for cite in sources:
+        hit = find(cite)
+        if hit is None:
+            lines.append(f"{cite}.")
+        elif hit.obligation is None:
+            lines.append(f"{cite} ({hit.title}).")
+        elif lang == "en":
+            ob = hit.obligation
+            lines.append(f"{cite} ({ob.title}; level: {ob.obligation}): {ob.summary}")
+        else:
+            ob = hit.obligation
+            lines.append(f"{cite} (уровень: {LEVEL_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
+    return lines
 
 
 def make_draft(
