@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from lawgap.context import aggravating_provisions, excluded_articles, lead_in_sentences
 from lawgap.fuzzy import corrections
 from lawgap.model import Law, Provision
 from lawgap.nlp import Analysis, Field, analyse_law
@@ -41,6 +42,7 @@ class Hit:
     sentence: tuple[int, int]
     limited_by: tuple[str, ...] = ()
     fuzzy: bool = False  # read through OCR noise: some matched words were misspelt in the source
+    aggravating: bool = False  # a standalone element found in an aggravated part of another offence
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class LawIndex:
         self.law = law
         self.analyses = analyses if analyses is not None else analyse_law(law)
         self.seqs: list[_Seq] = []
+        self.seq_of: dict[tuple[str, str], _Seq] = {}
         self.positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
         fixes: dict[str, str] = {}
         if law.noisy and lexicon:
@@ -83,7 +86,25 @@ class LawIndex:
                 positions = self.positions
                 for i, lemma in enumerate(lemmas):
                     positions[lemma].append((k, i))
+                self.seq_of[(p.eid, field)] = self.seqs[-1]
         self.vocab = tuple(sorted(self.positions))
+        self._aggravating: dict[str, str] | None = None
+        self._excluded: frozenset[str] | None = None
+
+    @property
+    def excluded(self) -> frozenset[str]:
+        """Articles about other persons or about removal from the case (lawgap.context), found once."""
+        if self._excluded is None:
+            self._excluded = excluded_articles(self)
+        return self._excluded
+
+    @property
+    def aggravating(self) -> dict[str, str]:
+        """Provisions inside an aggravated part of an offence, with the words that make it one
+        (lawgap.context), found once."""
+        if self._aggravating is None:
+            self._aggravating = aggravating_provisions(self)
+        return self._aggravating
 
     def candidates(self, word: Word) -> Iterable[tuple[int, int]]:
         """Positions whose lemma passes the word test, found through the index."""
@@ -139,6 +160,51 @@ def _cues_in_sentence(index: LawIndex, seq: _Seq, sentence: tuple[int, int], cue
     return [c.text for c in cues if c.find(window)]
 
 
+def _negated(index: LawIndex, seq: _Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
+    """A negative cue in the hit's sentence, or in its article's heading, which frames the whole
+    article ("Отвод переводчика", "Допрос ребенка в качестве подозреваемого")."""
+    if _cues_in_sentence(index, seq, sentence, negative):
+        return True
+    heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
+    return heading is not None and heading is not seq and any(c.find(heading.lemmas) for c in negative)
+
+
+def _printed(index: LawIndex, seq: _Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
+    """The words as printed in the law where each cue matches inside `span` of one field (the
+    first place per cue), so that a limitation is named in the law's own words."""
+    starts = seq.data.offsets[::2]
+    lo = bisect_left(starts, span[0])
+    hi = bisect_left(starts, span[1])
+    window = seq.lemmas[lo:hi]
+    p = index.law.by_eid[seq.eid]
+    source = (p.heading if seq.field == "heading" else p.text) or ""
+    out = []
+    for cue in cues:
+        found = cue.find(window)
+        if found:
+            a, b = found[0]
+            out.append(" ".join(source[seq.data.offsets[2 * (lo + a)] : seq.data.offsets[2 * (lo + b) - 1]].split()))
+    return out
+
+
+def _limitations(index: LawIndex, seq: _Seq, sentence: tuple[int, int], limiting: Iterable[Cue]) -> tuple[str, ...]:
+    """Limiting words in the hit's sentence, in the lead-in of the list the hit is an item of, or in
+    its article's heading ("Awareness raising and prevention")."""
+    places = [(seq, sentence)]
+    heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
+    if heading is not None and heading is not seq:
+        places.append((heading, (0, len(index.law.by_eid[heading.eid].heading or ""))))
+    if seq.field == "text":
+        for parent, lead in lead_in_sentences(index, seq.eid):
+            parent_seq = index.seq_of.get((parent, "text"))
+            if parent_seq is not None:
+                places.append((parent_seq, lead))
+    found: list[str] = []
+    for place, span in places:
+        found += [w for w in _printed(index, place, span, limiting) if w not in found]
+    return tuple(found)
+
+
 def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     """The hits of one element in one law, negated ones dropped, limitations attached."""
     lang = index.law.language
@@ -146,17 +212,24 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     limiting = element.limiting.get(lang)
     hits: list[Hit] = []
     seen: set[tuple[int, int]] = set()
+    # a smuggled migrant may well be the suspect: for rules only about migrants, those articles count
+    excluded = index.excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
     for cue in element.cues.get(lang):
         for seq, i, end in index.find(cue):
+            if index.article_of[seq.eid] in excluded:
+                continue
             start_char = seq.data.offsets[2 * i]
             key = (id(seq), start_char)
             if key in seen:
                 continue
             seen.add(key)
             sentence = index.sentence_of(seq, start_char)
-            if negative and _cues_in_sentence(index, seq, sentence, negative):
+            if negative and _negated(index, seq, sentence, negative):
                 continue
-            limited = tuple(_cues_in_sentence(index, seq, sentence, limiting)) if limiting else ()
+            limited = _limitations(index, seq, sentence, limiting) if limiting else ()
+            aggravating = element.standalone and seq.eid in index.aggravating
+            if aggravating:
+                limited += (index.aggravating[seq.eid],)
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
             span = (start_char, seq.data.offsets[2 * end - 1])
@@ -173,6 +246,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                     words=(source or "")[span[0] : span[1]],
                     sentence=sentence,
                     limited_by=limited,
+                    aggravating=aggravating,
                     fuzzy=seq.lemmas[i:end] != seq.data.lemmas[i:end],
                 )
             )

@@ -73,6 +73,7 @@ class ElementResult:
     limited_by: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     via: str | None = None  # found in an article that the main evidence refers to, not in it
+    aggravating_only: bool = False  # found only as an aggravating circumstance of another offence
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class ReferenceMap:
         self._laws = laws
         self._group = group
         self._cited: dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]] | None = None
+        self._whole: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
     def cited(self, cell: tuple[str, str]) -> tuple[tuple[tuple[str, str], str], ...]:
         """(article cell, cited eid) pairs that `cell` relies on."""
@@ -140,10 +142,18 @@ class ReferenceMap:
             pass  # a read-only cache only costs speed
         return links
 
+    def whole(self, cell: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+        """The articles `cell` cites whole and alone ("an offence under section 3"): they can lend only
+        what the rule is about (its anchor), never the words of the obligation."""
+        if self._cited is None:
+            self._cited = self._build()
+        return self._whole.get(cell, ())
+
     def _build(self) -> dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]]:
         by_sha = {law.sha256: law for law in self._laws}
         article = {law.sha256: articles_of(law) for law in self._laws}
         out: dict[tuple[str, str], dict[tuple[tuple[str, str], str], None]] = defaultdict(dict)
+        whole: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
         for citing, eid, cited, resolved in self._links():
             if citing not in by_sha or cited not in by_sha or eid not in article[citing]:
                 continue
@@ -151,8 +161,13 @@ class ReferenceMap:
             for target in resolved:
                 target_article = article[cited].get(target, target)
                 dst = (self._group[law_id(by_sha[cited])], target_article)
-                if dst != src and target != target_article:
+                if dst == src:
+                    continue
+                if target != target_article:
                     out[src][(dst, target)] = None
+                elif len(resolved) == 1:
+                    whole[src][dst] = None
+        self._whole = {k: tuple(v) for k, v in whole.items()}
         return {k: tuple(v) for k, v in out.items()}
 
 
@@ -216,13 +231,17 @@ def assess_rule(
 
     def cell_score(cell: tuple[str, str]) -> float:
         found = set(cells[cell]) | set(borrowed.get(cell, {}))
+        if any(e.anchor and e.id not in found for e in rule.elements):
+            return 0.0
         return sum(_element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
     def strength(cell: tuple[str, str]) -> tuple:
-        """Best first: more of the rule's weight, then more of its elements, then more words found;
-        the article number only settles what is left, in the law's own order."""
+        """Best first: more of the rule's weight, then fewer limited elements (an unlimited statement
+        is the better evidence), then more of its elements, then more words found; the article
+        number only settles what is left, in the law's own order."""
         found = cells[cell]
-        return (-cell_score(cell), -len(found), -sum(len(h) for h in found.values()), _natural(cell[1]))
+        limited = sum(1 for hits in found.values() if _limits(hits))
+        return (-cell_score(cell), limited, -len(found), -sum(len(h) for h in found.values()), _natural(cell[1]))
 
     ranked = sorted(cells, key=strength)
     evidence: list[Evidence] = []
@@ -247,6 +266,7 @@ def assess_rule(
                 limited_by=_limits(hits),
                 evidence=tuple(ev for ev in evidence[:3] if e.id in ev.elements),
                 via=lent[e.id][1] if e.id in lent and e.id not in own else None,
+                aggravating_only=bool(hits) and all(h.aggravating for h in hits),
             )
         )
     status, score = _status(rule, elements, cell_score(best) if best else 0.0)
@@ -271,6 +291,7 @@ def _borrow(
     """For each article holding a mandatory element but not all: the missing elements found in the
     provisions it cites, as (the cited article's cell, the cited eid, the hits there)."""
     mandatory = {e.id for e in rule.elements if e.mandatory}
+    anchors = {e.id for e in rule.elements if e.anchor}
     out: dict[tuple[str, str], dict[str, tuple[tuple[str, str], str, list[Hit]]]] = {}
     for cell, found in list(cells.items()):
         missing = [e.id for e in rule.elements if e.id not in found]
@@ -284,6 +305,11 @@ def _borrow(
                 hits = [h for h in there.get(eid, ()) if h.eid == cited_eid or h.eid.startswith(cited_eid + "__")]
                 if hits and eid not in out.get(cell, {}):
                     out.setdefault(cell, {})[eid] = (target, cited_eid, hits)
+        for target in refs.whole(cell):
+            there = cells.get(target)
+            for eid in anchors.intersection(missing):
+                if there and there.get(eid) and eid not in out.get(cell, {}):
+                    out.setdefault(cell, {})[eid] = (target, target[1], there[eid])
     return out
 
 
@@ -339,6 +365,10 @@ def _cell_evidence(
 
 def _status(rule: Rule, elements: Sequence[ElementResult], coverage: float) -> tuple[str, float]:
     mandatory = [e for e in elements if e.mandatory]
+    anchors = {e.id for e in rule.elements if e.anchor}
+    if any(e.id in anchors and not e.found for e in elements):
+        # the words of the obligation without what it is about (a child aggravator of another offence)
+        return "gap", 0.0
     if sum(e.found for e in mandatory) * 2 <= len(mandatory):
         # naming the context (a legal person, the trafficking offence) without most of the
         # obligation itself is no partial implementation
@@ -372,6 +402,9 @@ def _explain(rule, status, elements, evidence, laws) -> str:
             parts.append(f"Missing: {'; '.join(missing)}.")
         if limited:
             parts.append(f"Limited by: {', '.join(limited)}.")
+        aggravating = [e.label for e in elements if e.aggravating_only]
+        if aggravating:
+            parts.append(f"Found only as an aggravating circumstance of another offence: {'; '.join(aggravating)}.")
     elif found:
         parts.append(
             f"Gap: {where} names only {'; '.join(found)}; the obligation itself is missing ({'; '.join(missing)})."

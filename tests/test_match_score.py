@@ -110,8 +110,8 @@ def test_a_limitation_in_the_same_sentence_makes_it_partial_and_is_named(rules, 
     f = _finding(score_country("KG", [law], rules))
     assert f.status == "partial"
     exempt = next(e for e in f.elements if e.id == "exempt")
-    assert exempt.limited_by == ("небольшой тяжесть",)
-    assert "небольшой тяжесть" in f.explanation
+    assert exempt.limited_by == ("небольшой тяжести",)  # as printed in the law
+    assert "небольшой тяжести" in f.explanation
 
 
 def test_elements_scattered_over_two_articles_do_not_meet_the_rule(rules, tmp_path, monkeypatch):

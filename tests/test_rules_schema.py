@@ -178,6 +178,7 @@ def test_good_file_loads_into_frozen_rules(tmp_path):
     assert [c.text for c in element.cues.get("ky")] == ["жоопкерчилиг* бошот*"]
     assert [c.text for c in element.limiting.ru] == ["небольшой тяжесть"]
     assert element.negative.ru == () and not element.negative
+    assert not element.anchor and not element.standalone
     assert rule.elements[1].cues.get("en") == ()
     assert rule.file == "rules.toml"
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -233,6 +234,10 @@ BROKEN = [
     (('id = "non_punishment_victims"', 'id = "Non-Punishment"'), "id", "snake_case"),
     # mandatory must be a boolean
     (("mandatory = true", 'mandatory = "yes"'), "elements.no_liability.mandatory", "true or false"),
+    # the anchor and standalone flags are booleans, and an anchor must be mandatory
+    (("mandatory = true", 'mandatory = true\nanchor = "yes"'), "elements.no_liability.anchor", "true or false"),
+    (("mandatory = true", "mandatory = true\nstandalone = 1"), "elements.no_liability.standalone", "true or false"),
+    (("mandatory = false", "mandatory = false\nanchor = true"), "elements.causal_link.anchor", "must be mandatory"),
     # the Russian title must be Russian
     (('title_ru = "Жертвы не наказываются за вынужденные деяния"', 'title_ru = "Victims"'), "title_ru", "Russian"),
     # a rule whose elements are all optional could never be met

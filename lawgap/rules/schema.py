@@ -72,6 +72,8 @@ _ELEMENT_FIELDS = {
     "cues": True,
     "negative": False,
     "limiting": False,
+    "anchor": False,
+    "standalone": False,
 }
 _SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -118,6 +120,12 @@ class Element:
     cues: CueSet
     negative: CueSet = CueSet()
     limiting: CueSet = CueSet()
+    # What the rule is about (the trafficking offence, the victim): an article that does not name
+    # it is no evidence of the rule, however many of the other elements it holds.
+    anchor: bool = False
+    # Must be stated on its own: found only as an aggravating circumstance of another offence
+    # ("Те же деяния, совершенные: ... с изъятием документов"), it counts as limited.
+    standalone: bool = False
 
     def label(self, language: str) -> str:
         return self.label_ru if language in ("ru", "ky") else self.label_en
@@ -266,8 +274,11 @@ class _Reader:
         prefix = f"elements.{eid}." if isinstance(eid, str) and eid else f"elements[{index}]."
         self.check_fields(table, _ELEMENT_FIELDS, prefix)
         eid = self.ident(table, "id", prefix)
-        if not isinstance(table["mandatory"], bool):
-            self.fail(prefix + "mandatory", "must be true or false")
+        for flag in ("mandatory", "anchor", "standalone"):
+            if not isinstance(table.get(flag, False), bool):
+                self.fail(prefix + flag, "must be true or false")
+        if table.get("anchor") and not table["mandatory"]:
+            self.fail(prefix + "anchor", "an anchor must be mandatory: it says what every piece of evidence names")
         return Element(
             id=eid,
             label_en=self.text(table, "label_en", prefix),
@@ -276,6 +287,8 @@ class _Reader:
             cues=self.cueset(table, "cues", prefix, required=True),
             negative=self.cueset(table, "negative", prefix, required=False),
             limiting=self.cueset(table, "limiting", prefix, required=False),
+            anchor=table.get("anchor", False),
+            standalone=table.get("standalone", False),
         )
 
     def rule_from(self, table: Any, index: int) -> Rule:

@@ -1,0 +1,117 @@
+"""What a provision inherits from the words above it.
+
+An article's heading frames all of it: "Права и обязанности подозреваемого" is about the suspect,
+"Отвод переводчика" about removing an interpreter, so nothing in them is evidence of a protection
+owed to victims and witnesses, whatever words they share with it.
+
+An item of a list means nothing without its lead-in: in "The rules made under this Act may specify
+circumstances in which the Court may— (d) use a pseudonym" the limit sits in the parent, not in
+item (d). And a qualified part of an offence ("Те же деяния, совершенные: ... 3) с изъятием
+документов") makes what it lists aggravating circumstances, not offences of their own. The
+matcher asks this module for both, so that a limitation is seen wherever a lawyer would see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lawgap.rules.cues import Cue, compile_cue
+
+if TYPE_CHECKING:
+    from lawgap.match import LawIndex
+
+# Words that open a qualified (aggravated) part of an offence, or name a list of aggravating
+# circumstances in a heading. Written in the cue language (lawgap.rules.cues).
+_AGGRAVATING_LEAD = {
+    "ru": (
+        "то|тот же деяние",
+        "те|тот же деяние",
+        "деяние ~4 предусмотреть|предусмотренный ~2 часть",
+    ),
+    "ky": (
+        "ошол эле жосун*|аракет*",
+        "ушул берене* ~4 бөлүг* ~3 каралган|көрсөтүлгөн",
+    ),
+    "en": (
+        "where ~2 offence under section ~2 involve",
+        "aggravate",
+        "aggravating",
+    ),
+}
+_AGGRAVATING_HEADING = {
+    "ru": ("отягчать|отягчающий обстоятельство", "обстоятельство отягчать|отягчающий"),
+    "ky": ("оордотуучу жагдай*",),
+    "en": ("aggravate", "aggravating"),
+}
+# Headings that name only persons other than victims and witnesses (the suspect, the accused, the
+# convicted, defence counsel), and headings about removing someone from the case (recusal, disqualification).
+_OTHER_PERSONS = {
+    "ru": ("подозревать|обвинять|осудить|защитник",),
+    "ky": ("шектүү*|айыпталуучу*|соттолгон*|жактоочу*",),
+    "en": ("accuse|suspect",),
+}
+_PROTECTED_PERSONS = {
+    "ru": ("потерпевший|потерпеть|жертва|свидетель|участник|участвовать",),
+    "ky": ("жабырлануучу*|күбө*|катышуучу*|курман*",),
+    "en": ("victim|witness",),
+}
+_REMOVAL = {
+    "ru": ("отвод", "отстранение от участие|должность", "исключать участие"),
+    "ky": ("четтет*", "катышуу* ~2 жокко чыгар*"),
+    "en": ("disqualification", "recusal"),
+}
+LEAD_WINDOW = 8  # tokens: the lead-in opens the part's own text
+_LEAD_ENDINGS = (":", "—", "–", "-")
+
+
+def _compiled(table: dict[str, tuple[str, ...]], language: str) -> tuple[Cue, ...]:
+    return tuple(compile_cue(c, language) for c in table.get(language, ()))
+
+
+def aggravating_provisions(index: LawIndex) -> dict[str, str]:
+    """The provisions that are, or sit inside, an aggravated part of an offence, each with the
+    words that make it one, as printed ("Те же деяния, совершенные", "Aggravating circumstances")."""
+    language = index.law.language
+    marked: dict[str, str] = {}
+    for field, table in (("text", _AGGRAVATING_LEAD), ("heading", _AGGRAVATING_HEADING)):
+        for cue in _compiled(table, language):
+            for seq, i, end in index.find(cue):
+                if seq.field == field and (field == "heading" or i < LEAD_WINDOW) and seq.eid not in marked:
+                    p = index.law.by_eid[seq.eid]
+                    source = (p.heading if field == "heading" else p.text) or ""
+                    words = source[seq.data.offsets[2 * i] : seq.data.offsets[2 * end - 1]]
+                    marked[seq.eid] = " ".join(words.split())
+    if not marked:
+        return {}
+    for p in index.law.provisions:
+        if p.parent in marked and p.eid not in marked:
+            marked[p.eid] = marked[p.parent]  # document order: a parent is seen before its children
+    return marked
+
+
+def excluded_articles(index: LawIndex) -> frozenset[str]:
+    """Articles whose heading says they are about other persons or about removing someone from the
+    case: no evidence for a rule about victims, witnesses or the offences against them."""
+    language = index.law.language
+
+    def headings(table: dict[str, tuple[str, ...]]) -> set[str]:
+        return {
+            seq.eid for cue in _compiled(table, language) for seq, _i, _end in index.find(cue) if seq.field == "heading"
+        }
+
+    others = headings(_OTHER_PERSONS) - headings(_PROTECTED_PERSONS)
+    law = index.law
+    return frozenset(eid for eid in others | headings(_REMOVAL) if law.is_article_level(law.by_eid[eid]))
+
+
+def lead_in_sentences(index: LawIndex, eid: str) -> Iterable[tuple[str, tuple[int, int]]]:
+    """The parent's sentences that introduce a list (end with a colon or a dash), as (eid, span),
+    when the provision is an item of that list."""
+    p = index.law.by_eid[eid]
+    if not p.parent or index.article_of.get(p.parent) != index.article_of[eid]:
+        return
+    parent = index.law.by_eid[p.parent]
+    for start, end in index.analyses[parent.eid].sentences:
+        if parent.text[start:end].rstrip().endswith(_LEAD_ENDINGS):
+            yield parent.eid, (start, end)

@@ -1,0 +1,79 @@
+"""What a provision inherits from the words above it (lawgap.context), on the real corpus."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from lawgap.context import aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.match import LawIndex
+from tests.conftest import corpus_law
+
+KG_CC_RU = "kg/criminal_code_2021_ru.docx"
+KG_CC_KY = "kg/criminal_code_2021_ky.docx"
+KG_CPC_RU = "kg/criminal_procedure_code_2021_ru.docx"
+KG_CPC_KY = "kg/criminal_procedure_code_2021_ky.docx"
+KZ_CC_128 = "kz/criminal_code_2014_arts125-135_ru.md"
+KZ_CPC_86 = "kz/criminal_procedure_code_2014_arts86-105_excerpt_ru.md"
+PK_TIP = "pk/prevention_of_trafficking_in_persons_act_2018_scanned.pdf"
+
+
+@cache
+def _index(file: str) -> LawIndex:
+    return LawIndex(corpus_law(file))
+
+
+# (file, eid, the lead-in words that make it part of an aggravated offence, as printed; None: not aggravated)
+AGGRAVATED = [
+    # KG CC 170(2)(3): forced labour "with taking away ... documents" is a qualified part ("То же деяние, совершенное:")
+    (KG_CC_RU, "art_170__para_2__point_3", "То же деяние"),
+    (KG_CC_KY, "art_170__para_2__point_3", "ошол эле жосун"),
+    # ... while 170(1) is the offence itself
+    (KG_CC_RU, "art_170__para_1", None),
+    (KG_CC_KY, "art_170__para_1", None),
+    (KG_CC_RU, "art_166__para_1", None),
+    # KZ CC 128(2)(12): trafficking "with withholding, taking away or destroying" documents
+    (KZ_CC_128, "art_128__para_2__point_12", "Те же деяния"),
+    (KZ_CC_128, "art_128__para_1", None),
+    # PK TIP Act 4(c): "Where an offence under section 3 involves ... (c) confiscation ... of any travel document"
+    (PK_TIP, "sec_4__para_c", "Where an offence under section 3 involves"),
+    (PK_TIP, "sec_3", None),
+]
+
+
+@pytest.mark.parametrize(("file", "eid", "lead"), AGGRAVATED)
+def test_aggravated_parts_carry_their_lead_in(file, eid, lead):
+    assert aggravating_provisions(_index(file)).get(eid) == lead
+
+
+# (file, article, excluded): headings about other persons or about removal from the case
+EXCLUDED = [
+    (KG_CPC_RU, "art_44", True),  # "Права и обязанности подозреваемого"
+    (KG_CPC_KY, "art_44", True),  # "Шектүүнүн укуктары жана милдеттери"
+    (KG_CPC_RU, "art_46", True),  # rights of the accused, the convicted
+    (KG_CPC_RU, "art_71", True),  # "Отвод переводчика"
+    (KG_CPC_KY, "art_71", True),  # "Котормочуну четтетүү"
+    (KG_CPC_RU, "art_74", True),  # circumstances excluding a lawyer or a victim's representative
+    (KG_CPC_RU, "art_462", True),  # questioning a child as a suspect
+    (KZ_CPC_86, "art_87", True),  # "Отвод судьи"
+    (KG_CPC_RU, "art_40", False),  # "Потерпевший": the victim's rights
+    (KG_CPC_KY, "art_40", False),
+    (KG_CPC_RU, "art_37", False),  # the investigator's powers include ordering security measures for witnesses
+    (KG_CPC_RU, "art_102", True),  # notice of a suspect's detention (kept for rules about migrants only)
+]
+
+
+@pytest.mark.parametrize(("file", "article", "excluded"), EXCLUDED)
+def test_articles_about_other_persons_or_removal_are_excluded(file, article, excluded):
+    assert (article in excluded_articles(_index(file))) is excluded
+
+
+def test_an_item_inherits_the_lead_in_of_its_list():
+    # PK TIP Act 12(1): "The rules made under this Act may specify circumstances in which the Court may—"
+    ix = _index(PK_TIP)
+    [(parent, (start, end))] = list(lead_in_sentences(ix, "sec_12__subsec_1__para_d"))
+    assert parent == "sec_12__subsec_1"
+    assert ix.law.by_eid[parent].text[start:end].startswith("The rules made under this Act may specify")
+    # a part of an article that is no list item has no lead-in
+    assert list(lead_in_sentences(_index(KG_CC_RU), "art_166__para_1")) == []
