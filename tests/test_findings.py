@@ -163,9 +163,6 @@ FINDINGS = [
         (PK_TIP, "4"),
         (),
         id="pk-tip-4-organised-group",
-        marks=wrong(
-            "tool says partial: 'an offence under section 3' in s.4 is not followed to the trafficking offence"
-        ),
     ),
     # PK Witness Protection Act 4(2): arrangements "to allow the witness to establish a new identity".
     pytest.param("pk", "witness_protection_identity_change", "met", (PK_WITNESS, "4"), (), id="pk-wp-4-new-identity"),
@@ -178,7 +175,6 @@ FINDINGS = [
         (PK_TIP, "6"),
         ("under this act",),
         id="pk-tip-6-limited",
-        marks=wrong("tool says met: 'under this Act' is not a limitation cue"),
     ),
     # PK TIP Act 7: for a child the prosecution need not prove force, fraud or coercion.
     pytest.param(
@@ -189,6 +185,49 @@ FINDINGS = [
         (),
         id="pk-tip-7-child-no-means",
     ),
+    # KG CC 170(2)(3): taking away or destroying the victim's documents only aggravates forced labour
+    # ("То же деяние, совершенное: ..."); no offence of its own.
+    pytest.param(
+        "kg_ru",
+        "criminalisation_document_retention",
+        "partial",
+        (KG_CC_RU, "170"),
+        ("то же деяние",),
+        id="kg-170-documents-only-aggravating",
+    ),
+    # KZ CC 128(2)(12): the same, as an aggravating circumstance of trafficking ("Те же деяния, совершенные").
+    pytest.param(
+        "kz",
+        "criminalisation_document_retention",
+        "partial",
+        (KZ_CC_128, "128"),
+        ("те же деяния",),
+        id="kz-128-documents-only-aggravating",
+    ),
+    # PK TIP Act 4(c): confiscating a travel document aggravates an offence under section 3.
+    pytest.param(
+        "pk",
+        "criminalisation_document_retention",
+        "partial",
+        (PK_TIP, "4"),
+        ("where an offence under section 3 involves",),
+        id="pk-tip-4-documents-only-aggravating",
+    ),
+    # PK TIP Act 12(1)(d): a pseudonym only in the circumstances "the rules made under this Act may specify".
+    pytest.param(
+        "pk",
+        "witness_protection_pseudonym",
+        "partial",
+        (PK_TIP, "12"),
+        ("rules made under this act may specify",),
+        id="pk-tip-12-pseudonym-enabling-only",
+    ),
+    # KG CPC 40: the victim's interpreter; CPC 71 (challenging an interpreter) and 44 (the suspect's
+    # rights) share the word but are not about the victim: the best evidence must not be either.
+    pytest.param("kg_ru", "participation_interpreter", "met", (KG_CPC_RU, "40"), (), id="kg-cpc-40-interpreter"),
+    # PK: the Acts give trafficking victims no assistance at all, so nothing can be unconditional;
+    # TIP 2(g) defines a victim "regardless of whether the perpetrator is identified", not assistance.
+    pytest.param("pk", "assistance_not_conditional", "gap", None, (), id="pk-no-assistance-to-condition"),
     # PK TIP Act 3 lists compelled labour and commercial sex acts; removal of organs is absent.
     pytest.param(
         "pk",
