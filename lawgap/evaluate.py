@@ -3,6 +3,7 @@
 The gold set (tests/gold/) was made by reading the real corpus:
 - sets.toml names each law set (a country's files in the corpus);
 - evidence.tsv judges (set, file, article eid, rule) as relevant or not, with a one-line reason;
+- evidence_pool.tsv does the same for a blind random sample of both methods' unjudged predictions;
 - status.tsv gives the status a lawyer assigns to (set, rule), with a reason.
 Evidence is compared at the article level: a prediction is an article the method offers as
 evidence; precision counts only predictions the gold set has judged.
@@ -21,6 +22,10 @@ from lawgap.corpus import PROJECT_ROOT, corpus_dir
 from lawgap.errors import InputError
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
+# evidence.tsv: judgements written by reading the corpus; evidence_pool.tsv: a blind random sample
+# of the pairs the two methods proposed that evidence.tsv had not judged, so that precision is not
+# measured only on the pairs the first reading happened to cover.
+EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv")
 EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
 
 
@@ -69,10 +74,14 @@ def _rows(path: Path) -> Iterable[dict[str, str]]:
 def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[Judgement], list[StatusJudgement]]:
     sets = tomllib.loads((gold_dir / "sets.toml").read_text(encoding="utf-8"))["sets"]
     judgements = []
-    for i, r in enumerate(_rows(gold_dir / "evidence.tsv"), 2):
-        if r["set"] not in sets or r["relevant"] not in ("1", "0"):
-            raise InputError(gold_dir / "evidence.tsv", f"row {i}: unknown set or relevant not 1/0")
-        judgements.append(Judgement(r["set"], r["file"], r["eid"], r["rule"], r["relevant"] == "1", r["reason"]))
+    for name in EVIDENCE_FILES:
+        path = gold_dir / name
+        if name != EVIDENCE_FILES[0] and not path.exists():
+            continue
+        for i, r in enumerate(_rows(path), 2):
+            if r["set"] not in sets or r["relevant"] not in ("1", "0"):
+                raise InputError(path, f"row {i}: unknown set or relevant not 1/0")
+            judgements.append(Judgement(r["set"], r["file"], r["eid"], r["rule"], r["relevant"] == "1", r["reason"]))
     statuses = [StatusJudgement(r["set"], r["rule"], r["status"], r["reason"]) for r in _rows(gold_dir / "status.tsv")]
     return sets, judgements, statuses
 
