@@ -45,9 +45,10 @@ _AGGRAVATING_HEADING = {
     "en": ("aggravate", "aggravating"),
 }
 # Headings that name only persons other than victims and witnesses (the suspect, the accused, the
-# convicted, defence counsel), and headings about removing someone from the case (recusal, disqualification).
+# convicted, defence counsel), headings about removing someone from the case (recusal,
+# disqualification) and headings that only list the legislation on the subject.
 _OTHER_PERSONS = {
-    "ru": ("подозревать|обвинять|осудить|защитник",),
+    "ru": ("подозревать|обвинять|осудить|защитник|подсудимый",),
     "ky": ("шектүү*|айыпталуучу*|соттолгон*|жактоочу*",),
     "en": ("accuse|suspect",),
 }
@@ -57,8 +58,8 @@ _PROTECTED_PERSONS = {
     "en": ("victim|witness",),
 }
 _REMOVAL = {
-    "ru": ("отвод", "отстранение от участие|должность", "исключать участие"),
-    "ky": ("четтет*", "катышуу* ~2 жокко чыгар*"),
+    "ru": ("отвод", "отстранение от участие|должность", "исключать участие", "законодательство"),
+    "ky": ("четтет*", "катышуу* ~2 жокко чыгар*", "мыйзамдары"),
     "en": ("disqualification", "recusal"),
 }
 LEAD_WINDOW = 8  # tokens: the lead-in opens the part's own text
@@ -103,6 +104,18 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
     others = headings(_OTHER_PERSONS) - headings(_PROTECTED_PERSONS)
     law = index.law
     return frozenset(eid for eid in others | headings(_REMOVAL) if law.is_article_level(law.by_eid[eid]))
+
+
+class PersonCues:
+    """The cues that tell a passage about other persons from one about victims and witnesses."""
+
+    def __init__(self, language: str):
+        self.others = _compiled(_OTHER_PERSONS, language)
+        self.protected = _compiled(_PROTECTED_PERSONS, language)
+
+    def only_others(self, lemmas: tuple[str, ...]) -> bool:
+        """The words name the suspect, the accused or their counsel, and no victim or witness."""
+        return any(c.find(lemmas) for c in self.others) and not any(c.find(lemmas) for c in self.protected)
 
 
 def lead_in_sentences(index: LawIndex, eid: str) -> Iterable[tuple[str, tuple[int, int]]]:

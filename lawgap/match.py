@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from lawgap.context import aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.context import PersonCues, aggravating_provisions, excluded_articles, lead_in_sentences
 from lawgap.fuzzy import corrections
 from lawgap.model import Law, Provision
 from lawgap.nlp import Analysis, Field, analyse_law
@@ -90,6 +90,26 @@ class LawIndex:
         self.vocab = tuple(sorted(self.positions))
         self._aggravating: dict[str, str] | None = None
         self._excluded: frozenset[str] | None = None
+        self._frames: dict[str, list[_Seq]] = {}
+        self.persons = PersonCues(law.language)
+
+    def frames(self, eid: str) -> list[_Seq]:
+        """The headings that frame a provision: its article's and those of the chapters, sections
+        and parts around it (their words are not indexed, so they are analysed here, once each)."""
+        article = self.article_of[eid]
+        if article not in self._frames:
+            out = []
+            p = self.law.by_eid[article]
+            while p is not None:
+                seq = self.seq_of.get((p.eid, "heading"))
+                if seq is None and p.heading and p.eid in self.analyses:
+                    head = self.analyses[p.eid].head
+                    seq = _Seq(p.eid, "heading", head, head.lemmas) if head.lemmas else None
+                if seq is not None:
+                    out.append(seq)
+                p = self.law.by_eid[p.parent] if p.parent else None
+            self._frames[article] = out
+        return self._frames[article]
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -160,13 +180,20 @@ def _cues_in_sentence(index: LawIndex, seq: _Seq, sentence: tuple[int, int], cue
     return [c.text for c in cues if c.find(window)]
 
 
+def _about_others(index: LawIndex, seq: _Seq, sentence: tuple[int, int]) -> bool:
+    """The hit's sentence speaks of the suspect or the accused and of no victim or witness
+    ("the sentence is translated into the language the defendant speaks")."""
+    starts = seq.data.offsets[::2]
+    window = seq.lemmas[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+    return index.persons.only_others(window)
+
+
 def _negated(index: LawIndex, seq: _Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
-    """A negative cue in the hit's sentence, or in its article's heading, which frames the whole
-    article ("Отвод переводчика", "Допрос ребенка в качестве подозреваемого")."""
+    """A negative cue in the hit's sentence, or in a heading that frames it: its article's
+    ("Отвод переводчика") or its chapter's ("Особенности уголовной ответственности детей")."""
     if _cues_in_sentence(index, seq, sentence, negative):
         return True
-    heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
-    return heading is not None and heading is not seq and any(c.find(heading.lemmas) for c in negative)
+    return any(h is not seq and any(c.find(h.lemmas) for c in negative) for h in index.frames(seq.eid))
 
 
 def _printed(index: LawIndex, seq: _Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
@@ -226,6 +253,8 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             sentence = index.sentence_of(seq, start_char)
             if negative and _negated(index, seq, sentence, negative):
                 continue
+            if excluded and _about_others(index, seq, sentence):
+                continue
             limited = _limitations(index, seq, sentence, limiting) if limiting else ()
             aggravating = element.standalone and seq.eid in index.aggravating
             if aggravating:
@@ -264,7 +293,22 @@ def lexicon(rules: Iterable[Rule], language: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# Only criminal law makes offences: a procedure code, a social-services or a witness-protection law
+# may name an offence, never define or punish it.
+_OFFENCE_CATEGORIES = frozenset({"criminalisation", "definition"})
+_NO_OFFENCES = frozenset({"criminal_procedure_code", "victim_support", "witness_protection"})
+
+
+def may_hold(law: Law, rule: Rule) -> bool:
+    """Whether this kind of law can hold evidence of the rule at all (unknown kinds can)."""
+    if rule.category in _OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES:
+        return law.kind in rule.law_kinds
+    return True
+
+
 def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
+    if not may_hold(index.law, rule):
+        return []
     return [h for e in rule.elements for h in element_hits(index, rule, e)]
 
 

@@ -318,8 +318,10 @@ def _sources(
 ) -> dict[tuple[str, str], dict[str, list[Hit]]]:
     """Borrowed elements grouped by the article they come from."""
     out: dict[tuple[str, str], dict[str, list[Hit]]] = defaultdict(dict)
-    for element, (source, _cited, hits) in lent.items():
-        out[source][element] = hits
+    for element, (source, cited, hits) in lent.items():
+        if cited != source[1]:
+            # an article cited whole lends only what the rule is about: it is context, not evidence
+            out[source][element] = hits
     return out
 
 

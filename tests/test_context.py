@@ -77,3 +77,49 @@ def test_an_item_inherits_the_lead_in_of_its_list():
     assert ix.law.by_eid[parent].text[start:end].startswith("The rules made under this Act may specify")
     # a part of an article that is no list item has no lead-in
     assert list(lead_in_sentences(_index(KG_CC_RU), "art_166__para_1")) == []
+
+
+def test_an_article_is_framed_by_its_own_and_its_chapters_headings():
+    # KG CC 96 sits in chapter 17 "Особенности уголовной ответственности детей": the chapter says
+    # that its ages are those of child offenders, not a definition of the child victim
+    ix = _index(KG_CC_RU)
+    frames = {seq.eid for seq in ix.frames("art_96__para_1")}
+    assert {"art_96", "chp_17"} <= frames
+
+
+# (language, sentence, names only persons other than victims and witnesses)
+PERSONS = [
+    # KG CPC 358(2): the sentence is translated for the defendant
+    ("ru", "Приговор переводится на родной язык подсудимого", True),
+    ("ru", "Подозреваемому и потерпевшему обеспечивается помощь переводчика", False),
+    ("ru", "Потерпевший вправе пользоваться помощью переводчика", False),
+    ("en", "The accused shall have the assistance of an interpreter", True),
+    ("en", "A victim or witness may testify through a video link", False),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "others"), PERSONS)
+def test_sentences_about_other_persons(language, sentence, others):
+    from lawgap.context import PersonCues
+    from lawgap.nlp import analyse_text
+
+    lemmas = tuple(t.lemma for t in analyse_text(sentence, language)[0])
+    assert PersonCues(language).only_others(lemmas) is others
+
+
+# (file, rule, may hold evidence): only criminal law makes offences
+KINDS = [
+    (KG_CPC_RU, "criminalisation_accomplice", False),  # a procedure code names accomplices, never punishes them
+    (KG_CC_RU, "criminalisation_accomplice", True),
+    (KG_CPC_RU, "definition_child_under_18", True),  # the rule lists the procedure code among its law kinds
+    (KG_CPC_RU, "participation_interpreter", True),
+    (KZ_CPC_86, "criminalisation_accomplice", True),  # an excerpt whose kind is not known: not filtered
+]
+
+
+@pytest.mark.parametrize(("file", "rule", "may"), KINDS)
+def test_which_laws_may_hold_offence_rules(file, rule, may):
+    from lawgap.match import may_hold
+    from lawgap.rules import load_rules
+
+    assert may_hold(corpus_law(file), load_rules().by_id[rule]) is may

@@ -88,18 +88,9 @@ def missed(figures: str):
 
 
 TARGETS = [
-    pytest.param("ru", "precision", marks=missed("0.859 (382 judged)")),
-    pytest.param("ru", "recall"),
-    pytest.param("ru", "status"),
-    pytest.param("ru", "gain"),
-    pytest.param("ky", "precision", marks=missed("0.868 (67 judged)")),
-    pytest.param("ky", "recall"),
-    pytest.param("ky", "status"),
-    pytest.param("ky", "gain"),
-    pytest.param("en", "precision", marks=missed("0.840 (132 judged)")),
-    pytest.param("en", "recall", marks=missed("0.778")),
-    pytest.param("en", "status"),
-    pytest.param("en", "gain"),
+    pytest.param(language, target)
+    for language in ("ru", "ky", "en")
+    for target in ("precision", "recall", "status", "gain")
 ]
 
 

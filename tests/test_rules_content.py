@@ -362,9 +362,9 @@ FINDINGS = [
     # PK Bonded Labour Act 12: extracting bonded labour is punished; 14: abetment
     (PK_BONDED, "sec_12", "definition_purpose_forced_labour", "forced_labour", True, False),
     (PK_BONDED, "sec_14", "criminalisation_accomplice", "accomplice", True, False),
-    # PK Bonded Labour Act 18 names companies, but only deems the officers in charge guilty
+    # PK Bonded Labour Act 18(1): "as well as the company, shall be deemed to be guilty of the offence"
     (PK_BONDED, "sec_18", "criminalisation_legal_persons", "legal_person", True, False),
-    (PK_BONDED, "sec_18", "criminalisation_legal_persons", "liability_sanction", False, False),
+    (PK_BONDED, "sec_18", "criminalisation_legal_persons", "liability_sanction", True, False),
     # PK (Islamabad) Witness Protection Act 4 (OCR text): relocation, new identity, concealment
     (PK_WITNESS, "sec_4", "witness_protection_relocation", "relocation", True, False),
     (PK_WITNESS, "sec_4", "witness_protection_identity_change", "identity_change", True, False),
