@@ -291,6 +291,7 @@ def _without(f: Finding, rejected: Sequence[Evidence]) -> Finding:
             found=e.id in found,
             evidence=tuple(ev for ev in e.evidence if (ev.law, ev.eid) not in gone),
             limited_by=e.limited_by if e.id in found else (),
+            aggravating_only=e.aggravating_only and e.id in found,
         )
         for e in f.elements
     )

@@ -57,6 +57,7 @@ def to_json(cs: CountryScore) -> dict:
                         "mandatory": e.mandatory,
                         "found": e.found,
                         "limited_by": list(e.limited_by),
+                        "aggravating_only": e.aggravating_only,
                         "through_reference_from": e.via,
                         "evidence": [_evidence(ev) for ev in e.evidence],
                     }

@@ -279,3 +279,13 @@ def test_finding(name, rule, status, article, limits):
     for word in limits:
         assert word in named, named
         assert word in finding.explanation.lower()
+
+
+def test_an_element_found_only_as_an_aggravating_circumstance_says_so():
+    # KG CC 170(2)(3): the documents clause sits in the qualified part of forced labour
+    for f in SETS["kg_ru"][1]:
+        corpus_law(f)
+    finding = _finding("kg_ru", "criminalisation_document_retention")
+    withholding = next(e for e in finding.elements if e.id == "withholding")
+    assert withholding.aggravating_only and withholding.limited_by == ("То же деяние",)
+    assert "only as an aggravating circumstance of another offence" in finding.explanation
