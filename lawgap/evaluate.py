@@ -6,7 +6,8 @@ The gold set (tests/gold/) was made by reading the real corpus:
 - evidence_pool.tsv does the same for a blind random sample of both methods' unjudged predictions;
 - status.tsv gives the status a lawyer assigns to (set, rule), with a reason.
 Evidence is compared at the article level: a prediction is an article the method offers as
-evidence; precision counts only predictions the gold set has judged.
+evidence; precision counts only predictions the gold set has judged, and the output says how many
+of all predictions that is.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class Scores:
     recall: float
     status_total: int
     status_accuracy: float
+    predicted: int = 0  # evidence pairs the method offered for the judged rules
+    predicted_judged: int = 0  # of which the gold set judges: precision rests on these only
 
     @property
     def f1(self) -> float:
@@ -131,6 +134,11 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
                     judged[j.rule][(j.file, j.eid)] = j.relevant
                     if j.relevant:
                         gold_pos[j.rule].add((j.file, j.eid))
+            for rule_id, pred in predicted[method].items():
+                for key in pred:
+                    t = tally[(method, lang_of.get(key[0], set_lang))]
+                    t["predicted"] += 1
+                    t["predicted_judged"] += key in judged.get(rule_id, {})
             for rule_id, marks in judged.items():
                 pred = predicted[method].get(rule_id, set())
                 for key, relevant in marks.items():
@@ -156,16 +164,18 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
                 t["tp"] / t["pos"] if t["pos"] else 0.0,
                 t["status_total"],
                 t["status_ok"] / t["status_total"] if t["status_total"] else 0.0,
+                t["predicted"],
+                t["predicted_judged"],
             )
         )
     return out
 
 
 def format_scores(scores: list[Scores]) -> str:
-    lines = ["method  lang  judged  precision  recall  F1     status (n)"]
+    lines = ["method  lang  judged  precision  recall  F1     status (n)   predictions judged"]
     for s in scores:
         lines.append(
             f"{s.method:<7} {s.language:<5} {s.judged:>6}  {s.precision:9.3f}  {s.recall:6.3f}  {s.f1:5.3f}"
-            f"  {s.status_accuracy:.3f} ({s.status_total})"
+            f"  {s.status_accuracy:.3f} ({s.status_total})  {s.predicted_judged}/{s.predicted}"
         )
     return "\n".join(lines) + "\n"
