@@ -26,7 +26,7 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # evidence.tsv: judgements written by reading the corpus; evidence_pool.tsv: a blind random sample
 # of the pairs the two methods proposed that evidence.tsv had not judged, so that precision is not
 # measured only on the pairs the first reading happened to cover.
-EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv")
+EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv", "evidence_heldout.tsv")
 EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
 
 
