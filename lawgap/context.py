@@ -62,6 +62,14 @@ _REMOVAL = {
     "ky": ("четтет*", "катышуу* ~2 жокко чыгар*", "мыйзамдары"),
     "en": ("disqualification", "recusal"),
 }
+# Chapters on proceedings against children who offended ("о преступлениях, совершенных детьми,
+# находящимися в конфликте с законом"): their safeguards (a lawyer, a legal representative) are
+# for the child suspect, never for the child victim.
+_OFFENDER_CHAPTERS = {
+    "ru": ("совершить|совершённый|совершенный ~1 ребёнок|несовершеннолетний", "конфликт с закон"),
+    "ky": ("балдар* жасаган кылмыш*", "мыйзам менен чатагы бар"),
+    "en": ("child|juvenile ~2 conflict with ~1 law", "juvenile offender"),
+}
 LEAD_WINDOW = 8  # tokens: the lead-in opens the part's own text
 _LEAD_ENDINGS = (":", "—", "–", "-")
 
@@ -93,7 +101,8 @@ def aggravating_provisions(index: LawIndex) -> dict[str, str]:
 
 def excluded_articles(index: LawIndex) -> frozenset[str]:
     """Articles whose heading says they are about other persons or about removing someone from the
-    case: no evidence for a rule about victims, witnesses or the offences against them."""
+    case, and the articles of chapters on child offenders: no evidence for a rule about victims,
+    witnesses or the offences against them."""
     language = index.law.language
 
     def headings(table: dict[str, tuple[str, ...]]) -> set[str]:
@@ -103,7 +112,20 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
 
     others = headings(_OTHER_PERSONS) - headings(_PROTECTED_PERSONS)
     law = index.law
-    return frozenset(eid for eid in others | headings(_REMOVAL) if law.is_article_level(law.by_eid[eid]))
+    # an article of such a chapter that names the victim or a witness (their confidentiality) stays
+    naming_protected = {
+        index.article_of[seq.eid]
+        for cue in _compiled(_PROTECTED_PERSONS, language)
+        for seq, _i, _end in index.find(cue)
+        if seq.field == "text"
+    }
+    inside = {
+        p.eid
+        for chapter in headings(_OFFENDER_CHAPTERS)
+        if not law.is_article_level(law.by_eid[chapter])
+        for p in law.subtree(chapter)
+    } - naming_protected
+    return frozenset(eid for eid in others | headings(_REMOVAL) | inside if law.is_article_level(law.by_eid[eid]))
 
 
 class PersonCues:

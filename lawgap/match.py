@@ -10,6 +10,7 @@ only at the positions where its first word can match, instead of at every token.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -188,6 +189,19 @@ def _about_others(index: LawIndex, seq: _Seq, sentence: tuple[int, int]) -> bool
     return index.persons.only_others(window)
 
 
+# An offence named with its article in brackets ("торговлю людьми (статья 166)", "адамдарды соодалоо
+# (166-берене)", "an offence (section 3)") is a citation of that article, not what this one provides.
+_CITED_ARTICLE = re.compile(
+    r"\s*\((?:стать\w*\s*\d|ст\.\s*\d|част\w* [\d, и]+стать|\d+(?:-\d+)?-берене|sections?\s*\d|s\.\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _cited(source: str, end: int) -> bool:
+    """Whether the words ending at `end` are followed by a bracketed article reference."""
+    return bool(_CITED_ARTICLE.match(source, end))
+
+
 def _negated(index: LawIndex, seq: _Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
     """A negative cue in the hit's sentence, or in a heading that frames it: its article's
     ("Отвод переводчика") or its chapter's ("Особенности уголовной ответственности детей")."""
@@ -262,6 +276,8 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
             span = (start_char, seq.data.offsets[2 * end - 1])
+            if _cited(source or "", span[1]):
+                continue
             hits.append(
                 Hit(
                     law=index.law.sha256,

@@ -226,12 +226,18 @@ def assess_rule(
         g = group[law_id(by_sha[sha])]
         for h in hits:
             cells[(g, h.article)][h.element].append(h)
+    if any(e.near_anchor for e in rule.elements):
+        _keep_near_anchor(rule, cells, by_sha)
 
     borrowed = _borrow(rule, cells, refs) if refs is not None else {}
+    anchors = {e.id for e in rule.elements if e.anchor}
+    required_beside = any(e.mandatory and not e.anchor for e in rule.elements)
 
     def cell_score(cell: tuple[str, str]) -> float:
         found = set(cells[cell]) | set(borrowed.get(cell, {}))
         if any(e.anchor and e.id not in found for e in rule.elements):
+            return 0.0
+        if required_beside and not found - anchors:  # it names only what the rule is about: no evidence
             return 0.0
         return sum(_element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
@@ -246,6 +252,8 @@ def assess_rule(
     ranked = sorted(cells, key=strength)
     evidence: list[Evidence] = []
     for cell in ranked[:MAX_EVIDENCE]:
+        if anchors and not cell_score(cell):
+            break  # ranked best first: the rest hold no element beside the anchor, or lack it
         evidence.extend(_cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell)))
         if cell == ranked[0]:
             for source, found in _sources(borrowed.get(cell, {})).items():
@@ -278,6 +286,37 @@ def assess_rule(
         tuple(evidence),
         _explain(rule, status, elements, evidence, laws),
     )
+
+
+def _beside(hit: Hit, anchor: Hit, law: Law) -> bool:
+    """Whether the anchor governs the hit: same sentence, a provision above it in the same article
+    (eids nest: art_40__para_4 is under art_40), the heading, or a lead-in ending in ':' before it."""
+    if anchor.law != hit.law:
+        return False
+    if anchor.eid != hit.eid:
+        return hit.eid.startswith(anchor.eid + "__")
+    if anchor.field == "heading" or anchor.sentence == hit.sentence:
+        return True
+    if anchor.field != hit.field or anchor.sentence[1] > hit.sentence[0]:
+        return False
+    text = law.by_eid[hit.eid].text
+    return text[anchor.sentence[0] : anchor.sentence[1]].rstrip().endswith(":")
+
+
+def _keep_near_anchor(rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], by_sha: dict[str, Law]) -> None:
+    """Drop the hits of near_anchor elements that no anchor hit of their article governs."""
+    anchors = [e.id for e in rule.elements if e.anchor]
+    for cell, found in list(cells.items()):
+        anchor_hits = [a for eid in anchors for a in found.get(eid, ())]
+        for e in rule.elements:
+            if e.near_anchor and e.id in found:
+                kept = [h for h in found[e.id] if any(_beside(h, a, by_sha[h.law]) for a in anchor_hits)]
+                if kept:
+                    found[e.id] = kept
+                else:
+                    del found[e.id]
+        if not found:
+            del cells[cell]
 
 
 def _natural(eid: str) -> tuple:

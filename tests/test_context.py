@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from lawgap.context import aggravating_provisions, excluded_articles, lead_in_sentences
-from lawgap.match import LawIndex
+from lawgap.match import LawIndex, _cited
 from tests.conftest import corpus_law
 
 KG_CC_RU = "kg/criminal_code_2021_ru.docx"
@@ -61,6 +61,9 @@ EXCLUDED = [
     (KG_CPC_KY, "art_40", False),
     (KG_CPC_RU, "art_37", False),  # the investigator's powers include ordering security measures for witnesses
     (KG_CPC_RU, "art_102", True),  # notice of a suspect's detention (kept for rules about migrants only)
+    (KG_CPC_RU, "art_463", True),  # chapter on children in conflict with the law: the child suspect's lawyer
+    (KG_CPC_KY, "art_463", True),
+    (KG_CPC_RU, "art_476", False),  # same chapter, but it names the child victim's and witness's confidentiality
 ]
 
 
@@ -123,3 +126,23 @@ def test_which_laws_may_hold_offence_rules(file, rule, may):
     from lawgap.rules import load_rules
 
     assert may_hold(corpus_law(file), load_rules().by_id[rule]) is may
+
+
+# (words as printed, whether a bracketed article reference follows them): an offence named with its
+# article in brackets is a citation of that article (KG CC 28 lists the offences a 14-year-old
+# answers for), not what the citing article provides.
+CITED = [
+    ("торговлю людьми (статья 166), кражу", True),
+    ("адамдарды соодалоо (166-берене), уурдоо", True),
+    ("скотокрадство (части 2, 3 и 4 статьи 205-1)", True),
+    ("an offence (section 3) of this Act", True),
+    ("супруг (супруга), один из близких", False),
+    ("допрос на расстоянии (дистанционный допрос)", False),
+    ("торговля людьми, то есть купля-продажа", False),
+]
+
+
+@pytest.mark.parametrize(("text", "cited"), CITED)
+def test_an_offence_named_with_its_article_in_brackets_is_a_citation(text, cited):
+    end = text.index(",") if "(" not in text else text.index(" (")
+    assert _cited(text, end) is cited

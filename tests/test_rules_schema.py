@@ -238,6 +238,14 @@ BROKEN = [
     (("mandatory = true", 'mandatory = true\nanchor = "yes"'), "elements.no_liability.anchor", "true or false"),
     (("mandatory = true", "mandatory = true\nstandalone = 1"), "elements.no_liability.standalone", "true or false"),
     (("mandatory = false", "mandatory = false\nanchor = true"), "elements.causal_link.anchor", "must be mandatory"),
+    # near_anchor is a boolean, needs an anchor in the rule, and cannot be set on the anchor itself
+    (("mandatory = false", "mandatory = false\nnear_anchor = 1"), "elements.causal_link.near_anchor", "true or false"),
+    (("mandatory = false", "mandatory = false\nnear_anchor = true"), "elements.causal_link.near_anchor", "no anchor"),
+    (
+        ("mandatory = true", "mandatory = true\nanchor = true\nnear_anchor = true"),
+        "elements.no_liability.near_anchor",
+        "cannot be near itself",
+    ),
     # the Russian title must be Russian
     (('title_ru = "Жертвы не наказываются за вынужденные деяния"', 'title_ru = "Victims"'), "title_ru", "Russian"),
     # a rule whose elements are all optional could never be met

@@ -73,6 +73,7 @@ _ELEMENT_FIELDS = {
     "negative": False,
     "limiting": False,
     "anchor": False,
+    "near_anchor": False,
     "standalone": False,
 }
 _SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
@@ -126,6 +127,9 @@ class Element:
     # Must be stated on its own: found only as an aggravating circumstance of another offence
     # ("Те же деяния, совершенные: ... с изъятием документов"), it counts as limited.
     standalone: bool = False
+    # Counts only beside the anchor: in its sentence, under a provision or heading that names it
+    # ("Потерпевший имеет право: ... знать"), not anywhere in an article that names the victim once.
+    near_anchor: bool = False
 
     def label(self, language: str) -> str:
         return self.label_ru if language in ("ru", "ky") else self.label_en
@@ -274,7 +278,7 @@ class _Reader:
         prefix = f"elements.{eid}." if isinstance(eid, str) and eid else f"elements[{index}]."
         self.check_fields(table, _ELEMENT_FIELDS, prefix)
         eid = self.ident(table, "id", prefix)
-        for flag in ("mandatory", "anchor", "standalone"):
+        for flag in ("mandatory", "anchor", "standalone", "near_anchor"):
             if not isinstance(table.get(flag, False), bool):
                 self.fail(prefix + flag, "must be true or false")
         if table.get("anchor") and not table["mandatory"]:
@@ -289,6 +293,7 @@ class _Reader:
             limiting=self.cueset(table, "limiting", prefix, required=False),
             anchor=table.get("anchor", False),
             standalone=table.get("standalone", False),
+            near_anchor=table.get("near_anchor", False),
         )
 
     def rule_from(self, table: Any, index: int) -> Rule:
@@ -311,6 +316,12 @@ class _Reader:
             if e.id in seen:
                 self.fail(f"elements.{e.id}.id", "two elements share this id")
             seen.add(e.id)
+        if any(e.near_anchor for e in elements) and not any(e.anchor for e in elements):
+            near = next(e for e in elements if e.near_anchor)
+            self.fail(f"elements.{near.id}.near_anchor", "the rule has no anchor element to be near")
+        for e in elements:
+            if e.near_anchor and e.anchor:
+                self.fail(f"elements.{e.id}.near_anchor", "an anchor cannot be near itself")
         if not any(e.mandatory for e in elements):
             self.fail("elements", "no element is mandatory, so the rule could never be met")
         return Rule(
