@@ -54,7 +54,13 @@ _OTHER_PERSONS = {
 }
 _PROTECTED_PERSONS = {
     "ru": ("потерпевший|потерпеть|жертва|свидетель|участник|участвовать",),
-    "ky": ("жабырлануучу*|күбө*|катышуучу*|курман*",),
+    "ky": ("жабырлануучу*|күбө|күбөнүн|күбөнү|күбөгө|күбөдөн|күбөдө|күбөсү*|күбөлөр*|катышуучу*|курман*",),
+    "en": ("victim|witness",),
+}
+# The victim or a witness named in an article's text: it stays, even in a chapter on offenders.
+_VICTIM_OR_WITNESS = {
+    "ru": ("потерпевший|потерпеть|жертва|свидетель",),
+    "ky": ("жабырлануучу*|күбө|күбөнүн|күбөнү|күбөгө|күбөдөн|күбөдө|күбөсү*|күбөлөр*|курман*",),
     "en": ("victim|witness",),
 }
 _REMOVAL = {
@@ -63,11 +69,15 @@ _REMOVAL = {
     "en": ("disqualification", "recusal"),
 }
 # Chapters on proceedings against children who offended ("о преступлениях, совершенных детьми,
-# находящимися в конфликте с законом"): their safeguards (a lawyer, a legal representative) are
-# for the child suspect, never for the child victim.
+# находящимися в конфликте с законом") or on compulsory medical measures for a person who acted
+# while insane: their safeguards (a lawyer, an interpreter) are that person's, never the victim's.
 _OFFENDER_CHAPTERS = {
-    "ru": ("совершить|совершённый|совершенный ~1 ребёнок|несовершеннолетний", "конфликт с закон"),
-    "ky": ("балдар* жасаган кылмыш*", "мыйзам менен чатагы бар"),
+    "ru": (
+        "совершить|совершённый|совершенный ~1 ребёнок|несовершеннолетний",
+        "конфликт с закон",
+        "принудительный мера медицинский характер",
+    ),
+    "ky": ("балдар* жасаган кылмыш*", "мыйзам менен чатагы бар", "медициналык мүнөздөгү мажбурлоо"),
     "en": ("child|juvenile ~2 conflict with ~1 law", "juvenile offender"),
 }
 LEAD_WINDOW = 8  # tokens: the lead-in opens the part's own text
@@ -115,7 +125,7 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
     # an article of such a chapter that names the victim or a witness (their confidentiality) stays
     naming_protected = {
         index.article_of[seq.eid]
-        for cue in _compiled(_PROTECTED_PERSONS, language)
+        for cue in _compiled(_VICTIM_OR_WITNESS, language)
         for seq, _i, _end in index.find(cue)
         if seq.field == "text"
     }

@@ -231,13 +231,15 @@ def assess_rule(
 
     borrowed = _borrow(rule, cells, refs) if refs is not None else {}
     anchors = {e.id for e in rule.elements if e.anchor}
-    required_beside = any(e.mandatory and not e.anchor for e in rule.elements)
+    required_beside = {e.id for e in rule.elements if e.mandatory and not e.anchor}
 
     def cell_score(cell: tuple[str, str]) -> float:
         found = set(cells[cell]) | set(borrowed.get(cell, {}))
         if any(e.anchor and e.id not in found for e in rule.elements):
             return 0.0
-        if required_beside and not found - anchors:  # it names only what the rule is about: no evidence
+        if required_beside and not found & required_beside:
+            # it names only what the rule is about (the victim), perhaps with a qualifier of the
+            # missing requirement ("акысыз", free): no evidence
             return 0.0
         return sum(_element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
