@@ -111,8 +111,8 @@ def aggravating_provisions(index: LawIndex) -> dict[str, str]:
 
 def excluded_articles(index: LawIndex) -> frozenset[str]:
     """Articles whose heading says they are about other persons or about removing someone from the
-    case, and the articles of chapters on child offenders: no evidence for a rule about victims,
-    witnesses or the offences against them."""
+    case, and the articles of chapters on child offenders or compulsory medical measures that name
+    no victim or witness: no evidence for a rule about victims, witnesses or the offences against them."""
     language = index.law.language
 
     def headings(table: dict[str, tuple[str, ...]]) -> set[str]:

@@ -230,7 +230,6 @@ def assess_rule(
         _keep_near_anchor(rule, cells, by_sha)
 
     borrowed = _borrow(rule, cells, refs) if refs is not None else {}
-    anchors = {e.id for e in rule.elements if e.anchor}
     required_beside = {e.id for e in rule.elements if e.mandatory and not e.anchor}
 
     def cell_score(cell: tuple[str, str]) -> float:
@@ -254,8 +253,8 @@ def assess_rule(
     ranked = sorted(cells, key=strength)
     evidence: list[Evidence] = []
     for cell in ranked[:MAX_EVIDENCE]:
-        if anchors and not cell_score(cell):
-            break  # ranked best first: the rest hold no element beside the anchor, or lack it
+        if not cell_score(cell):
+            break  # ranked best first: the rest lack an anchor or hold no required element
         evidence.extend(_cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell)))
         if cell == ranked[0]:
             for source, found in _sources(borrowed.get(cell, {})).items():

@@ -139,7 +139,6 @@ FINDINGS = [
         (KZ_FUND, "6"),
         (),
         id="kz-fund-6-trafficking-victims",
-        marks=wrong("tool's best evidence is Fund law 1, CC 3 and Social services 13/15; art 6 scores below them"),
     ),
     # KZ: no texts supplied exempt trafficking victims; the note to CC 125 frees a kidnapper who releases the victim.
     pytest.param(
