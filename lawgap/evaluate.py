@@ -4,7 +4,7 @@ The gold set (tests/gold/) was made by reading the real corpus:
 - sets.toml names each law set (a country's files in the corpus);
 - evidence.tsv judges (set, file, article eid, rule) as relevant or not, with a one-line reason;
 - evidence_pool.tsv does the same for a blind random sample of both methods' unjudged predictions;
-- evidence_heldout.tsv for the matcher's later unjudged predictions, judged blind before use;
+- evidence_heldout.tsv for every later unjudged prediction of either method, judged blind before use;
 - status.tsv gives the status a lawyer assigns to (set, rule), with a reason.
 Evidence is compared at the article level: a prediction is an article the method offers as
 evidence; precision counts only predictions the gold set has judged, and the output says how many
@@ -27,7 +27,7 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # evidence.tsv: judgements written by reading the corpus; evidence_pool.tsv: a blind random sample
 # of the pairs the two methods proposed that evidence.tsv had not judged, so that precision is not
 # measured only on the pairs the first reading happened to cover; evidence_heldout.tsv: the blind
-# rounds that judged every remaining pair the matcher proposes.
+# rounds that judged every remaining pair the matcher or the baseline proposes.
 EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv", "evidence_heldout.tsv")
 EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
 
