@@ -52,15 +52,18 @@ _OTHER_PERSONS = {
     "ky": ("шектүү*|айыпталуучу*|соттолгон*|жактоочу*",),
     "en": ("accuse|suspect",),
 }
+# The Kyrgyz witness by its case forms: the stem "күбө*" would also read "күбөлөндүрүү" (a bodily
+# examination) and "күбөлүк" (a certificate).
+_KY_WITNESS = "күбө|күбөнүн|күбөнү|күбөгө|күбөдөн|күбөдө|күбөсү*|күбөлөр*"
 _PROTECTED_PERSONS = {
     "ru": ("потерпевший|потерпеть|жертва|свидетель|участник|участвовать",),
-    "ky": ("жабырлануучу*|күбө|күбөнүн|күбөнү|күбөгө|күбөдөн|күбөдө|күбөсү*|күбөлөр*|катышуучу*|курман*",),
+    "ky": (f"жабырлануучу*|{_KY_WITNESS}|катышуучу*|курман*",),
     "en": ("victim|witness",),
 }
 # The victim or a witness named in an article's text: it stays, even in a chapter on offenders.
 _VICTIM_OR_WITNESS = {
     "ru": ("потерпевший|потерпеть|жертва|свидетель",),
-    "ky": ("жабырлануучу*|күбө|күбөнүн|күбөнү|күбөгө|күбөдөн|күбөдө|күбөсү*|күбөлөр*|курман*",),
+    "ky": (f"жабырлануучу*|{_KY_WITNESS}|курман*",),
     "en": ("victim|witness",),
 }
 _REMOVAL = {

@@ -290,12 +290,12 @@ def assess_rule(
 
 
 def _beside(hit: Hit, anchor: Hit, law: Law) -> bool:
-    """Whether the anchor governs the hit: same sentence, a provision above it in the same article
-    (eids nest: art_40__para_4 is under art_40), the heading, or a lead-in ending in ':' before it."""
+    """Whether the anchor governs the hit: same sentence, a provision above it in the same article,
+    the heading, or a lead-in ending in ':' before it. Both hits lie in one article of one law."""
     if anchor.law != hit.law:
         return False
     if anchor.eid != hit.eid:
-        return hit.eid.startswith(anchor.eid + "__")
+        return any(p.eid == anchor.eid for p in law.ancestors(hit.eid))
     if anchor.field == "heading" or anchor.sentence == hit.sentence:
         return True
     if anchor.field != hit.field or anchor.sentence[1] > hit.sentence[0]:
