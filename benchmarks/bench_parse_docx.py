@@ -28,9 +28,9 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lawgap.corpus import corpus_dir  # noqa: E402
 from lawgap.parsers import load_law  # noqa: E402
 from lawgap.parsers.docx import extract  # noqa: E402
+from lawgap.settings import corpus_dir  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DEFAULT = "kg/criminal_procedure_code_2021_ru.docx"

@@ -14,13 +14,13 @@ import sys
 import tempfile
 import time
 
-from lawgap.baseline import Bm25Baseline
-from lawgap.corpus import corpus_dir
-from lawgap.match import LawIndex
-from lawgap.nlp import analyse_law
+from lawgap.assess.baseline import Bm25Baseline
+from lawgap.assess.match import LawIndex
+from lawgap.assess.nlp import analyse_law
+from lawgap.assess.score import score_country
 from lawgap.parsers import load_law
 from lawgap.rules import load_rules
-from lawgap.score import score_country
+from lawgap.settings import corpus_dir
 
 FILES = [
     "kg/criminal_code_2021_ru.docx",

@@ -19,9 +19,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from lawgap.corpus import PROJECT_ROOT
 from lawgap.errors import InputError
 from lawgap.parsers import SUFFIXES
+from lawgap.settings import PROJECT_ROOT
 
 COUNTRY_CODES = ("KZ", "KG", "TJ", "TM", "UZ")
 
@@ -34,7 +34,7 @@ REQUIRED_KINDS = (
     "migration",
 )
 # Extra laws worth adding where a country has them (victim compensation, social services);
-# the names follow lawgap.detect.detect_kind.
+# the names follow lawgap.parsers.detect.detect_kind.
 OPTIONAL_KINDS = ("victim_support",)
 KINDS = REQUIRED_KINDS + OPTIONAL_KINDS
 

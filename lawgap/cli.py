@@ -88,7 +88,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = json.dumps(law_to_json(law), ensure_ascii=False, indent=1) + "\n"
     elif args.format == "akn":
-        from lawgap.export.akn import to_akn
+        from lawgap.publish.akn import to_akn
 
         out = to_akn(law).decode("utf-8")
     else:
@@ -101,10 +101,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Coverage of one country's laws against every rule (the JSON is a public contract)."""
+    from lawgap.assess.score import score_country
     from lawgap.parsers import load_law
+    from lawgap.publish.coverage import to_csv, to_json, to_table
     from lawgap.rules import load_rules
-    from lawgap.score import score_country
-    from lawgap.score_output import to_csv, to_json, to_table
 
     rules = load_rules(args.rules) if args.rules else load_rules()
     laws = [load_law(f, country=args.country) for f in _progress(args.files, "parsing")]
@@ -120,7 +120,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Precision/recall of evidence and status accuracy on the gold set, against the BM25 baseline."""
-    from lawgap.evaluate import GOLD_DIR, evaluate, format_scores
+    from lawgap.assess.evaluate import GOLD_DIR, evaluate, format_scores
 
     sys.stdout.write(format_scores(evaluate(args.gold or GOLD_DIR)))
     return 0
@@ -167,8 +167,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     catalogue = load_catalogue()
     countries = sorted({law.country for law in laws if law.country})
     if countries and not args.no_score:
+        from lawgap.assess.score import score_country
         from lawgap.rules import load_rules
-        from lawgap.score import score_country
 
         rules = load_rules()
         print()

@@ -24,8 +24,8 @@ def _country(value: str) -> str:
 
 
 def _load(args: argparse.Namespace):
+    from lawgap.assess.score import score_country
     from lawgap.parsers import load_law
-    from lawgap.score import score_country
 
     laws = [load_law(f, country=args.country) for f in args.files]
     return laws, score_country(args.country, laws)
@@ -34,8 +34,8 @@ def _load(args: argparse.Namespace):
 def _reviewed(country: str, laws, cs):
     """The score with the review applied (lawgap.review: rejected evidence dropped, status overrides set),
     and the rules a reviewer set to met. Without a review store the computed score is used as it is."""
+    from lawgap.assess.score import law_id
     from lawgap.review import ReviewError, ReviewStore, apply_decisions
-    from lawgap.score import law_id
 
     try:
         decisions = ReviewStore().decisions(country)
@@ -48,7 +48,7 @@ def _reviewed(country: str, laws, cs):
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from lawgap.draft import draft_rule, drafts_for_country
+    from lawgap.drafting.draft import draft_rule, drafts_for_country
 
     laws, cs = _load(args)
     if args.rule == "all":
@@ -60,24 +60,24 @@ def cmd_draft(args: argparse.Namespace) -> int:
     fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "md")
     fmt = {"markdown": "md", "xml": "akn"}.get(fmt, fmt)
     if fmt == "docx":
-        from lawgap.export.docx import write_docx
+        from lawgap.publish.docx import write_docx
 
         if not args.output:
             raise LawgapError("--format docx needs -o PATH (a Word file cannot go to the terminal)")
         write_docx(drafts, args.output)
         return 0
     if fmt == "akn":
-        from lawgap.export.amendment_akn import to_amendment_akn
+        from lawgap.publish.amendment_akn import to_amendment_akn
 
         data = to_amendment_akn(drafts).decode("utf-8")
     elif fmt == "md":
-        from lawgap.export.markdown import to_markdown_doc
+        from lawgap.publish.markdown import to_markdown_doc
 
         data = to_markdown_doc(drafts)
     else:
         raise LawgapError(f"unknown draft format {fmt!r}: use md, docx or akn")
     if args.output:
-        from lawgap.export.atomic import write_atomic
+        from lawgap.publish.atomic import write_atomic
 
         write_atomic(args.output, data)
     else:
@@ -86,8 +86,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from lawgap.draft import drafts_for_country
-    from lawgap.report import to_html, write_report
+    from lawgap.drafting.draft import drafts_for_country
+    from lawgap.publish.report import to_html, write_report
 
     laws, cs = _load(args)
     drafts = drafts_for_country(args.country, laws, ("en", "ru"), score=cs)
@@ -99,7 +99,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_aide_memoire(args: argparse.Namespace) -> int:
-    from lawgap.aide_memoire import to_html, write_aide_memoire
+    from lawgap.publish.aide_memoire import to_html, write_aide_memoire
 
     laws, cs = _load(args)
     cs, confirmed = _reviewed(args.country, laws, cs)

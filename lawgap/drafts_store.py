@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lawgap.database import connect, default_path, initialise, transaction
-from lawgap.draft import Draft
+from lawgap.drafting.draft import Draft
 from lawgap.errors import LawgapError
+from lawgap.store import connect, default_path, initialise, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS lawgap_draft_versions (

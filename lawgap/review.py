@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lawgap.database import connect, default_path, initialise, transaction
+from lawgap.assess.score import LIMITED_FACTOR, OBLIGATION_WEIGHT, CountryScore, ElementResult, Evidence, Finding
 from lawgap.errors import LawgapError
-from lawgap.score import LIMITED_FACTOR, OBLIGATION_WEIGHT, CountryScore, ElementResult, Evidence, Finding
+from lawgap.store import connect, default_path, initialise, transaction
 
 VERDICTS = ("confirmed", "rejected")
 STATUSES = ("met", "partial", "gap")
@@ -235,7 +235,7 @@ class Reviewed:
 
 def apply_decisions(cs: CountryScore, decisions: Decisions, sha_of: Mapping[str, str]) -> Reviewed:
     """Re-apply the review to a country's score: rejected evidence drops out and the finding is
-    re-judged on what is left (as lawgap.score does: every mandatory element in the main article is
+    re-judged on what is left (as lawgap.assess.score does: every mandatory element in the main article is
     met, more than half is partial, less is a gap); an override sets the status outright."""
     verdicts: dict[tuple[str, str, str], str] = {}
     for f in cs.findings:

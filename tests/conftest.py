@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lawgap.corpus import corpus_dir
 from lawgap.model import Law
+from lawgap.settings import corpus_dir
 
 
 def corpus_file(relpath: str) -> Path:

@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.shared import Mm
 
-from lawgap.aide_memoire import RIGHTS, docx_document, rights, to_html, write_aide_memoire
+from lawgap.publish.aide_memoire import RIGHTS, docx_document, rights, to_html, write_aide_memoire
 from tests.test_draft import kg
 
 

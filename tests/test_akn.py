@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from lawgap.errors import InputError
-from lawgap.export.akn import to_akn, validate
 from lawgap.model import Law, Provision
 from lawgap.parsers import load_law
 from lawgap.parsers.akn import AKN_NS, LAWGAP_NS, QUOTED_NOTE, clean_num, read_law
+from lawgap.publish.akn import to_akn, validate
 from lawgap.structure.tree import TreeBuilder
 from tests.conftest import corpus_file, corpus_law
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lawgap.corpus import PROJECT_ROOT, corpus_dir
+from lawgap.settings import PROJECT_ROOT, corpus_dir
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"

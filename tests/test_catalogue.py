@@ -26,8 +26,8 @@ from lawgap.catalogue import (
     load_catalogue,
     missing_for,
 )
-from lawgap.detect import detect_kind
 from lawgap.errors import InputError
+from lawgap.parsers.detect import detect_kind
 from tests.conftest import corpus_file
 
 CATALOGUE = load_catalogue()

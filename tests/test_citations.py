@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawgap.citations import CODES, Citation, CitationError, canonical, is_citation, parse, parse_many
+from lawgap.rules.citations import CODES, Citation, CitationError, canonical, is_citation, parse, parse_many
 
 # (text, code, article, paras): each a paragraph a rule really cites.
 VALID = [

@@ -9,8 +9,8 @@ import shutil
 import pytest
 from conftest import corpus_file
 
-from lawgap.citations import parse as parse_citation
 from lawgap.cli import main
+from lawgap.rules.citations import parse as parse_citation
 
 PROVISION_KEYS = {"eid", "parent", "kind", "num", "heading", "text"}
 KINDS = {"book", "part", "section", "chapter", "article", "paragraph", "point", "subpoint", "note"}

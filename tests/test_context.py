@@ -1,4 +1,4 @@
-"""What a provision inherits from the words above it (lawgap.context), on the real corpus."""
+"""What a provision inherits from the words above it (lawgap.assess.context), on the real corpus."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from functools import cache
 
 import pytest
 
-from lawgap.context import aggravating_provisions, excluded_articles, lead_in_sentences
-from lawgap.match import LawIndex, _cited
+from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.match import LawIndex, _cited
 from tests.conftest import corpus_law
 
 KG_CC_RU = "kg/criminal_code_2021_ru.docx"
@@ -103,8 +103,8 @@ PERSONS = [
 
 @pytest.mark.parametrize(("language", "sentence", "others"), PERSONS)
 def test_sentences_about_other_persons(language, sentence, others):
-    from lawgap.context import PersonCues
-    from lawgap.nlp import analyse_text
+    from lawgap.assess.context import PersonCues
+    from lawgap.assess.nlp import analyse_text
 
     lemmas = tuple(t.lemma for t in analyse_text(sentence, language)[0])
     assert PersonCues(language).only_others(lemmas) is others
@@ -122,7 +122,7 @@ KINDS = [
 
 @pytest.mark.parametrize(("file", "rule", "may"), KINDS)
 def test_which_laws_may_hold_offence_rules(file, rule, may):
-    from lawgap.match import may_hold
+    from lawgap.assess.match import may_hold
     from lawgap.rules import load_rules
 
     assert may_hold(corpus_law(file), load_rules().by_id[rule]) is may

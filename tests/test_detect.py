@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import corpus_law
 
-from lawgap.detect import detect_date, detect_kind, detect_language
+from lawgap.parsers.detect import detect_date, detect_kind, detect_language
 
 DATES = [
     # (lines under the title, expected (date, number)); each from a real law's first lines

@@ -9,7 +9,8 @@ from functools import cache
 
 import pytest
 
-from lawgap.draft import (
+from lawgap.assess.score import law_id, score_country
+from lawgap.drafting.draft import (
     Draft,
     DraftError,
     drafts_for_country,
@@ -23,7 +24,6 @@ from lawgap.drafting.placement import Allocator
 from lawgap.drafting.template import load_templates
 from lawgap.drafting.terms import find_terms
 from lawgap.rules import load_rules
-from lawgap.score import law_id, score_country
 from tests.conftest import corpus_file, corpus_law
 
 KG = (
@@ -269,7 +269,7 @@ def test_cli_commands(capsys, tmp_path):
     target = tmp_path / "d.xml"
     args = ap.parse_args(["draft", *files, "--country", "KG", "--rule", "all", "--lang", "en", "-o", str(target)])
     args.func(args)
-    from lawgap.export.akn import validate
+    from lawgap.publish.akn import validate
 
     assert validate(target.read_bytes()) == []
 

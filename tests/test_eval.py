@@ -14,8 +14,8 @@ from functools import cache
 
 import pytest
 
-from lawgap.evaluate import Scores, evaluate, load_gold
-from lawgap.match import articles_of
+from lawgap.assess.evaluate import Scores, evaluate, load_gold
+from lawgap.assess.match import articles_of
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from lawgap.export.akn import validate
-from lawgap.export.amendment_akn import to_amendment_akn
-from lawgap.export.atomic import ExportError, write_atomic
-from lawgap.export.docx import write_docx
-from lawgap.export.markdown import to_markdown_doc
-from lawgap.export.matrix import matrix_rows, to_xlsx, write_matrix
+from lawgap.publish.akn import validate
+from lawgap.publish.amendment_akn import to_amendment_akn
+from lawgap.publish.atomic import ExportError, write_atomic
+from lawgap.publish.docx import write_docx
+from lawgap.publish.markdown import to_markdown_doc
+from lawgap.publish.matrix import matrix_rows, to_xlsx, write_matrix
 from tests.test_draft import kg
 
 SOFFICE = shutil.which("soffice")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from lawgap.evaluate import EVIDENCE_MIN
+from lawgap.assess.evaluate import EVIDENCE_MIN
+from lawgap.assess.score import CountryScore, Finding, score_country
 from lawgap.rules import load_rules
-from lawgap.score import CountryScore, Finding, score_country
 from tests.conftest import corpus_law
 
 KG_CC_RU = "kg/criminal_code_2021_ru.docx"

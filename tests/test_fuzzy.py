@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import corpus_law
 
-from lawgap.fuzzy import corrections
-from lawgap.labels import provision_label
+from lawgap.assess.fuzzy import corrections
+from lawgap.assess.score import score_country
+from lawgap.refs.labels import provision_label
 from lawgap.rules import load_rules
-from lawgap.score import score_country
 
 LEXICON = {"witness", "protection", "conference", "relocation", "identity", "victim"}
 

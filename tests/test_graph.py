@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from conftest import corpus_law
 
-from lawgap.graph import build_graph, references_from, references_to, unresolved
 from lawgap.model import Law
+from lawgap.refs.graph import build_graph, references_from, references_to, unresolved
 from lawgap.structure.tree import TreeBuilder
 
 
@@ -90,7 +90,7 @@ def test_unresolved_are_kept_with_reasons(small) -> None:
 
 def test_graph_from_given_references() -> None:
     """A caller may pass references it already resolved; the graph then uses those only."""
-    from lawgap.refs import references
+    from lawgap.refs.find import references
 
     refs = references([CPC, CC])
     g = build_graph([CPC, CC], refs[:1])

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import corpus_file
 
-from lawgap.citations import CODES, parse
-from lawgap.corpus import PROJECT_ROOT, corpus_dir
-from lawgap.instruments import (
+from lawgap.rules.citations import CODES, parse
+from lawgap.rules.instruments import (
     ENV_VAR,
     LEVELS,
     TARGETS,
@@ -22,6 +21,7 @@ from lawgap.instruments import (
     load_instruments,
     model_law_dir,
 )
+from lawgap.settings import PROJECT_ROOT, corpus_dir
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +203,7 @@ def test_exists(law, cite, expected):
 
 
 def test_exists_rejects_bad_grammar(law):
-    from lawgap.citations import CitationError
+    from lawgap.rules.citations import CitationError
 
     with pytest.raises(CitationError):
         law.exists("TIP art 6")

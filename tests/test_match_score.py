@@ -10,9 +10,9 @@ import textwrap
 
 import pytest
 
+from lawgap.assess.score import score_country
 from lawgap.model import Law, Provision
 from lawgap.rules import load_rules
-from lawgap.score import score_country
 
 RULES = textwrap.dedent(
     """

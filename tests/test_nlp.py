@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lawgap.assess.nlp import analyse_law, analyse_text
 from lawgap.model import Law, Provision
-from lawgap.nlp import analyse_law, analyse_text
 
 LEMMAS = [
     # (language, text, expected (form, lemma) pairs) — wording as in the KG Criminal Code's note to art 166

@@ -13,7 +13,7 @@ import pytest
 from lxml import html as lhtml
 
 from lawgap.cli import main as lawgap
-from lawgap.report import H, comparison_rows, to_html, write_comparison, write_report
+from lawgap.publish.report import H, comparison_rows, to_html, write_comparison, write_report
 from tests.conftest import corpus_file
 from tests.test_draft import KG, kg
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from lawgap.assess.score import CountryScore, ElementResult, Evidence, Finding
 from lawgap.review import Decisions, ReviewError, ReviewStore, apply_decisions
 from lawgap.rules import load_rules
-from lawgap.score import CountryScore, ElementResult, Evidence, Finding
 from tests.conftest import corpus_law
 
 SHA = {"criminal_procedure_code_2021_ru": "a" * 64, "criminal_code_2021_ru": "b" * 64}
@@ -166,7 +166,7 @@ def test_store_survives_being_killed_mid_write(tmp_path: Path):
 
 def test_decision_on_real_kg_evidence_changes_the_real_score(tmp_path: Path):
     """On the Kyrgyz codes: rejecting every evidence item of a met finding leaves a gap."""
-    from lawgap.score import law_id, score_country
+    from lawgap.assess.score import law_id, score_country
 
     laws = [
         corpus_law(f"kg/{name}.docx")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lawgap.citations import parse
-from lawgap.nlp import analyse_text, lemmatiser
+from lawgap.assess.nlp import analyse_text, lemmatiser
 from lawgap.rules import CATEGORIES, LAW_KINDS, OBLIGATIONS, TARGETS, load_rules
+from lawgap.rules.citations import parse
 from lawgap.rules.schema import RULES_DIR
 from tests.conftest import corpus_law
 
@@ -156,7 +156,7 @@ def test_notes_name_the_model_law_chapter_when_no_article_is_cited():
 
 
 def test_every_source_parses_and_exists_in_model_law():
-    from lawgap.instruments import load_instruments
+    from lawgap.rules.instruments import load_instruments
 
     model_law = load_instruments()
     for rule in RULES:
@@ -167,7 +167,7 @@ def test_every_source_parses_and_exists_in_model_law():
 
 def test_obligation_matches_model_law_for_the_first_source():
     """A rule's level is the level model_law/ records for the paragraph it cites first."""
-    from lawgap.instruments import load_instruments
+    from lawgap.rules.instruments import load_instruments
 
     model_law = load_instruments()
     for rule in RULES:

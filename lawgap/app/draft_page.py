@@ -14,8 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from lawgap.assess.score import CountryScore
 from lawgap.model import Law
-from lawgap.score import CountryScore
 
 STATUS_ICON = {"gap": "🔴", "partial": "🟠", "met": "🟢"}
 
@@ -30,13 +30,13 @@ def _load_folder(folder: str, country: str) -> tuple[Law, ...]:
 
 @st.cache_resource(show_spinner="Scoring…")
 def _score(country: str, shas: tuple[str, ...], _laws: tuple[Law, ...]) -> CountryScore:
-    from lawgap.score import score_country
+    from lawgap.assess.score import score_country
 
     return score_country(country, _laws)
 
 
 def _inputs(country: str | None, laws: Sequence[Law] | None, score: CountryScore | None):
-    from lawgap.corpus import PROJECT_ROOT
+    from lawgap.settings import PROJECT_ROOT
 
     if laws is None:
         country = country or st.selectbox("Country", ("KG", "KZ", "TJ", "TM", "UZ"), key="draft_country")
@@ -52,7 +52,7 @@ def _inputs(country: str | None, laws: Sequence[Law] | None, score: CountryScore
 
 
 def render(country: str | None = None, laws: Sequence[Law] | None = None, score: CountryScore | None = None) -> None:
-    from lawgap.draft import DraftError, edit_draft, inserted_text, make_draft, parse_back
+    from lawgap.drafting.draft import DraftError, edit_draft, inserted_text, make_draft, parse_back
     from lawgap.drafting.redline import to_html
     from lawgap.drafts_store import DraftStore, StoreError
 
@@ -116,7 +116,7 @@ def render(country: str | None = None, laws: Sequence[Law] | None = None, score:
     chosen = [edited if d.rule_id == rule_id else d for d in chosen]
     if chosen:
         _downloads(chosen, country, lang)
-    from lawgap.export.matrix import to_csv, to_xlsx
+    from lawgap.publish.matrix import to_csv, to_xlsx
 
     m1, m2 = st.columns(2)
     m1.download_button(
@@ -126,9 +126,9 @@ def render(country: str | None = None, laws: Sequence[Law] | None = None, score:
 
 
 def _downloads(drafts, country: str, lang: str) -> None:
-    from lawgap.export.amendment_akn import to_amendment_akn
-    from lawgap.export.docx import docx_document
-    from lawgap.export.markdown import to_markdown_doc
+    from lawgap.publish.amendment_akn import to_amendment_akn
+    from lawgap.publish.docx import docx_document
+    from lawgap.publish.markdown import to_markdown_doc
 
     buf = io.BytesIO()
     docx_document(drafts).save(buf)

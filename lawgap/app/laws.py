@@ -9,7 +9,7 @@ import streamlit as st
 
 from lawgap.app import state
 from lawgap.app.i18n import t
-from lawgap.corpus import corpus_dir
+from lawgap.settings import corpus_dir
 
 UPLOAD_TYPES = ["docx", "pdf", "html", "htm", "txt", "md", "xml", "akn"]
 

@@ -11,9 +11,9 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import lang, status_label, t
 from lawgap.app.render import escape, law_block
-from lawgap.labels import provision_label
+from lawgap.assess.score import Evidence, Finding
+from lawgap.refs.labels import provision_label
 from lawgap.review import STATUSES, ReviewError
-from lawgap.score import Evidence, Finding
 
 
 def _record(action, *args) -> None:

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from lawgap.corpus import PROJECT_ROOT, corpus_dir
+from lawgap.assess.score import CountryScore, Finding, law_id, score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
 from lawgap.review import Reviewed, ReviewStore, apply_decisions
 from lawgap.rules import RuleSet, load_rules
-from lawgap.score import CountryScore, Finding, law_id, score_country
+from lawgap.settings import PROJECT_ROOT, corpus_dir
 
 LAWS_ENV = "LAWGAP_LAWS_DIR"
 # Corpus folders that hold no national law of a country (the treaties themselves).
@@ -152,7 +152,7 @@ def _store(path: str) -> ReviewStore:
 
 
 def store() -> ReviewStore:
-    from lawgap.database import default_path
+    from lawgap.store import default_path
 
     return _store(str(default_path()))
 
@@ -196,7 +196,7 @@ def cell_status(finding: Finding | None, laws: tuple[Law, ...]) -> str:
 
 @st.cache_resource(show_spinner=False)
 def instruments():
-    from lawgap.instruments import load_instruments
+    from lawgap.rules.instruments import load_instruments
 
     try:
         return load_instruments()
@@ -206,7 +206,7 @@ def instruments():
 
 @st.cache_resource(show_spinner=False, max_entries=20)
 def _graph(country: str, shas: tuple[str, ...], _laws: tuple[Law, ...]):
-    from lawgap.graph import build_graph
+    from lawgap.refs.graph import build_graph
 
     return build_graph(_laws)
 
@@ -218,7 +218,7 @@ def graph(country: str):
 
 @st.cache_resource(show_spinner=False, max_entries=5000)
 def _references(country: str, shas: tuple[str, ...], law: str, article: str):
-    from lawgap.graph import references_from, references_to
+    from lawgap.refs.graph import references_from, references_to
 
     g = graph(country)
     cited = {(r.target_law, e) for r in references_from(g, law, article, subtree=True) for e in (r.resolved or ())}
@@ -227,7 +227,7 @@ def _references(country: str, shas: tuple[str, ...], law: str, article: str):
 
 
 def references(country: str, law: str, article: str) -> tuple[tuple[tuple[str | None, str], ...], ...]:
-    """(law sha256, eid) pairs the article (with its parts) cites, and those citing it, from lawgap.graph."""
+    """(law sha256, eid) pairs the article (with its parts) cites, and those citing it, from lawgap.refs.graph."""
     laws = corpus().by_country.get(country, ())
     return _references(country, tuple(x.sha256 for x in laws), law, article)
 

@@ -19,10 +19,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from lawgap.assess.score import Finding, law_id
 from lawgap.drafting.template import Template
 from lawgap.model import Law, Provision
 from lawgap.rules.schema import LAW_KINDS
-from lawgap.score import Finding, law_id
 
 _LEAD_INT = re.compile(r"^(\d+)")
 

@@ -13,10 +13,10 @@ from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
-from lawgap.detect import detect_country, detect_date, detect_kind, detect_language, style_for_language
 from lawgap.errors import InputError
 from lawgap.model import Law
 from lawgap.parsers.blocks import Extracted
+from lawgap.parsers.detect import detect_country, detect_date, detect_kind, detect_language, style_for_language
 
 DEFAULT_MAX_MB = 100
 FORMATS = ("docx", "pdf", "html", "text", "markdown", "akn")

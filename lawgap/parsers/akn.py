@@ -13,7 +13,7 @@ one vocabulary:
   articles (style "common");
 - inside it (or inside a schedule), by depth: paragraph, point, subpoint.
 
-Files written by `lawgap.export.akn` carry a proprietary block and a `lg:kind` attribute on
+Files written by `lawgap.publish.akn` carry a proprietary block and a `lg:kind` attribute on
 each provision; for those the kinds, numbers, headings and text are read back exactly, so
 that parse -> AKN -> parse gives the same tree.
 
@@ -29,9 +29,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from lawgap.detect import detect_kind
 from lawgap.errors import InputError
 from lawgap.model import Law, Provision
+from lawgap.parsers.detect import detect_kind
 from lawgap.structure.tree import DocumentText, eid_num, unique_eid
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -414,7 +414,7 @@ def _extract(path: Path, data: bytes, pdf, language: str | None) -> Extracted:
 
         sha = hashlib.sha256(data).hexdigest()
         if language is None:
-            from lawgap.detect import detect_language
+            from lawgap.parsers.detect import detect_language
 
             known = " ".join(ln.text for p in pages if p for ln in p.lines)
             language = detect_language(known) if len(known) > 200 else None

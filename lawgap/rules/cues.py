@@ -17,7 +17,7 @@ tokenizer keeps "кылмыш-жаза" whole; in Russian and English it is writ
 
 `compile_cue` turns the text into a frozen `Cue`; `Cue.to_spacy_pattern()` gives the token
 pattern a spaCy `Matcher` takes, and `Cue.find()` matches a plain list of lemmas, which is what
-lawgap.nlp produces. A cue that cannot compile raises `CueError` saying what is wrong.
+lawgap.assess.nlp produces. A cue that cannot compile raises `CueError` saying what is wrong.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from lawgap.citations import Citation, CitationError, parse
 from lawgap.errors import InputError
+from lawgap.rules.citations import Citation, CitationError, parse
 from lawgap.rules.cues import LANGUAGES, Cue, CueError, compile_cue
 
 RULES_DIR = Path(__file__).resolve().parent

@@ -1,7 +1,7 @@
 """Akoma Ntoso 3.0 `amendment` documents for drafts: one amendmentContent per draft, with the
 inserted provision as a quotedStructure inside a `mod`, and one `textualMod` (type insertion) per
 draft in meta/analysis/activeModifications pointing from the mod to the destination eId in the
-target law's work URI. Validates against the strict OASIS schema (lawgap.export.akn.validate).
+target law's work URI. Validates against the strict OASIS schema (lawgap.publish.akn.validate).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from datetime import date as _date
 
 from lxml import etree
 
-from lawgap.draft import Draft
-from lawgap.export.akn import LANG3, _a, _sub, validate  # noqa: F401  (validate re-exported for callers)
+from lawgap.drafting.draft import Draft
 from lawgap.parsers.akn import AKN_NS, LAWGAP_NS
+from lawgap.publish.akn import LANG3, _a, _sub, validate  # noqa: F401  (validate re-exported for callers)
 
 _NSMAP = {None: AKN_NS, "lg": LAWGAP_NS}
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")

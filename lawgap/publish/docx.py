@@ -18,10 +18,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from lawgap.draft import Draft
+from lawgap.drafting.draft import Draft
 from lawgap.drafting.redline import Segment
-from lawgap.export.atomic import write_atomic
-from lawgap.export.markdown import LABELS, status_label
+from lawgap.publish.atomic import write_atomic
+from lawgap.publish.markdown import LABELS, status_label
 
 AUTHOR = "lawgap"
 _rev = {"n": 0}

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgap.corpus import PROJECT_ROOT, corpus_dir
 from lawgap.errors import InputError
+from lawgap.settings import PROJECT_ROOT, corpus_dir
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # evidence.tsv: judgements written by reading the corpus; evidence_pool.tsv: a blind random sample
@@ -93,11 +93,11 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[Judgement], list[St
 
 def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
     """Precision and recall of evidence and accuracy of status, per method and language."""
-    from lawgap.baseline import Bm25Baseline
-    from lawgap.match import LawIndex
+    from lawgap.assess.baseline import Bm25Baseline
+    from lawgap.assess.match import LawIndex
+    from lawgap.assess.score import score_country
     from lawgap.parsers import load_law
     from lawgap.rules import load_rules
-    from lawgap.score import score_country
 
     sets, judgements, statuses = load_gold(gold_dir)
     rules = load_rules()
@@ -113,7 +113,7 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
         subset = type(rules)(tuple(r for r in rules if r.id in wanted))
         ours = score_country(spec["country"], laws, subset)
         by_path = {law.source: f for law, f in zip(laws, files, strict=True)}
-        from lawgap.score import law_id
+        from lawgap.assess.score import law_id
 
         id_to_file = {law_id(law): by_path[law.source] for law in laws}
         predicted: dict[str, dict[str, set[tuple[str, str]]]] = {"lawgap": {}, "bm25": {}}

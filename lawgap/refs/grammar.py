@@ -1,6 +1,6 @@
 """The words laws use to cite provisions, per language: level nouns, numbers, law names.
 
-Kept apart from `lawgap.refs` so that a new drafting variant changes a pattern here, not the
+Kept apart from `lawgap.refs.find` so that a new drafting variant changes a pattern here, not the
 scanner. Each pattern names the level of the law's tree it points at, using the provision kinds
 of lawgap.model ("article" for an article or a common-law section, "paragraph" for a part of an
 article or a subsection, "point" for an item or a clause, "subpoint" below it), plus "indent"
@@ -121,7 +121,7 @@ _RU_STATE = (
 )
 _RU_CODE = r"[Кк]одекс(?:а|у|ом|е)?"
 
-# Other laws by name -> the `kind` a loaded Law carries (lawgap.detect). Longest forms first.
+# Other laws by name -> the `kind` a loaded Law carries (lawgap.parsers.detect). Longest forms first.
 RU_LAWS: tuple[tuple[str, str], ...] = (
     ("criminal_procedure_code", r"Уголовно-процессуальн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
     ("penal_enforcement_code", r"Уголовно-исполнительн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),

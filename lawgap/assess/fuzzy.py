@@ -88,7 +88,7 @@ def _is_known(form: str, language: str) -> bool:
     if language == "en":
         return form in _english_words()
     if language == "ru":
-        from lawgap.nlp import lemmatiser
+        from lawgap.assess.nlp import lemmatiser
 
         return lemmatiser("ru").known(form)
     return True  # Kyrgyz: no dictionary here, so nothing is rewritten

@@ -16,7 +16,7 @@ provision that exists, with `exact=False` and the reason saying what was missing
 is still the right place for a reader to look, and the flag keeps the miss visible.
 
 Conventions read from Russian, Kyrgyz and common-law drafting (the patterns are in
-`lawgap.refs_grammar`):
+`lawgap.refs.grammar`):
 - Russian and English cite from the smallest unit outwards ("пункта 2 части 1 статьи 27",
   "clause (b) of sub-section (1)"); Kyrgyz cites from the law inwards ("ушул Кодекстин
   346-беренесинин 1-бөлүгүнүн 1, 2, 4-пункттарында").
@@ -43,8 +43,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from lawgap import refs_grammar as g
 from lawgap.model import Law, Provision
+from lawgap.refs import grammar as g
 from lawgap.structure.tree import eid_num
 
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from lawgap.export.atomic import write_atomic
-from lawgap.score import CountryScore, Finding
+from lawgap.assess.score import CountryScore, Finding
+from lawgap.publish.atomic import write_atomic
 
 STATUS_STYLE = {"met": 2, "partial": 3, "gap": 4}
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import bm25s
 
-from lawgap.match import LawIndex
-from lawgap.nlp import analyse_text
+from lawgap.assess.match import LawIndex
+from lawgap.assess.nlp import analyse_text
 from lawgap.rules import Rule, Word
 
 TOP_K = 3

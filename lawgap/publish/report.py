@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
 
-from lawgap.draft import Draft
-from lawgap.export.atomic import ExportError, write_atomic
-from lawgap.export.matrix import evidence_refs
+from lawgap.assess.score import CountryScore, Finding, law_id
+from lawgap.drafting.draft import Draft
 from lawgap.model import Law
-from lawgap.score import CountryScore, Finding, law_id
+from lawgap.publish.atomic import ExportError, write_atomic
+from lawgap.publish.matrix import evidence_refs
 
 STATUS_ORDER = ("gap", "partial", "met")
 COLORS = {"met": "#2e7d32", "partial": "#f9a825", "gap": "#c62828"}
@@ -258,7 +258,7 @@ def _docx_table(doc, header: Sequence[str], rows: Sequence[Sequence[object]], wi
 def docx_report(country: str, laws: Sequence[Law], cs: CountryScore, drafts: Sequence[Draft], today: str | None = None):
     from docx.shared import Cm
 
-    from lawgap.export.docx import base_document
+    from lawgap.publish.docx import base_document
 
     today = today or _date.today().isoformat()
     doc = base_document()
@@ -405,7 +405,7 @@ def comparison_html(scores: Sequence[CountryScore]) -> str:
 
 
 def comparison_docx(scores: Sequence[CountryScore]):
-    from lawgap.export.docx import base_document
+    from lawgap.publish.docx import base_document
 
     doc = base_document()
     doc.add_heading(H["comparison"], level=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lawgap.draft import STATUS_RU, Draft
+from lawgap.drafting.draft import STATUS_RU, Draft
 from lawgap.drafting.redline import to_markdown
 
 LABELS = {

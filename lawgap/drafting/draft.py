@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from lawgap.assess.score import CountryScore, Finding, law_id, score_country
 from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, LAW_NAMES, OPEN, build, law_name
 from lawgap.drafting.placement import Allocator, Placement, place
 from lawgap.drafting.redline import Segment, redline
@@ -26,7 +27,6 @@ from lawgap.drafting.terms import Terms, find_terms
 from lawgap.errors import LawgapError
 from lawgap.model import Law, Provision
 from lawgap.rules import RuleSet, load_rules
-from lawgap.score import CountryScore, Finding, law_id, score_country
 
 LANGS = ("ru", "en")
 STATUS_RU = {"gap": "пробел", "partial": "частичное соответствие", "met": "соответствует"}
@@ -195,7 +195,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
 
 def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
     """One line per cited source: the citation, its level and our paraphrase from model_law."""
-    from lawgap.instruments import find
+    from lawgap.rules.instruments import find
 
     lines = []
     for cite in sources:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from lawgap.labels import provision_label
-from lawgap.score import CountryScore, Evidence
+from lawgap.assess.score import CountryScore, Evidence
+from lawgap.refs.labels import provision_label
 
 
 def _evidence(ev: Evidence) -> dict:

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawgap.assess.score import CountryScore, Finding, law_id
 from lawgap.drafting.instruction import COUNTRY_NAMES
 from lawgap.drafting.placement import kind_of
-from lawgap.export.atomic import ExportError, write_atomic
 from lawgap.model import Law
-from lawgap.score import CountryScore, Finding, law_id
+from lawgap.publish.atomic import ExportError, write_atomic
 
 # Plain-language statements of the rights, our own words; (ru, en). Only rules that give a person a right.
 RIGHTS: dict[str, tuple[str, str]] = {
@@ -283,7 +283,7 @@ def write_aide_memoire(
     if ext == ".pdf":
         import tempfile
 
-        from lawgap.report import docx_to_pdf
+        from lawgap.publish.report import docx_to_pdf
 
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / f"aide_memoire_{country}_{lang}.docx"

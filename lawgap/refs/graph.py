@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import networkx as nx
 
 from lawgap.model import Law
-from lawgap.refs import Reference, references
+from lawgap.refs.find import Reference, references
 
 Node = tuple[str, str]
 

@@ -16,10 +16,10 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from lawgap.context import PersonCues, aggravating_provisions, excluded_articles, lead_in_sentences
-from lawgap.fuzzy import corrections
+from lawgap.assess.context import PersonCues, aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.fuzzy import corrections
+from lawgap.assess.nlp import Analysis, Field, analyse_law
 from lawgap.model import Law, Provision
-from lawgap.nlp import Analysis, Field, analyse_law
 from lawgap.rules import Cue, Element, Rule, RuleSet, Word
 
 
@@ -61,7 +61,7 @@ class LawIndex:
 
     def __init__(self, law: Law, analyses: dict[str, Analysis] | None = None, lexicon: Collection[str] = ()) -> None:
         """`lexicon`: the words the rules look for; in a noisy (OCR) law, garbled forms close to one
-        of them are read as that word (lawgap.fuzzy)."""
+        of them are read as that word (lawgap.assess.fuzzy)."""
         self.law = law
         self.analyses = analyses if analyses is not None else analyse_law(law)
         self.seqs: list[_Seq] = []
@@ -114,7 +114,7 @@ class LawIndex:
 
     @property
     def excluded(self) -> frozenset[str]:
-        """Articles about other persons or about removal from the case (lawgap.context), found once."""
+        """Articles about other persons or about removal from the case (lawgap.assess.context), found once."""
         if self._excluded is None:
             self._excluded = excluded_articles(self)
         return self._excluded
@@ -122,7 +122,7 @@ class LawIndex:
     @property
     def aggravating(self) -> dict[str, str]:
         """Provisions inside an aggravated part of an offence, with the words that make it one
-        (lawgap.context), found once."""
+        (lawgap.assess.context), found once."""
         if self._aggravating is None:
             self._aggravating = aggravating_provisions(self)
         return self._aggravating

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lawgap.citations import CODES, Citation, CitationError, parse
-from lawgap.corpus import PROJECT_ROOT
 from lawgap.errors import InputError
+from lawgap.rules.citations import CODES, Citation, CitationError, parse
+from lawgap.settings import PROJECT_ROOT
 
 # Obligation levels, strongest first: "shall" / "shall consider" / "shall endeavour" / "may".
 LEVELS = ("mandatory", "consider", "endeavour", "optional")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from lawgap.corpus import PROJECT_ROOT
+from lawgap.settings import PROJECT_ROOT
 
 ENV_VAR = "LAWGAP_REVIEW_DB"
 BUSY_SECONDS = 30

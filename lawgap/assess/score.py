@@ -1,6 +1,6 @@
 """Coverage per country and per rule: met, partial or gap, a score, and the evidence behind it.
 
-Reads: the laws of one country and the hits of lawgap.match. Writes: frozen `Finding`s.
+Reads: the laws of one country and the hits of lawgap.assess.match. Writes: frozen `Finding`s.
 
 A requirement is met by a provision, so a rule's elements are looked for together in one
 article-level provision (the article and its parts, items and notes). The article holding the
@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgap.labels import provision_label
-from lawgap.match import Hit, LawIndex, articles_of, lexicon, rule_hits
+from lawgap.assess.match import Hit, LawIndex, articles_of, lexicon, rule_hits
 from lawgap.model import Law
+from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule, RuleSet, load_rules
 
 # How much an obligation weighs in category and overall scores: a mandatory gap outranks an optional one.
@@ -121,8 +121,8 @@ class ReferenceMap:
     def _links(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
         """(citing law, citing eid, cited law, cited eids) of every resolved reference, cached on disk
         per set of law files, since finding and resolving them costs more than scoring."""
-        from lawgap.nlp import cache_dir
-        from lawgap.refs import references
+        from lawgap.assess.nlp import cache_dir
+        from lawgap.refs.find import references
 
         key = hashlib.sha256("".join(sorted(law.sha256 for law in self._laws)).encode()).hexdigest()
         path = cache_dir() / "refs" / f"{key}-v{REFS_CACHE_VERSION}.json"
