@@ -22,30 +22,7 @@ from pathlib import Path, PurePosixPath
 from lawgap.errors import InputError
 from lawgap.parsers import SUFFIXES
 from lawgap.settings import PROJECT_ROOT
-
-COUNTRY_CODES = ("KZ", "KG", "TJ", "TM", "UZ")
-
-# The five kinds every country must supply, in the order a report lists them.
-REQUIRED_KINDS = (
-    "criminal_code",
-    "criminal_procedure_code",
-    "anti_trafficking",
-    "witness_protection",
-    "migration",
-)
-# Extra laws worth adding where a country has them (victim compensation, social services);
-# the names follow lawgap.parsers.detect.detect_kind.
-OPTIONAL_KINDS = ("victim_support",)
-KINDS = REQUIRED_KINDS + OPTIONAL_KINDS
-
-KIND_LABELS = {
-    "criminal_code": "Criminal code",
-    "criminal_procedure_code": "Criminal procedure code",
-    "anti_trafficking": "Anti-trafficking law",
-    "witness_protection": "Witness and victim protection law",
-    "migration": "Migration law",
-    "victim_support": "Victim support law (optional)",
-}
+from lawgap.vocab import KIND_NAMES, LAW_KINDS, PROJECT_COUNTRIES, REQUIRED_KINDS
 
 CATALOGUE_ENV = "LAWGAP_CATALOGUE"
 CATALOGUE_NAME = "catalogue.toml"
@@ -265,8 +242,8 @@ class _Reader:
                 raise self.fail(where, key, f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
     def _code(self, value: object, where: str, field: str) -> str:
-        if value not in COUNTRY_CODES:
-            raise self.fail(where, field, f"{value!r} is not one of {', '.join(COUNTRY_CODES)}")
+        if value not in PROJECT_COUNTRIES:
+            raise self.fail(where, field, f"{value!r} is not one of {', '.join(PROJECT_COUNTRIES)}")
         return str(value)
 
     def _text(self, table: Mapping, field: str, where: str, *, required: bool = False) -> str | None:
@@ -339,8 +316,8 @@ class _Reader:
         country = self._code(country_raw, where, "country")
         if country not in countries:
             raise self.fail(where, "country", f"{country} has no [countries.{country}] table")
-        if kind_raw not in KINDS:
-            raise self.fail(where, "kind", f"{kind_raw!r} is not one of {', '.join(KINDS)}")
+        if kind_raw not in LAW_KINDS:
+            raise self.fail(where, "kind", f"{kind_raw!r} is not one of {', '.join(LAW_KINDS)}")
         kind = str(kind_raw)
 
         number = value.get("number")
@@ -449,7 +426,7 @@ def instructions(folder: Path, catalogue: Catalogue | None = None) -> str:
 
 
 def _entry_lines(n: int, entry: CatalogueEntry, country: Country, cfolder: Path) -> list[str]:
-    head = f"  {n}. {KIND_LABELS[entry.kind]}: {entry.title}"
+    head = f"  {n}. {KIND_NAMES[entry.kind].label_en}: {entry.title}"
     cite = entry.citation()
     lines = [head + (f", {cite}" if cite else "")]
     if entry.title != entry.title_en:

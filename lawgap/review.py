@@ -23,9 +23,9 @@ from pathlib import Path
 from lawgap.assess.score import LIMITED_FACTOR, OBLIGATION_WEIGHT, CountryScore, ElementResult, Evidence, Finding
 from lawgap.errors import LawgapError
 from lawgap.store import connect, default_path, initialise, transaction
+from lawgap.vocab import DECIDABLE_STATUSES as STATUSES
 
 VERDICTS = ("confirmed", "rejected")
-STATUSES = ("met", "partial", "gap")
 # The score an overridden status carries when the computed one does not fit it.
 OVERRIDE_SCORE = {"met": 1.0, "partial": 0.5, "gap": 0.0}
 

@@ -16,9 +16,6 @@ import pytest
 from lxml import etree
 
 from lawgap.catalogue import (
-    COUNTRY_CODES,
-    KINDS,
-    REQUIRED_KINDS,
     CatalogueError,
     default_path,
     entries_for,
@@ -28,6 +25,9 @@ from lawgap.catalogue import (
 )
 from lawgap.errors import InputError
 from lawgap.parsers.detect import detect_kind
+from lawgap.vocab import LAW_KINDS as KINDS
+from lawgap.vocab import PROJECT_COUNTRIES as COUNTRY_CODES
+from lawgap.vocab import REQUIRED_KINDS
 from tests.conftest import corpus_file
 
 CATALOGUE = load_catalogue()

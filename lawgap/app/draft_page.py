@@ -16,6 +16,7 @@ import streamlit as st
 
 from lawgap.assess.score import CountryScore
 from lawgap.model import Law
+from lawgap.vocab import PROJECT_COUNTRIES
 
 STATUS_ICON = {"gap": "🔴", "partial": "🟠", "met": "🟢"}
 
@@ -39,7 +40,7 @@ def _inputs(country: str | None, laws: Sequence[Law] | None, score: CountryScore
     from lawgap.settings import PROJECT_ROOT
 
     if laws is None:
-        country = country or st.selectbox("Country", ("KG", "KZ", "TJ", "TM", "UZ"), key="draft_country")
+        country = country or st.selectbox("Country", sorted(PROJECT_COUNTRIES), key="draft_country")
         folder = st.text_input("Folder of laws", str(PROJECT_ROOT / "national_laws" / country), key="draft_folder")
         laws = _load_folder(folder, country)
     if not laws:

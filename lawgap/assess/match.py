@@ -21,6 +21,7 @@ from lawgap.assess.fuzzy import corrections
 from lawgap.assess.nlp import Analysis, Field, analyse_law
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet, Word
+from lawgap.vocab import CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ def lexicon(rules: Iterable[Rule], language: str) -> frozenset[str]:
 # Only criminal law makes offences: a procedure code, a social-services or a witness-protection law
 # may name an offence, never define or punish it.
 _OFFENCE_CATEGORIES = frozenset({"criminalisation", "definition"})
-_NO_OFFENCES = frozenset({"criminal_procedure_code", "victim_support", "witness_protection"})
+_NO_OFFENCES = frozenset({CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION})
 
 
 def may_hold(law: Law, rule: Rule) -> bool:

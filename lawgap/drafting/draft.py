@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from lawgap.assess.score import CountryScore, Finding, law_id, score_country
-from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, LAW_NAMES, OPEN, build, law_name
+from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, OPEN, build, law_name
 from lawgap.drafting.placement import Allocator, Placement, place
 from lawgap.drafting.redline import Segment, redline
 from lawgap.drafting.template import Template, load_templates
@@ -27,15 +27,9 @@ from lawgap.drafting.terms import Terms, find_terms
 from lawgap.errors import LawgapError
 from lawgap.model import Law, Provision
 from lawgap.rules import RuleSet, load_rules
+from lawgap.vocab import KIND_NAMES, OBLIGATION_RU
 
 LANGS = ("ru", "en")
-STATUS_RU = {"gap": "пробел", "partial": "частичное соответствие", "met": "соответствует"}
-LEVEL_RU = {
-    "mandatory": "обязательно",
-    "consider": "рассмотреть",
-    "endeavour": "стремиться",
-    "optional": "факультативно",
-}
 
 
 class DraftError(LawgapError):
@@ -160,7 +154,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
         lines.extend(_source_lines(rule.sources, lang))
         lines.append(f"Placement: {pl.basis}.")
         if pl.natural_kind:
-            natural = LAW_NAMES.get(pl.natural_kind, (pl.natural_kind, pl.natural_kind))[1]
+            natural = KIND_NAMES[pl.natural_kind].name_en if pl.natural_kind in KIND_NAMES else pl.natural_kind
             lines.append(
                 f"By its subject the provision belongs in the {natural}, which was not supplied for analysis; "
                 f"until it is, the provision is proposed for the {law_name(pl.law, 'en')}."
@@ -185,7 +179,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
             f"Место: {ru_basis}" + (", где уже содержится часть требования." if "already" in pl.basis else ".")
         )
         if pl.natural_kind:
-            natural = LAW_NAMES.get(pl.natural_kind, (pl.natural_kind, pl.natural_kind))[0]
+            natural = KIND_NAMES[pl.natural_kind].name_ru if pl.natural_kind in KIND_NAMES else pl.natural_kind
             lines.append(
                 f"По своему предмету норма относится к акту «{natural}», который не был представлен для анализа; "
                 f"до его принятия или представления предлагается включить ее в {law_name(pl.law, 'ru')}."
@@ -209,7 +203,7 @@ def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
             lines.append(f"{cite} ({ob.title}; level: {ob.obligation}): {ob.summary}")
         else:
             ob = hit.obligation
-            lines.append(f"{cite} (уровень: {LEVEL_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
+            lines.append(f"{cite} (уровень: {OBLIGATION_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
     return lines
 
 

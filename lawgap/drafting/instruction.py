@@ -14,25 +14,11 @@ from dataclasses import dataclass
 
 from lawgap.drafting.placement import Placement, kind_of
 from lawgap.model import Law, Provision
+from lawgap.vocab import CODES, COUNTRY_NAMES, KIND_NAMES
 
 OPEN = {"ru": "«", "en": "“"}
 CLOSE = {"ru": "»", "en": "”"}
 
-LAW_NAMES = {
-    "criminal_code": ("Уголовный кодекс", "Criminal Code"),
-    "criminal_procedure_code": ("Уголовно-процессуальный кодекс", "Criminal Procedure Code"),
-    "anti_trafficking": ("Закон о противодействии торговле людьми", "Law on Combating Trafficking in Persons"),
-    "witness_protection": ("Закон о защите свидетелей", "Law on Witness Protection"),
-    "migration": ("Закон о внешней миграции", "Law on External Migration"),
-    "victim_support": ("Закон о помощи потерпевшим", "Law on Victim Support"),
-}
-COUNTRY_NAMES = {
-    "KG": ("Кыргызской Республики", "of the Kyrgyz Republic"),
-    "KZ": ("Республики Казахстан", "of the Republic of Kazakhstan"),
-    "TJ": ("Республики Таджикистан", "of the Republic of Tajikistan"),
-    "UZ": ("Республики Узбекистан", "of the Republic of Uzbekistan"),
-    "TM": ("Туркменистана", "of Turkmenistan"),
-}
 ARTICLE_WORD = {"ru": "Статья", "en": "Article"}
 
 
@@ -40,16 +26,16 @@ def law_name(law: Law, lang: str) -> str:
     """'Уголовный кодекс Кыргызской Республики' / 'Criminal Code of the Kyrgyz Republic' for a code; another
     law by its own title (in English: the kind's name with the title in the original language)."""
     kind = kind_of(law) or ""
-    names = LAW_NAMES.get(kind)
+    names = KIND_NAMES.get(kind)
     country = COUNTRY_NAMES.get((law.country or "").upper())
-    i = 0 if lang != "en" else 1
-    if names and country and kind.endswith("code"):
-        return f"{names[i]} {country[i]}"
+    en = lang == "en"
+    if names and country and kind in CODES:
+        return f"{names.name_en} {country.of_en}" if en else f"{names.name_ru} {country.of_ru}"
     title = " ".join(law.title.split())
     if title.isupper():
         title = title[:1] + title[1:].lower()
-    if lang == "en" and names:
-        return f"{names[1]} (“{title}”)"
+    if en and names:
+        return f"{names.name_en} (“{title}”)"
     return title
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lawgap.assess.score import Finding, law_id
 from lawgap.drafting.template import Template
 from lawgap.model import Law, Provision
-from lawgap.rules.schema import LAW_KINDS
+from lawgap.vocab import LAW_KINDS
 
 _LEAD_INT = re.compile(r"^(\d+)")
 

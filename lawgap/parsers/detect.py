@@ -7,6 +7,15 @@ from __future__ import annotations
 
 import re
 
+from lawgap.vocab import (
+    ANTI_TRAFFICKING,
+    CRIMINAL_CODE,
+    CRIMINAL_PROCEDURE_CODE,
+    MIGRATION,
+    VICTIM_SUPPORT,
+    WITNESS_PROTECTION,
+)
+
 _KYRGYZ_LETTERS = re.compile(r"[ңөүҢӨҮ]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -64,18 +73,18 @@ def detect_country(text: str) -> str | None:
 # Order matters: the procedure code's title contains the word for criminal code.
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        "criminal_procedure_code",
+        CRIMINAL_PROCEDURE_CODE,
         re.compile(r"уголовно-процессуальн|жазык-процесстик|кылмыш-жаза процесс|criminal procedure", re.I),
     ),
-    ("criminal_code", re.compile(r"уголовн\w* кодекс|жазык кодекс|кылмыш-жаза кодекс|criminal code|penal code", re.I)),
-    ("anti_trafficking", re.compile(r"торговл\w* людьми|адам сатуу|trafficking in persons|bonded labour", re.I)),
+    (CRIMINAL_CODE, re.compile(r"уголовн\w* кодекс|жазык кодекс|кылмыш-жаза кодекс|criminal code|penal code", re.I)),
+    (ANTI_TRAFFICKING, re.compile(r"торговл\w* людьми|адам сатуу|trafficking in persons|bonded labour", re.I)),
     # "защите потерпевших, свидетелей и иных участников ..." (Turkmenistan's title) names victims first.
     (
-        "witness_protection",
+        WITNESS_PROTECTION,
         re.compile(r"защит\w* (?:потерпевш\w*, )?(?:свидетел|лиц, участвующих|участник)|witness protection", re.I),
     ),
-    ("migration", re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
-    ("victim_support", re.compile(r"специальных социальных услуг|компенсаци\w* потерпевш|victim", re.I)),
+    (MIGRATION, re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
+    (VICTIM_SUPPORT, re.compile(r"специальных социальных услуг|компенсаци\w* потерпевш|victim", re.I)),
 )
 
 

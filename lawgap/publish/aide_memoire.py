@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawgap.assess.score import CountryScore, Finding, law_id
-from lawgap.drafting.instruction import COUNTRY_NAMES
 from lawgap.drafting.placement import kind_of
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic
+from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES
 
 # Plain-language statements of the rights, our own words; (ru, en). Only rules that give a person a right.
 RIGHTS: dict[str, tuple[str, str]] = {
@@ -167,14 +167,6 @@ RIGHTS: dict[str, tuple[str, str]] = {
     ),
     "smuggling_return": ("Ваше возвращение будет безопасным и достойным.", "Your return will be safe and dignified."),
 }
-SHORT = {
-    "criminal_code": ("УК", "Criminal Code"),
-    "criminal_procedure_code": ("УПК", "Criminal Procedure Code"),
-    "anti_trafficking": ("Закон о противодействии торговле людьми", "Anti-Trafficking Law"),
-    "witness_protection": ("Закон о защите свидетелей", "Witness Protection Law"),
-    "migration": ("Закон о миграции", "Migration Law"),
-    "victim_support": ("Закон о помощи потерпевшим", "Victim Support Law"),
-}
 TITLE = {
     "ru": "Ваши права: жертва торговли людьми или незаконно ввезенный мигрант",
     "en": "Your rights as a victim of trafficking or a smuggled migrant",
@@ -198,7 +190,8 @@ def _article(f: Finding, kinds: dict[str, str | None], lang: str) -> str | None:
     if not f.evidence:
         return None
     ev = f.evidence[0]
-    short = SHORT.get(kinds.get(ev.law) or "", (ev.law, ev.law))[0 if lang != "en" else 1]
+    names = KIND_NAMES.get(kinds.get(ev.law) or "")
+    short = (names.short_en if lang == "en" else names.short_ru) if names else ev.law
     num = ev.num or ev.eid
     return f"{short}, ст. {num}" if lang != "en" else f"{short}, art. {num}"
 
@@ -222,11 +215,10 @@ def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable
 
 
 def country_name(country: str, lang: str) -> str:
-    names = {"KG": ("Кыргызская Республика", "Kyrgyz Republic"), "KZ": ("Республика Казахстан", "Kazakhstan")}
-    pair = names.get(country.upper())
-    if pair:
-        return pair[0 if lang != "en" else 1]
-    return COUNTRY_NAMES.get(country.upper(), (country, country))[0 if lang != "en" else 1]
+    names = COUNTRY_NAMES.get(country.upper())
+    if names is None:
+        return country
+    return names.name_en if lang == "en" else names.name_ru
 
 
 def to_html(country: str, cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable[str] = ()) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lawgap.drafting.draft import STATUS_RU, Draft
+from lawgap.drafting.draft import Draft
 from lawgap.drafting.redline import to_markdown
+from lawgap.vocab import STATUS_RU
 
 LABELS = {
     "ru": {

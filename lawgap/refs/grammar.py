@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE
+
 # Outermost first; a chain of levels always goes from one level to a deeper one (or back).
 LEVEL_ORDER = {
     "book": 0,
@@ -123,13 +125,13 @@ _RU_CODE = r"[Кк]одекс(?:а|у|ом|е)?"
 
 # Other laws by name -> the `kind` a loaded Law carries (lawgap.parsers.detect). Longest forms first.
 RU_LAWS: tuple[tuple[str, str], ...] = (
-    ("criminal_procedure_code", r"Уголовно-процессуальн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
+    (CRIMINAL_PROCEDURE_CODE, r"Уголовно-процессуальн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
     ("penal_enforcement_code", r"Уголовно-исполнительн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
     (
         "civil_procedure_code",
         r"Гражданск(?:ого|ому|им|ом|ий)\s+процессуальн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE,
     ),
-    ("criminal_code", r"Уголовн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
+    (CRIMINAL_CODE, r"Уголовн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
     ("civil_code", r"Гражданск(?:ого|ому|им|ом|ий)\s+" + _RU_CODE + _RU_STATE),
     ("labour_code", r"Трудов(?:ого|ому|ым|ом|ой)\s+" + _RU_CODE + _RU_STATE),
     ("family_code", r"Семейн(?:ого|ому|ым|ом|ый)\s+" + _RU_CODE + _RU_STATE),
@@ -138,8 +140,8 @@ RU_LAWS: tuple[tuple[str, str], ...] = (
     ("misdemeanours_code", _RU_CODE + _RU_STATE + r"\s+о\s+проступках"),
     ("administrative_offences_code", _RU_CODE + _RU_STATE + r"\s+об\s+административных\s+правонарушениях"),
     ("constitution", r"Конституци(?:и|ей|ю|я)" + _RU_STATE),
-    ("criminal_procedure_code", r"УПК" + _RU_STATE),
-    ("criminal_code", r"УК" + _RU_STATE),
+    (CRIMINAL_PROCEDURE_CODE, r"УПК" + _RU_STATE),
+    (CRIMINAL_CODE, r"УК" + _RU_STATE),
     # A statute by its title: "Закона Кыргызской Республики «О ...»"; the title identifies it.
     (
         "statute",
@@ -201,9 +203,9 @@ KY_THIS: tuple[tuple[str, str], ...] = (
 _KY_STATE = r"(?:Кыргыз\s+Республикасынын\s+)?"
 _KY_CODE = r"[Кк]одекс\w*"
 KY_LAWS: tuple[tuple[str, str], ...] = (
-    ("criminal_procedure_code", _KY_STATE + r"Кылмыш-жаза\s+процесс(?:тик|уалдык)\s+" + _KY_CODE),
+    (CRIMINAL_PROCEDURE_CODE, _KY_STATE + r"Кылмыш-жаза\s+процесс(?:тик|уалдык)\s+" + _KY_CODE),
     ("penal_enforcement_code", _KY_STATE + r"Кылмыш-аткаруу\s+" + _KY_CODE),
-    ("criminal_code", _KY_STATE + r"Кылмыш-жаза\s+" + _KY_CODE),
+    (CRIMINAL_CODE, _KY_STATE + r"Кылмыш-жаза\s+" + _KY_CODE),
     ("civil_procedure_code", _KY_STATE + r"Гра(?:ж|жд)дандык\s+процесстик\s+" + _KY_CODE),
     ("civil_code", _KY_STATE + r"Гра(?:ж|жд)дандык\s+" + _KY_CODE),
     ("offences_code", _KY_STATE + r"Укук\s+бузуулар\s+жөнүндө\s+" + _KY_CODE),
@@ -238,8 +240,8 @@ EN_THIS: tuple[tuple[str, str], ...] = (
     ("part", r"this\s+Part"),
 )
 EN_LAWS: tuple[tuple[str, str], ...] = (
-    ("criminal_procedure_code", r"the\s+Code\s+of\s+Criminal\s+Procedure(?:,?\s+1898)?(?:\s+\(Act\s+V\s+of\s+1898\))?"),
-    ("criminal_code", r"the\s+(?:Pakistan\s+)?Penal\s+Code(?:,?\s+1860)?(?:\s+\(Act\s+XLV\s+of\s+1860\))?"),
+    (CRIMINAL_PROCEDURE_CODE, r"the\s+Code\s+of\s+Criminal\s+Procedure(?:,?\s+1898)?(?:\s+\(Act\s+V\s+of\s+1898\))?"),
+    (CRIMINAL_CODE, r"the\s+(?:Pakistan\s+)?Penal\s+Code(?:,?\s+1860)?(?:\s+\(Act\s+XLV\s+of\s+1860\))?"),
     ("constitution", r"the\s+Constitution(?:\s+of\s+the\s+Islamic\s+Republic\s+of\s+Pakistan)?"),
     ("statute", r"the\s+(?:[A-Z][\w()'-]*\s+){1,12}(?:Act|Ordinance)(?:,?\s+\d{4})?"),
 )

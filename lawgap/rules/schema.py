@@ -19,6 +19,7 @@ from typing import Any
 from lawgap.errors import InputError
 from lawgap.rules.citations import Citation, CitationError, parse
 from lawgap.rules.cues import LANGUAGES, Cue, CueError, compile_cue
+from lawgap.vocab import LAW_KINDS, OBLIGATIONS
 
 RULES_DIR = Path(__file__).resolve().parent
 
@@ -38,19 +39,7 @@ CATEGORIES = (
     "smuggling",
 )
 
-# Strongest first: "shall", "shall consider", "shall endeavour", "may".
-OBLIGATIONS = ("mandatory", "consider", "endeavour", "optional")
-
 TARGETS = ("victims", "witnesses", "children", "women", "smuggled_migrants")
-
-LAW_KINDS = (
-    "criminal_code",
-    "criminal_procedure_code",
-    "anti_trafficking",
-    "witness_protection",
-    "migration",
-    "victim_support",
-)
 
 _RULE_FIELDS = {
     "id": True,

@@ -1,0 +1,110 @@
+"""The closed lists every stage names, and their labels: kinds of law, countries, statuses, obligation levels.
+
+Reads: nothing. Writes: constants. This is the only module that spells these values out; every
+other module imports them from here, so adding a kind of law or a country is one edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# -- kinds of law ------------------------------------------------------------------------------
+# Where a requirement lives: the rule files name these in `law_kinds`, the parser guesses them from
+# a law's title (lawgap.parsers.detect) and the drafts target them (lawgap.drafting).
+
+CRIMINAL_CODE = "criminal_code"
+CRIMINAL_PROCEDURE_CODE = "criminal_procedure_code"
+ANTI_TRAFFICKING = "anti_trafficking"
+WITNESS_PROTECTION = "witness_protection"
+MIGRATION = "migration"
+VICTIM_SUPPORT = "victim_support"
+
+LAW_KINDS = (CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, ANTI_TRAFFICKING, WITNESS_PROTECTION, MIGRATION, VICTIM_SUPPORT)
+# The five kinds every country must supply, in the order a report lists them; the sixth is worth
+# adding where a country has one (victim compensation, social services).
+REQUIRED_KINDS = (CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, ANTI_TRAFFICKING, WITNESS_PROTECTION, MIGRATION)
+OPTIONAL_KINDS = (VICTIM_SUPPORT,)
+CODES = (CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE)
+
+
+@dataclass(frozen=True)
+class KindNames:
+    """How one kind of law is named: a catalogue label, the generic name and the short form used in
+    citations, in Russian and English."""
+
+    label_en: str
+    name_ru: str
+    name_en: str
+    short_ru: str
+    short_en: str
+
+
+KIND_NAMES = {
+    CRIMINAL_CODE: KindNames("Criminal code", "Уголовный кодекс", "Criminal Code", "УК", "Criminal Code"),
+    CRIMINAL_PROCEDURE_CODE: KindNames(
+        "Criminal procedure code", "Уголовно-процессуальный кодекс", "Criminal Procedure Code", "УПК",
+        "Criminal Procedure Code",
+    ),
+    ANTI_TRAFFICKING: KindNames(
+        "Anti-trafficking law", "Закон о противодействии торговле людьми", "Law on Combating Trafficking in Persons",
+        "Закон о противодействии торговле людьми", "Anti-Trafficking Law",
+    ),
+    WITNESS_PROTECTION: KindNames(
+        "Witness and victim protection law", "Закон о защите свидетелей", "Law on Witness Protection",
+        "Закон о защите свидетелей", "Witness Protection Law",
+    ),
+    MIGRATION: KindNames(
+        "Migration law", "Закон о внешней миграции", "Law on External Migration", "Закон о миграции", "Migration Law"
+    ),
+    VICTIM_SUPPORT: KindNames(
+        "Victim support law (optional)", "Закон о помощи потерпевшим", "Law on Victim Support",
+        "Закон о помощи потерпевшим", "Victim Support Law",
+    ),
+}
+
+# -- countries -------------------------------------------------------------------------------------
+# The five republics the project serves; other countries appear only when a user loads their laws.
+PROJECT_COUNTRIES = ("KZ", "KG", "TJ", "TM", "UZ")
+
+
+@dataclass(frozen=True)
+class CountryNames:
+    """A country's name, and the genitive a law's title takes ("Уголовный кодекс Кыргызской Республики")."""
+
+    name_ru: str
+    name_en: str
+    of_ru: str
+    of_en: str
+
+
+COUNTRY_NAMES = {
+    "KG": CountryNames("Кыргызская Республика", "Kyrgyz Republic", "Кыргызской Республики", "of the Kyrgyz Republic"),
+    "KZ": CountryNames("Республика Казахстан", "Kazakhstan", "Республики Казахстан", "of the Republic of Kazakhstan"),
+    "TJ": CountryNames(
+        "Республика Таджикистан", "Tajikistan", "Республики Таджикистан", "of the Republic of Tajikistan"
+    ),
+    "TM": CountryNames("Туркменистан", "Turkmenistan", "Туркменистана", "of Turkmenistan"),
+    "UZ": CountryNames(
+        "Республика Узбекистан", "Uzbekistan", "Республики Узбекистан", "of the Republic of Uzbekistan"
+    ),
+}
+
+# -- statuses ------------------------------------------------------------------------------------
+MET = "met"
+PARTIAL = "partial"
+GAP = "gap"
+NOT_ASSESSED = "not_assessed"
+# What a finding can be; a reviewer can set the first three (not assessed is a fact about the texts).
+STATUSES = (MET, PARTIAL, GAP, NOT_ASSESSED)
+DECIDABLE_STATUSES = (MET, PARTIAL, GAP)
+STATUS_RU = {MET: "соответствует", PARTIAL: "частичное соответствие", GAP: "пробел", NOT_ASSESSED: "не оценено"}
+
+# -- obligation levels ---------------------------------------------------------------------------
+# Strongest first: "shall", "shall consider", "shall endeavour", "may".
+OBLIGATIONS = ("mandatory", "consider", "endeavour", "optional")
+OBLIGATION_RU = {
+    "mandatory": "обязательно",
+    "consider": "рассмотреть",
+    "endeavour": "стремиться",
+    "optional": "факультативно",
+}
