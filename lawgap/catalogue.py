@@ -10,7 +10,6 @@ not supplied any law yet.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -21,12 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from lawgap.errors import InputError
 from lawgap.parsers import SUFFIXES
-from lawgap.settings import PROJECT_ROOT
+from lawgap.settings import LAWS_DIR, catalogue_path
 from lawgap.vocab import KIND_NAMES, LAW_KINDS, PROJECT_COUNTRIES, REQUIRED_KINDS
-
-CATALOGUE_ENV = "LAWGAP_CATALOGUE"
-CATALOGUE_NAME = "catalogue.toml"
-LAWS_DIR = "national_laws"
 
 _TOP_FIELDS = frozenset({"schema", "countries", "laws"})
 _COUNTRY_FIELDS = frozenset({"name_en", "name_ru", "portal", "other_sources"})
@@ -167,14 +162,7 @@ def format_date(d: date) -> str:
 
 
 def default_path() -> Path:
-    """`LAWGAP_CATALOGUE`, else national_laws/catalogue.toml beside the package, else in the working folder."""
-    env = os.environ.get(CATALOGUE_ENV)
-    if env:
-        return Path(env).expanduser()
-    beside = PROJECT_ROOT / LAWS_DIR / CATALOGUE_NAME
-    if beside.exists():
-        return beside
-    return Path.cwd() / LAWS_DIR / CATALOGUE_NAME
+    return catalogue_path()
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:

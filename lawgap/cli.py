@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from lawgap import __version__
 from lawgap.errors import InputError, LawgapError
 from lawgap.model import Law
+from lawgap.settings import debug
 
 EXIT_INPUT = 2
 
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last guard: a user sees one line, a developer sets LAWGAP_DEBUG
-        if os.environ.get("LAWGAP_DEBUG"):
+        if debug():
             raise
         target = getattr(args, "file", None) or ", ".join(map(str, getattr(args, "files", []))) or "input"
         print(f"lawgap: error: {target}: could not be processed ({type(exc).__name__}: {exc})", file=sys.stderr)

@@ -8,22 +8,18 @@ of overwriting each other.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from lawgap.settings import PROJECT_ROOT
+from lawgap.settings import review_db_path
 
-ENV_VAR = "LAWGAP_REVIEW_DB"
 BUSY_SECONDS = 30
 
 
 def default_path() -> Path:
-    """`LAWGAP_REVIEW_DB`, else beside the user's laws: national_laws/.lawgap-review.sqlite."""
-    env = os.environ.get(ENV_VAR)
-    return Path(env).expanduser() if env else PROJECT_ROOT / "national_laws" / ".lawgap-review.sqlite"
+    return review_db_path()
 
 
 def initialise(path: Path, schema: str) -> None:

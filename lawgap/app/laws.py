@@ -35,7 +35,7 @@ def table(country: str) -> pd.DataFrame:
 
 def upload() -> None:
     """Each file is checked and parsed before it is stored; a refused file changes nothing."""
-    from lawgap.parsers import max_bytes
+    from lawgap.settings import max_bytes
 
     st.subheader(t("upload_header"))
     with st.form("upload", clear_on_submit=True):

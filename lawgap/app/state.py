@@ -8,7 +8,6 @@ review decisions are re-read and re-applied on every run, which costs millisecon
 
 from __future__ import annotations
 
-import getpass
 import os
 import re
 import tempfile
@@ -19,22 +18,17 @@ from pathlib import Path
 
 import streamlit as st
 
+from lawgap import settings
 from lawgap.assess.score import CountryScore, Finding, law_id, score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
 from lawgap.review import Reviewed, ReviewStore, apply_decisions
 from lawgap.rules import RuleSet, load_rules
-from lawgap.settings import PROJECT_ROOT, corpus_dir
+from lawgap.settings import corpus_dir, laws_dir
 
-LAWS_ENV = "LAWGAP_LAWS_DIR"
 # Corpus folders that hold no national law of a country (the treaties themselves).
 NOT_NATIONAL = {"international"}
 _CODE = re.compile(r"[A-Z]{2}")
-
-
-def laws_dir() -> Path:
-    env = os.environ.get(LAWS_ENV)
-    return Path(env).expanduser() if env else PROJECT_ROOT / "national_laws"
 
 
 def _hint(folder: str) -> str | None:
@@ -237,10 +231,7 @@ def who() -> str:
     name = st.session_state.get("who")
     if name:
         return name
-    try:
-        return os.environ.get("LAWGAP_REVIEWER") or getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    return settings.reviewer()
 
 
 class UploadProblem(Exception):
@@ -255,7 +246,8 @@ class UploadProblem(Exception):
 def add_upload(name: str, data: bytes, country: str) -> Law:
     """Check, parse and only then store an uploaded law in laws_dir()/<CC>/; on any failure nothing
     is written and earlier data stays as it was."""
-    from lawgap.parsers import SUFFIXES, load_law, max_bytes
+    from lawgap.parsers import SUFFIXES, load_law
+    from lawgap.settings import max_bytes
 
     country = country.strip().upper()
     if not _CODE.fullmatch(country):

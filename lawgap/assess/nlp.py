@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from lawgap.model import Law
+from lawgap.settings import cache_dir
 
 CACHE_VERSION = 2
 
@@ -72,11 +72,6 @@ class Analysis:
     @property
     def text(self) -> tuple[Token, ...]:
         return self.body.tokens
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("LAWGAP_CACHE")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "lawgap"
 
 
 @cache

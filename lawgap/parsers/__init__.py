@@ -7,7 +7,6 @@ format, damaged, encrypted) raises `InputError` naming the file and the problem.
 from __future__ import annotations
 
 import hashlib
-import os
 import zipfile
 from dataclasses import replace
 from io import BytesIO
@@ -17,8 +16,8 @@ from lawgap.errors import InputError
 from lawgap.model import Law
 from lawgap.parsers.blocks import Extracted
 from lawgap.parsers.detect import detect_country, detect_date, detect_kind, detect_language, style_for_language
+from lawgap.settings import max_bytes
 
-DEFAULT_MAX_MB = 100
 FORMATS = ("docx", "pdf", "html", "text", "markdown", "akn")
 SUFFIXES = {
     ".docx": "docx",
@@ -31,15 +30,6 @@ SUFFIXES = {
     ".xml": "akn",
     ".akn": "akn",
 }
-
-
-def max_bytes() -> int:
-    """The size limit, `LAWGAP_MAX_FILE_MB` megabytes (default 100): laws are far smaller."""
-    try:
-        mb = float(os.environ.get("LAWGAP_MAX_FILE_MB", DEFAULT_MAX_MB))
-    except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
 
 
 def read_checked(path: Path) -> bytes:

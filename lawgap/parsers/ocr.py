@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from lawgap import settings
 from lawgap.errors import InputError
 
 RESOLUTION = 300
@@ -38,9 +39,7 @@ class OcrLine:
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("LAWGAP_CACHE")
-    base = Path(env).expanduser() if env else Path.home() / ".cache" / "lawgap"
-    return base / "ocr"
+    return settings.cache_dir() / "ocr"
 
 
 def _check_tesseract(path: Path) -> set[str]:

@@ -19,7 +19,6 @@ File layout (one file per instrument):
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -28,7 +27,8 @@ from pathlib import Path
 
 from lawgap.errors import InputError
 from lawgap.rules.citations import CODES, Citation, CitationError, parse
-from lawgap.settings import PROJECT_ROOT
+from lawgap.settings import MODEL_LAW_ENV as ENV_VAR
+from lawgap.settings import model_law_dir
 
 # Obligation levels, strongest first: "shall" / "shall consider" / "shall endeavour" / "may".
 LEVELS = ("mandatory", "consider", "endeavour", "optional")
@@ -38,7 +38,6 @@ TARGETS = ("victims", "witnesses", "children", "women", "smuggled_migrants", "al
 # which other instrument's articles apply; an obligation binds by itself.
 KINDS = ("obligation", "definition", "scope")
 
-ENV_VAR = "LAWGAP_MODEL_LAW"
 SUMMARY_MAX = 520  # "one or two sentences" of our own words, never a quotation of the article
 
 _TOPIC = re.compile(r"[a-z][a-z0-9_]*")
@@ -222,14 +221,6 @@ class ModelLaw:
 
 def _cite(cite: Citation | str) -> Citation:
     return cite if isinstance(cite, Citation) else parse(cite)
-
-
-def model_law_dir() -> Path:
-    """The folder of model_law/*.toml: `LAWGAP_MODEL_LAW`, else model_law/ at the repository root."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser().resolve()
-    return (PROJECT_ROOT / "model_law").resolve()
 
 
 def load_instruments(directory: str | Path | None = None) -> ModelLaw:
