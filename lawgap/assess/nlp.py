@@ -14,10 +14,9 @@ import gzip
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from lawgap.cache import DiskCache
 from lawgap.model import Law
-from lawgap.settings import cache_dir
 
 CACHE_VERSION = 2
 
@@ -148,8 +147,11 @@ def _analyse_law(law: Law) -> dict[str, Analysis]:
     return out
 
 
-def _cache_path(law: Law) -> Path:
-    return cache_dir() / "nlp" / f"{law.sha256}-{law.language}-{len(law.provisions)}-v{CACHE_VERSION}.json.gz"
+_CACHE = DiskCache("nlp", CACHE_VERSION, ".json.gz")
+
+
+def _cache_key(law: Law) -> str:
+    return f"{law.sha256}-{law.language}-{len(law.provisions)}"
 
 
 def _dump(analyses: dict[str, Analysis]) -> bytes:
@@ -178,19 +180,13 @@ def _load(data: bytes, law: Law) -> dict[str, Analysis]:
 
 def analyse_law(law: Law, *, use_cache: bool = True) -> dict[str, Analysis]:
     """Every provision's analysis, from the disk cache when the same file was analysed before."""
-    path = _cache_path(law)
-    if use_cache and path.exists():
+    data = _CACHE.get(_cache_key(law)) if use_cache else None
+    if data is not None:
         try:
-            return _load(path.read_bytes(), law)
-        except (OSError, ValueError, KeyError, IndexError):
+            return _load(data, law)
+        except (OSError, ValueError, KeyError, IndexError, EOFError):
             pass  # a damaged cache entry is simply recomputed
     analyses = _analyse_law(law)
     if use_cache:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(_dump(analyses))
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache only costs speed
+        _CACHE.put(_cache_key(law), _dump(analyses))
     return analyses

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawgap.assess.match import Hit, LawIndex, articles_of, lexicon, rule_hits
+from lawgap.cache import DiskCache
 from lawgap.model import Law
 from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule, RuleSet, load_rules
@@ -33,7 +34,8 @@ LIMITED_FACTOR = 0.5
 MAX_EVIDENCE = 12
 EXCERPT_CHARS = 320
 MAX_RELIED_ON = 3
-REFS_CACHE_VERSION = 1
+# Resolved references per set of law files: finding and resolving them costs more than scoring.
+_REFS_CACHE = DiskCache("refs", 1)
 
 
 @dataclass(frozen=True)
@@ -121,25 +123,19 @@ class ReferenceMap:
     def _links(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
         """(citing law, citing eid, cited law, cited eids) of every resolved reference, cached on disk
         per set of law files, since finding and resolving them costs more than scoring."""
-        from lawgap.assess.nlp import cache_dir
         from lawgap.refs.find import references
 
         key = hashlib.sha256("".join(sorted(law.sha256 for law in self._laws)).encode()).hexdigest()
-        path = cache_dir() / "refs" / f"{key}-v{REFS_CACHE_VERSION}.json"
-        try:
-            return [(a, b, c, tuple(d)) for a, b, c, d in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            pass
+        data = _REFS_CACHE.get(key)
+        if data is not None:
+            try:
+                return [(a, b, c, tuple(d)) for a, b, c, d in json.loads(data)]
+            except (ValueError, TypeError):
+                pass
         links = [
             (r.law, r.eid, r.target_law, r.resolved) for r in references(self._laws) if r.resolved and r.target_law
         ]
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(links), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache only costs speed
+        _REFS_CACHE.put(key, json.dumps(links).encode())
         return links
 
     def whole(self, cell: tuple[str, str]) -> tuple[tuple[str, str], ...]:

@@ -9,14 +9,13 @@ cached per file (sha256), page, language and resolution under `LAWGAP_CACHE` or
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from lawgap import settings
+from lawgap.cache import DiskCache
 from lawgap.errors import InputError
 
 RESOLUTION = 300
@@ -36,10 +35,6 @@ class OcrLine:
     top: float
     bottom: float
     conf: float
-
-
-def cache_dir() -> Path:
-    return settings.cache_dir() / "ocr"
 
 
 def _check_tesseract(path: Path) -> set[str]:
@@ -146,40 +141,31 @@ def ocr_pages(
 
 
 # --- cache ---------------------------------------------------------------------------------------
-def _key(sha256: str, page: int, lang: str) -> Path:
-    return cache_dir() / f"{sha256}-p{page + 1}-{lang}-{RESOLUTION}dpi-v{CACHE_VERSION}.json"
+# One entry per page and language, and the language guessed for a file (lawgap.cache).
+_PAGES = DiskCache("ocr", CACHE_VERSION)
+_LANGUAGES = DiskCache("ocr-language", CACHE_VERSION, ".txt")
+
+
+def _key(sha256: str, page: int, lang: str) -> str:
+    return f"{sha256}-p{page + 1}-{lang}-{RESOLUTION}dpi"
 
 
 def _load(sha256: str, page: int, lang: str) -> list[OcrLine] | None:
+    data = _PAGES.get(_key(sha256, page, lang))
     try:
-        rows = json.loads(_key(sha256, page, lang).read_text(encoding="utf-8"))
-        return [OcrLine(**row) for row in rows]
-    except (OSError, ValueError, TypeError):
+        return [OcrLine(**row) for row in json.loads(data)] if data is not None else None
+    except (ValueError, TypeError):
         return None
 
 
 def _store(sha256: str, page: int, lang: str, lines: list[OcrLine]) -> None:
-    """Write atomically; an unwritable cache only costs a rerun, never an error."""
-    target = _key(sha256, page, lang)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([asdict(ln) for ln in lines]), encoding="utf-8")
-        tmp.replace(target)
-    except OSError:
-        pass
+    _PAGES.put(_key(sha256, page, lang), json.dumps([asdict(ln) for ln in lines]).encode())
 
 
 def _cached_language(sha256: str) -> str | None:
-    try:
-        return (cache_dir() / f"{sha256}-language.txt").read_text(encoding="utf-8").strip() or None
-    except OSError:
-        return None
+    data = _LANGUAGES.get(sha256)
+    return data.decode("utf-8", "replace").strip() or None if data is not None else None
 
 
 def _store_language(sha256: str, language: str) -> None:
-    try:
-        cache_dir().mkdir(parents=True, exist_ok=True)
-        (cache_dir() / f"{sha256}-language.txt").write_text(language, encoding="utf-8")
-    except OSError:
-        pass
+    _LANGUAGES.put(sha256, language.encode())
