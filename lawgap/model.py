@@ -1,4 +1,9 @@
-"""The data every stage passes on: a Law and its Provisions, frozen so stages cannot edit each other's output."""
+"""The data every stage passes on, frozen so stages cannot edit each other's output.
+
+Reads: nothing. Writes: the types. A format reader (lawgap.parsers) produces `Block`s in an
+`Extracted`; a structure grammar (lawgap.structure) turns them into `Provision`s; the `Law` holds
+them with its metadata and is what every later stage (refs, assess, review, drafting, publish) reads.
+"""
 
 from __future__ import annotations
 
@@ -101,3 +106,36 @@ class Law:
             p = self.by_eid[p.parent]
             chain.append(p)
         return tuple(reversed(chain))
+
+
+# -- what a format reader hands to the structure stage ------------------------------------------
+# Format readers (docx, pdf, html, text, markdown) only extract; the structure grammars turn blocks into
+# provisions. Keeping them apart lets one grammar serve every format.
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or line of the source, already stripped of page furniture.
+
+    `heading_level` is set only where the format itself says so (Markdown '#', HTML h1-h6,
+    a Word 'Heading N' style); `style` keeps the raw hint (Word style id, HTML tag,
+    "superscript-num" and the like) for grammars that need it.
+    """
+
+    text: str
+    style: str = ""
+    heading_level: int | None = None
+    bold: bool = False
+    centered: bool = False
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a format reader hands to the structure stage."""
+
+    blocks: tuple[Block, ...]
+    ocr: bool = False
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    language: str | None = None

@@ -6,9 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawgap.parsers.blocks import Block
-from lawgap.structure.civil import RULES, classify, normalize_line, structure
-from lawgap.structure.grammar import Structured
+from lawgap.model import Block
+from lawgap.structure.civil import structure
+from lawgap.structure.civil_lines import RULES, classify, normalize_line
+from lawgap.structure.tree import Structured
 
 
 def parse(*lines: str | Block, language: str = "ru") -> Structured:

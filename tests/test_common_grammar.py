@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawgap.parsers.blocks import Block
-from lawgap.structure.common import enum_styles, ocr_misread, roman_value, structure
+from lawgap.model import Block
+from lawgap.structure.common import structure
+from lawgap.structure.common_lines import enum_styles, ocr_misread, roman_value
 from tests.conftest import corpus_law
 
 

@@ -90,7 +90,7 @@ def test_unresolved_are_kept_with_reasons(small) -> None:
 
 def test_graph_from_given_references() -> None:
     """A caller may pass references it already resolved; the graph then uses those only."""
-    from lawgap.refs.find import references
+    from lawgap.refs.resolve import references
 
     refs = references([CPC, CC])
     g = build_graph([CPC, CC], refs[:1])

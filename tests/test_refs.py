@@ -13,7 +13,9 @@ import pytest
 from conftest import corpus_law
 
 from lawgap.model import Law
-from lawgap.refs.find import Found, Num, Reference, find_in_text, find_references, references, resolve
+from lawgap.refs.find import find_in_text, find_references
+from lawgap.refs.reference import Found, Num, Reference
+from lawgap.refs.resolve import references, resolve
 from lawgap.structure.tree import TreeBuilder
 
 KG_CPC_RU = "kg/criminal_procedure_code_2021_ru.docx"

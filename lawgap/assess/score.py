@@ -123,7 +123,7 @@ class ReferenceMap:
     def _links(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
         """(citing law, citing eid, cited law, cited eids) of every resolved reference, cached on disk
         per set of law files, since finding and resolving them costs more than scoring."""
-        from lawgap.refs.find import references
+        from lawgap.refs.resolve import references
 
         key = hashlib.sha256("".join(sorted(law.sha256 for law in self._laws)).encode()).hexdigest()
         data = _REFS_CACHE.get(key)

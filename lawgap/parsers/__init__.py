@@ -13,8 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from lawgap.errors import InputError
-from lawgap.model import Law
-from lawgap.parsers.blocks import Extracted
+from lawgap.model import Extracted, Law
 from lawgap.parsers.detect import detect_country, detect_date, detect_kind, detect_language, style_for_language
 from lawgap.settings import max_bytes
 
@@ -109,7 +108,7 @@ def load_law(
     kind: str | None = None,
 ) -> Law:
     """Parse one file into a Law; the keyword arguments override what is detected."""
-    from lawgap.structure.grammar import grammar_for
+    from lawgap.structure import grammar_for
 
     path = Path(path)
     data = read_checked(path)

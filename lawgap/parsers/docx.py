@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawgap.errors import InputError
-from lawgap.parsers.blocks import Block, Extracted
+from lawgap.model import Block, Extracted
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _TAB, _BR = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}tab", f"{_W}br"

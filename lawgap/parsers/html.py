@@ -26,7 +26,7 @@ from pathlib import Path
 from lxml import etree, html
 
 from lawgap.errors import InputError
-from lawgap.parsers.blocks import Block, Extracted
+from lawgap.model import Block, Extracted
 
 # Elements whose content is never law text.
 _DROP_NAMES = (

@@ -28,7 +28,7 @@ from pathlib import Path
 from rapidfuzz.fuzz import ratio
 
 from lawgap.errors import InputError
-from lawgap.parsers.blocks import Block, Extracted
+from lawgap.model import Block, Extracted
 
 MIN_TEXT_CHARS = 20  # a page with fewer printable characters is treated as an image
 MARKER_SIZE = 0.72  # footnote markers are at most this share of the body size

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from lawgap.errors import InputError
-from lawgap.parsers.blocks import Block, Extracted
+from lawgap.model import Block, Extracted
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

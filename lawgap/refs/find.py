@@ -39,75 +39,22 @@ Conventions read from Russian, Kyrgyz and common-law drafting (the patterns are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
-from lawgap.model import Law, Provision
+from lawgap.model import Law
 from lawgap.refs import grammar as g
-from lawgap.structure.tree import eid_num
-
-
-@dataclass(frozen=True)
-class Num:
-    """One number of a list as the law prints it; `last` is set for a range ("160–165")."""
-
-    first: str
-    last: str | None = None
-    hyphen: bool = False  # the range was written "a-b" with a hyphen: it may be one number "a-b"
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a reference points at, before resolution.
-
-    `law` is None for the citing law, else a law kind ("criminal_code") or "statute" with
-    `law_name` holding the title. `levels` are (level, numbers) outermost first, level names
-    from `refs_grammar.LEVEL_ORDER`. `relative` names the level of the citing provision the
-    levels hang from ("article" for "настоящей статьи"); `implicit` marks a relative reading
-    that the text did not spell out ("частью 2" alone).
-    """
-
-    law: str | None = None
-    law_name: str | None = None
-    levels: tuple[tuple[str, tuple[Num, ...]], ...] = ()
-    relative: str | None = None
-    implicit: bool = False
-
-
-@dataclass(frozen=True)
-class Found:
-    """A reference found in one text: [start, end) span, the words, the target."""
-
-    span: tuple[int, int]
-    text: str
-    target: Target
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A reference from a provision of a law, resolved or not.
-
-    `law` is the citing law's sha256, `eid` the citing provision, `span` the range in that
-    provision's `text`. After `resolve`: `resolved` holds the target eids (None when
-    unresolved), `target_law` the sha256 of the law they belong to, `exact` is False when a
-    deeper level was missing and the reference fell back to its parent, `reason` says why.
-    """
-
-    law: str
-    eid: str
-    span: tuple[int, int]
-    text: str
-    target: Target
-    resolved: tuple[str, ...] | None = None
-    target_law: str | None = None
-    exact: bool = True
-    reason: str | None = None
-
-    @property
-    def is_resolved(self) -> bool:
-        return self.resolved is not None
-
+from lawgap.refs.numbers import (
+    en_sub,
+    parse_nums,
+)
+from lawgap.refs.reference import (
+    Found,
+    Num,
+    Reference,
+    Target,
+)
 
 # ============================================================================================
 # Find
@@ -211,92 +158,6 @@ def _lang(language: str) -> _Lang:
         outward=True,
     )
 
-
-# -- numbers -------------------------------------------------------------------------------
-
-_RU_ATOM_RX = re.compile(g.RU_ATOM)
-_KY_ATOM_RX = re.compile(r"\d+(?:-\d+)*|«[а-яөүңa-z]»|" + g.KY_ORDINAL + "|" + g.ROMAN)
-_EN_ATOM_RX = re.compile(g.EN_ATOM)
-_RANGE_SEP = re.compile(r"^\s*(?:[–—]|по|to|-)\s*$")
-
-
-_ROMAN_LOOKALIKES = str.maketrans("ХІ", "XI")
-
-
-def _norm_atom(atom: str, language: str) -> str:
-    atom = atom.strip().strip('«»"').rstrip(")") if not atom.startswith("(") else atom.strip()
-    if re.fullmatch(g.ROMAN, atom):
-        atom = atom.translate(_ROMAN_LOOKALIKES)
-    if language == "ru" and (v := g.ru_ordinal_value(atom)) is not None:
-        return str(v)
-    if language == "ky" and (v := g.ky_ordinal_value(atom)) is not None:
-        return str(v)
-    return eid_num(atom.strip("()")) or atom
-
-
-def _split_hyphen(atom: str) -> Num:
-    """'246-249' is a range (249 > 246); '71-1' is one article number."""
-    parts = atom.split("-")
-    if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit() and int(parts[1]) > int(parts[0]):
-        return Num(parts[0], parts[1], hyphen=True)
-    if len(parts) == 4 and all(p.isdigit() for p in parts):  # "71-1-71-3"
-        return Num(f"{parts[0]}-{parts[1]}", f"{parts[2]}-{parts[3]}")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        a, b, c = (int(p) for p in parts)
-        if b > a:  # "326-332-1": from 326 to 332-1
-            return Num(parts[0], f"{parts[1]}-{parts[2]}", hyphen=True)
-        if c > b:  # "71-1-3"? read as 71-1 to 71-3 only when the ends say so
-            return Num(f"{parts[0]}-{parts[1]}", f"{parts[0]}-{parts[2]}", hyphen=True)
-    return Num(atom)
-
-
-def _parse_nums(text: str, language: str) -> tuple[Num, ...]:
-    rx = {"ky": _KY_ATOM_RX, "en": _EN_ATOM_RX}.get(language, _RU_ATOM_RX)
-    atoms = list(rx.finditer(text))
-    out: list[Num] = []
-    pending_range = False
-    prev_end = 0
-    for m in atoms:
-        between = text[prev_end : m.start()]
-        prev_end = m.end()
-        raw = m.group(0)
-        if language == "en":
-            raw = raw.split("(")[0].strip() or raw  # "3(1)(a)": the section number
-        value = _norm_atom(raw, language)
-        if out and _RANGE_SEP.match(between):
-            pending_range = True
-        if pending_range and out and out[-1].last is None:
-            out[-1] = Num(out[-1].first, value)
-            pending_range = False
-            continue
-        pending_range = False
-        # "127.1", "7.29": a dotted number is one article (RF drafting); only hyphens make ranges
-        split = "-" in value and "." not in raw and language != "en"
-        out.append(_split_hyphen(value) if split else Num(value))
-    return tuple(out)
-
-
-_EN_SUB_LEVELS = ("paragraph", "point", "subpoint")
-
-
-def _en_sub(nums_text: str, level: str) -> tuple[tuple[str, tuple[Num, ...]], ...]:
-    """'3(1)(a)' after 'section': the levels inside the parentheses (subsection 1, clause a)."""
-    parens = re.findall(r"\(([0-9a-z]{1,6})\)", nums_text)
-    if not parens or re.search(r",|\band\b|\bor\b|\bto\b", nums_text):
-        return ()
-    if level == "article":
-        levels = _EN_SUB_LEVELS
-        skip = 0
-    else:
-        depth = g.LEVEL_ORDER[level]
-        levels = tuple(lv for lv in _EN_SUB_LEVELS if g.LEVEL_ORDER[lv] >= depth)
-        skip = 1  # the first parenthesis is the noun's own number
-    out = []
-    for lv, p in zip(levels, parens[skip:], strict=False):
-        out.append((lv, (Num(p),)))
-    return tuple(out)
-
-
 # -- tokens --------------------------------------------------------------------------------
 
 
@@ -328,10 +189,10 @@ def _token(lang: _Lang, text: str, pos: int, first: bool = False) -> _Tok | None
         if lang.name == "ru" and nums_text.endswith(")") and text.rfind("(", 0, pos) > text.rfind(")", 0, pos):
             # "(статьи 246-249)": the bracket closes the parenthesis, it is not an item's "1)"
             end, nums_text = end - 1, nums_text[:-1]
-        nums = _parse_nums(nums_text, lang.name)
+        nums = parse_nums(nums_text, lang.name)
         if not nums:
             return None
-        sub = _en_sub(nums_text, level) if lang.name == "en" else ()
+        sub = en_sub(nums_text, level) if lang.name == "en" else ()
         return _Tok("elem", m.start(), end, level=level, nums=nums, sub=sub)
     return None
 
@@ -549,242 +410,3 @@ def find_references(law: Law) -> tuple[Reference, ...]:
     return tuple(out)
 
 
-# ============================================================================================
-# Resolve
-# ============================================================================================
-
-
-def _key(num: str | None) -> str:
-    return eid_num(num or "").lower().replace("a", "а").replace("b", "б").replace("c", "с")
-
-
-class _Index:
-    """Look-ups over one law's tree, built once per law."""
-
-    def __init__(self, law: Law) -> None:
-        self.law = law
-        self.top: dict[str, list[Provision]] = {}
-        for p in law.provisions:
-            level = self.level_of(p)
-            if level in ("article", "chapter", "section", "part", "book"):
-                self.top.setdefault(level, []).append(p)
-
-    def level_of(self, p: Provision) -> str | None:
-        if self.law.is_article_level(p):
-            return "article"
-        if self.law.style == "common" and p.kind == "section":
-            return "article"
-        for level, kinds in g.LEVEL_KINDS.items():
-            if level == "article":
-                continue
-            if p.kind in kinds:
-                return level
-        return None
-
-    def children_at(self, parent: Provision | None, level: str) -> list[Provision]:
-        """Provisions of `level` under `parent` (law-wide for articles and containers)."""
-        if g.LEVEL_ORDER.get(level, 99) <= g.LEVEL_ORDER["article"]:
-            pool = self.top.get(level, [])
-            if parent is None:
-                return pool
-            inside = {x.eid for x in self.law.subtree(parent.eid)}
-            return [x for x in pool if x.eid in inside]
-        out: list[Provision] = []
-        stack = list(self.law.children(parent.eid if parent else None))
-        while stack:
-            p = stack.pop(0)
-            if self.level_of(p) == level:
-                out.append(p)
-            elif p.num is None or self.level_of(p) is None:
-                stack[0:0] = list(self.law.children(p.eid))  # look through unnumbered blocks
-        return out
-
-    def pick(self, parent: Provision | None, level: str, num: Num) -> list[Provision]:
-        pool = self.children_at(parent, level)
-        keys = [_key(p.num) for p in pool]
-        if num.last is None:
-            hits = [p for p, k in zip(pool, keys, strict=True) if k == _key(num.first)]
-            # one number names one unit: a repeated number (a `_dup` eid) is a drafting slip
-            return hits[:1]
-        if num.hyphen:
-            whole = _key(f"{num.first}-{num.last}")
-            single = [p for p, k in zip(pool, keys, strict=True) if k == whole]
-            if single:
-                return single
-        a, b = _key(num.first), _key(num.last)
-        if a in keys and b in keys:
-            i, j = keys.index(a), len(keys) - 1 - keys[::-1].index(b)
-            if i <= j:
-                return pool[i : j + 1]
-        if num.first.isdigit() and num.last.isdigit():
-            wanted = {str(n) for n in range(int(num.first), int(num.last) + 1)}
-            return [p for p, k in zip(pool, keys, strict=True) if k in wanted]
-        return []
-
-
-def _superscript_guess(idx: _Index, node: Provision | None, num: Num) -> list[Provision]:
-    """'711' where the source printed 71 with a superscript 1: the one article 71-1 if it exists."""
-    if num.last is not None or not num.first.isdigit() or len(num.first) < 2:
-        return []
-    hits = []
-    for cut in range(1, len(num.first)):
-        head, tail = num.first[:cut], num.first[cut:]
-        if tail.startswith("0"):
-            continue
-        hits.extend(idx.pick(node, "article", Num(f"{head}-{tail}")))
-    return hits if len(hits) == 1 else []
-
-
-def _anchor(law: Law, idx: _Index, eid: str, level: str, implicit: bool) -> Provision | None:
-    """The citing provision's own unit at `level` (itself or an ancestor)."""
-    chain = [*law.ancestors(eid), law.by_eid[eid]]
-    wanted = g.LEVEL_ORDER[level]
-    for p in reversed(chain):
-        lv = idx.level_of(p)
-        if lv == level:
-            return p
-    if implicit:
-        # "пунктом 3" in an article without parts: the nearest enclosing unit above the level
-        for p in reversed(chain):
-            lv = idx.level_of(p)
-            if lv is not None and g.LEVEL_ORDER[lv] < wanted:
-                return p
-    return None
-
-
-_NAMES = {
-    "book": "book",
-    "part": "part",
-    "section": "section",
-    "chapter": "chapter",
-    "article": "article",
-    "paragraph": "part",
-    "point": "item",
-    "subpoint": "sub-item",
-    "indent": "indent",
-}
-
-
-# Levels a number may stand at when the law names its levels differently: Kazakh drafting calls
-# an article's "1." a "пункт" and its "1)" a "подпункт" (KG: "часть", "пункт"); English
-# "paragraph (a)" is a paragraph in Akoma Ntoso exports and a point in lawgap's common grammar.
-_SHIFTS = {
-    "paragraph": ("point",),
-    "point": ("paragraph", "subpoint"),
-    "subpoint": ("point",),
-}
-
-
-def _fmt(num: Num) -> str:
-    return num.first if num.last is None else f"{num.first}-{num.last}"
-
-
-def _pick_law(ref: Reference, citing: Law, laws: Sequence[Law]) -> Law | None:
-    t = ref.target
-    if t.law is None or (t.law == citing.kind and t.law != "statute"):
-        return citing  # the Kyrgyz code naming itself: "Кылмыш-жаза процессуалдык кодексинин"
-    cands = [x for x in laws if x.sha256 != citing.sha256]
-    if t.law == "statute":
-        title = re.search(r"[«\"]([^»\"]+)[»\"]", t.law_name or "")
-        words = title.group(1).lower() if title else (t.law_name or "").lower()
-        words = re.sub(r"^the\s+", "", words)
-        words = re.sub(r",?\s+\d{4}$", "", words)
-        cands = [x for x in cands if words and words in x.title.lower()]
-    else:
-        cands = [x for x in cands if x.kind == t.law]
-    cands = [x for x in cands if x.country is None or citing.country is None or x.country == citing.country]
-    if not cands:
-        return None
-    same = [x for x in cands if x.language == citing.language]
-    return (same or cands)[0]
-
-
-def _resolve_one(ref: Reference, citing: Law, laws: Sequence[Law], idx_of) -> Reference:
-    t = ref.target
-    target_law = _pick_law(ref, citing, laws)
-    if target_law is None:
-        name = t.law_name or t.law
-        return replace(ref, reason=f"law not loaded: {t.law} ({name})")
-    idx = idx_of(target_law)
-    nodes: list[Provision | None] = [None]
-    levels = list(t.levels)
-    if t.relative is not None:
-        if target_law is not citing or ref.eid not in citing.by_eid:
-            return replace(ref, reason=f"relative to '{t.relative}' but the citing provision is unknown")
-        anchor = _anchor(citing, idx, ref.eid, t.relative, t.implicit)
-        if anchor is None:
-            return replace(ref, reason=f"the citing provision has no enclosing {_NAMES[t.relative]}")
-        nodes = [anchor]
-        top = g.LEVEL_ORDER[idx.level_of(anchor) or t.relative]
-        levels = [(lv, n) for lv, n in levels if g.LEVEL_ORDER[lv] > top]
-    exact, notes = True, []
-    for level, nums in levels:
-        if level == "indent":
-            notes.append("an indent (абзац) has no provision of its own; resolved to its container")
-            continue
-        found: list[Provision] = []
-        for node in nodes:
-            for num in nums:
-                hit = idx.pick(node, level, num)
-                if not hit and level == "article" and (guess := _superscript_guess(idx, node, num)):
-                    hit = guess
-                    exact = False
-                    notes.append(f"article {num.first} not found; read as {guess[0].num} (superscript lost)")
-                if not hit and node is not None and level in _SHIFTS:
-                    for alt in _SHIFTS[level]:
-                        hit = idx.pick(node, alt, num)
-                        if hit:
-                            notes.append(f"{_NAMES[level]} {_fmt(num)} read as {_NAMES[alt]} {_fmt(num)}")
-                            break
-                if not hit:
-                    where = f" in {node.eid}" if node is not None else ""
-                    notes.append(f"{_NAMES[level]} {_fmt(num)} not found{where}")
-                    if t.implicit:
-                        # "подпункту 12)" alone, not found where it was written: it cites
-                        # another article the text does not name; a guess would mislead
-                        return replace(ref, target_law=target_law.sha256, reason="; ".join(notes))
-                    exact = False
-                    if node is not None:
-                        hit = [node]
-                found.extend(hit)
-        if not found:
-            return replace(ref, target_law=target_law.sha256, reason="; ".join(notes))
-        nodes = list(dict.fromkeys(found))
-    eids = tuple(dict.fromkeys(n.eid for n in nodes if n is not None))
-    if not eids:
-        return replace(ref, target_law=target_law.sha256, reason="no provision named")
-    return replace(
-        ref,
-        resolved=eids,
-        target_law=target_law.sha256,
-        exact=exact,
-        reason="; ".join(notes) or None,
-    )
-
-
-def resolve(refs: Iterable[Reference], laws: Sequence[Law]) -> tuple[Reference, ...]:
-    """Resolve references against the loaded laws; the citing law must be among them."""
-    by_sha = {x.sha256: x for x in laws}
-    indexes: dict[str, _Index] = {}
-
-    def idx_of(law: Law) -> _Index:
-        if law.sha256 not in indexes:
-            indexes[law.sha256] = _Index(law)
-        return indexes[law.sha256]
-
-    out = []
-    for ref in refs:
-        citing = by_sha.get(ref.law)
-        if citing is None:
-            out.append(replace(ref, reason="citing law not loaded"))
-            continue
-        out.append(_resolve_one(ref, citing, laws, idx_of))
-    return tuple(out)
-
-
-def references(laws: Sequence[Law]) -> tuple[Reference, ...]:
-    """Find and resolve the references of every loaded law against all of them."""
-    found: list[Reference] = []
-    for law in laws:
-        found.extend(find_references(law))
-    return resolve(found, laws)

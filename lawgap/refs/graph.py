@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 import networkx as nx
 
 from lawgap.model import Law
-from lawgap.refs.find import Reference, references
+from lawgap.refs.reference import Reference
+from lawgap.refs.resolve import references
 
 Node = tuple[str, str]
 

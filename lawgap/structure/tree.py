@@ -180,3 +180,14 @@ class TreeBuilder:
 
     def document_text(self) -> str:
         return str(self._doc)
+
+
+@dataclass(frozen=True)
+class Structured:
+    """A grammar's output: the provisions, the text their spans index, and what it noticed."""
+
+    provisions: tuple[Provision, ...]
+    text: str
+    title: str | None = None
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
