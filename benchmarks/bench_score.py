@@ -15,7 +15,7 @@ import tempfile
 import time
 
 from lawgap.assess.baseline import Bm25Baseline
-from lawgap.assess.match import LawIndex
+from lawgap.assess.index import LawIndex
 from lawgap.assess.nlp import analyse_law
 from lawgap.assess.score import score_country
 from lawgap.parsers import load_law

@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lawgap.assess.score import LIMITED_FACTOR, OBLIGATION_WEIGHT, CountryScore, ElementResult, Evidence, Finding
+from lawgap.assess.findings import CountryScore, Evidence, Finding, judge, summarise
 from lawgap.errors import LawgapError
 from lawgap.store import connect, default_path, initialise, transaction
 from lawgap.vocab import DECIDABLE_STATUSES as STATUSES
@@ -252,11 +251,7 @@ def apply_decisions(cs: CountryScore, decisions: Decisions, sha_of: Mapping[str,
         findings.append(g)
     if not changed:
         return Reviewed(cs, cs, verdicts, decisions.overrides, frozenset())
-    by_cat: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for f in findings:
-        by_cat[f.rule.category].append((f.score, OBLIGATION_WEIGHT[f.rule.obligation]))
-    cats = {c: round(_weighted(v), 3) for c, v in by_cat.items()}
-    overall = round(_weighted([x for v in by_cat.values() for x in v]), 3)
+    cats, overall = summarise(findings)
     new = replace(cs, findings=tuple(findings), by_category=cats, overall=overall)
     return Reviewed(new, cs, verdicts, decisions.overrides, frozenset(changed))
 
@@ -280,11 +275,9 @@ def _without(f: Finding, rejected: Sequence[Evidence]) -> Finding:
     kept = tuple(ev for ev in f.evidence if (ev.law, ev.eid) not in gone)
     main = kept[0].article if kept else None
     found: set[str] = set()
-    limited: set[str] = set()
     for ev in kept:
         if ev.article == main or ev.via == main:
             found.update(ev.elements)
-            limited.update(ev.limited_by)
     elements = tuple(
         replace(
             e,
@@ -295,24 +288,8 @@ def _without(f: Finding, rejected: Sequence[Evidence]) -> Finding:
         )
         for e in f.elements
     )
-    status, score = _status(elements, bool(limited))
+    status, score = judge(f.rule, elements)
     why = f"{len(rejected)} evidence item(s) rejected by the reviewer; judged again on what remains."
     return replace(
         f, status=status, score=round(score, 3), elements=elements, evidence=kept, explanation=f"{why} {f.explanation}"
     )
-
-
-def _status(elements: Sequence[ElementResult], limited: bool) -> tuple[str, float]:
-    total = sum(1.0 if e.mandatory else 0.5 for e in elements) or 1.0
-    coverage = sum(1.0 if e.mandatory else 0.5 for e in elements if e.found) / total
-    mandatory = [e for e in elements if e.mandatory]
-    if sum(e.found for e in mandatory) * 2 <= len(mandatory):
-        return "gap", 0.0
-    if all(e.found for e in mandatory) and not limited:
-        return "met", coverage
-    return "partial", coverage * (LIMITED_FACTOR if limited else 1.0)
-
-
-def _weighted(pairs: Sequence[tuple[float, float]]) -> float:
-    weight = sum(w for _, w in pairs)
-    return sum(s * w for s, w in pairs) / weight if weight else 0.0

@@ -7,7 +7,8 @@ from functools import cache
 import pytest
 
 from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
-from lawgap.assess.match import LawIndex, _cited
+from lawgap.assess.index import LawIndex
+from lawgap.assess.match import _cited
 from tests.conftest import corpus_law
 
 KG_CC_RU = "kg/criminal_code_2021_ru.docx"

@@ -9,7 +9,8 @@ from functools import cache
 
 import pytest
 
-from lawgap.assess.score import law_id, score_country
+from lawgap.assess.findings import law_id
+from lawgap.assess.score import score_country
 from lawgap.drafting.draft import (
     Draft,
     DraftError,

@@ -15,7 +15,7 @@ from functools import cache
 import pytest
 
 from lawgap.assess.evaluate import Scores, evaluate, load_gold
-from lawgap.assess.match import articles_of
+from lawgap.assess.index import articles_of
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from lawgap.assess.evaluate import EVIDENCE_MIN
-from lawgap.assess.score import CountryScore, Finding, score_country
+from lawgap.assess.findings import CountryScore, Finding
+from lawgap.assess.score import score_country
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lawgap.assess.score import CountryScore, ElementResult, Evidence, Finding
+from lawgap.assess.findings import CountryScore, ElementResult, Evidence, Finding
 from lawgap.review import Decisions, ReviewError, ReviewStore, apply_decisions
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
@@ -166,7 +166,8 @@ def test_store_survives_being_killed_mid_write(tmp_path: Path):
 
 def test_decision_on_real_kg_evidence_changes_the_real_score(tmp_path: Path):
     """On the Kyrgyz codes: rejecting every evidence item of a met finding leaves a gap."""
-    from lawgap.assess.score import law_id, score_country
+    from lawgap.assess.findings import law_id
+    from lawgap.assess.score import score_country
 
     laws = [
         corpus_law(f"kg/{name}.docx")
@@ -184,3 +185,18 @@ def test_decision_on_real_kg_evidence_changes_the_real_score(tmp_path: Path):
     assert (g.status, g.evidence) == ("gap", ())
     assert rv.score.overall < cs.overall
     assert apply_decisions(cs, Decisions(), sha_of).score is cs
+
+
+def test_review_judges_with_the_scorer_s_status_function(store: ReviewStore):
+    """One status function (lawgap.assess.findings.judge): evidence left after a rejection that holds the
+    obligation but not what it is about (the anchor: the victim) is a gap, as the scorer says, not partial."""
+    rule = load_rules().by_id["non_punishment_status_offences"]
+    main = _ev("criminal_code_2021_ru", "art_166__note_nn_1", ("no_liability", "status_offence", "victim"))
+    other = _ev("criminal_code_2021_ru", "art_352", ("no_liability", "status_offence"))
+    elements = tuple(ElementResult(e.id, e.label_en, e.mandatory, True, (), (main,)) for e in rule.elements)
+    finding = Finding(rule, "met", 1.0, elements, (main, other), "Met.")
+    cs = CountryScore("KG", (), (finding,), {rule.category: 1.0}, 1.0)
+    store.decide_evidence("KG", rule.id, SHA["criminal_code_2021_ru"], "art_166__note_nn_1", "rejected", "ann")
+    f = apply_decisions(cs, store.decisions("KG"), SHA).score.findings[0]
+    assert (f.status, f.score) == ("gap", 0.0)
+    assert {e.id for e in f.elements if e.found} == {"no_liability", "status_offence"}

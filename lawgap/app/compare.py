@@ -9,7 +9,7 @@ from lawgap.app import state
 from lawgap.app.i18n import category_label, lang, status_label, t
 from lawgap.app.links import anchor, param
 from lawgap.app.render import STATUS_ICON, escape, law_block
-from lawgap.assess.score import Finding
+from lawgap.assess.findings import Finding
 from lawgap.rules import Rule
 
 

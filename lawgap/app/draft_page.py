@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lawgap.assess.score import CountryScore
+from lawgap.assess.findings import CountryScore
 from lawgap.model import Law
 from lawgap.vocab import PROJECT_COUNTRIES
 

@@ -14,7 +14,7 @@ from lawgap.app import review_page, state
 from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor, param
 from lawgap.app.render import badge, escape, law_block
-from lawgap.assess.score import Evidence, Finding
+from lawgap.assess.findings import Evidence, Finding
 from lawgap.model import Law
 from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule

@@ -9,7 +9,7 @@ from lawgap.app import state
 from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor, param
 from lawgap.app.render import STATUS_ICON, escape
-from lawgap.assess.score import Finding
+from lawgap.assess.findings import Finding
 from lawgap.rules import OBLIGATIONS
 
 PRIORITY_TARGETS = ("victims", "children")

@@ -11,7 +11,7 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import lang, status_label, t
 from lawgap.app.render import escape, law_block
-from lawgap.assess.score import Evidence, Finding
+from lawgap.assess.findings import Evidence, Finding
 from lawgap.refs.labels import provision_label
 from lawgap.review import STATUSES, ReviewError
 

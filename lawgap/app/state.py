@@ -19,7 +19,8 @@ from pathlib import Path
 import streamlit as st
 
 from lawgap import settings
-from lawgap.assess.score import CountryScore, Finding, law_id, score_country
+from lawgap.assess.findings import CountryScore, Finding, law_id
+from lawgap.assess.score import score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
 from lawgap.review import Reviewed, ReviewStore, apply_decisions

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import bm25s
 
-from lawgap.assess.match import LawIndex
+from lawgap.assess.index import LawIndex
 from lawgap.assess.nlp import analyse_text
 from lawgap.rules import Rule, Word
 

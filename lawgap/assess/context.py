@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lawgap.rules.cues import Cue, compile_cue
 
 if TYPE_CHECKING:
-    from lawgap.assess.match import LawIndex
+    from lawgap.assess.index import LawIndex
 
 # Words that open a qualified (aggravated) part of an offence, or name a list of aggravating
 # circumstances in a heading. Written in the cue language (lawgap.rules.cues).

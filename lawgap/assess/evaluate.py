@@ -94,7 +94,7 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[Judgement], list[St
 def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
     """Precision and recall of evidence and accuracy of status, per method and language."""
     from lawgap.assess.baseline import Bm25Baseline
-    from lawgap.assess.match import LawIndex
+    from lawgap.assess.index import LawIndex
     from lawgap.assess.score import score_country
     from lawgap.parsers import load_law
     from lawgap.rules import load_rules
@@ -113,7 +113,7 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
         subset = type(rules)(tuple(r for r in rules if r.id in wanted))
         ours = score_country(spec["country"], laws, subset)
         by_path = {law.source: f for law, f in zip(laws, files, strict=True)}
-        from lawgap.assess.score import law_id
+        from lawgap.assess.findings import law_id
 
         id_to_file = {law_id(law): by_path[law.source] for law in laws}
         predicted: dict[str, dict[str, set[tuple[str, str]]]] = {"lawgap": {}, "bm25": {}}

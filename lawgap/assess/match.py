@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lawgap.assess.context import PersonCues, aggravating_provisions, excluded_articles, lead_in_sentences
-from lawgap.assess.fuzzy import corrections
-from lawgap.assess.nlp import Analysis, Field, analyse_law
+from lawgap.assess.index import LawIndex, Seq
 from lawgap.model import Law, Provision
-from lawgap.rules import Cue, Element, Rule, RuleSet, Word
+from lawgap.rules import Cue, Element, Rule, RuleSet
 from lawgap.vocab import CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 
@@ -48,132 +46,23 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class _Seq:
-    """One analysed field of one provision: its lemmas in order and their offsets."""
+class _Context:
+    """What a law's structure says about its provisions (lawgap.assess.context), worked out once per law."""
 
-    eid: str
-    field: str
-    data: Field
-    lemmas: tuple[str, ...]
-
-
-class LawIndex:
-    """A law's analysed provisions with a lemma -> positions index and the article of each provision."""
-
-    def __init__(self, law: Law, analyses: dict[str, Analysis] | None = None, lexicon: Collection[str] = ()) -> None:
-        """`lexicon`: the words the rules look for; in a noisy (OCR) law, garbled forms close to one
-        of them are read as that word (lawgap.assess.fuzzy)."""
-        self.law = law
-        self.analyses = analyses if analyses is not None else analyse_law(law)
-        self.seqs: list[_Seq] = []
-        self.seq_of: dict[tuple[str, str], _Seq] = {}
-        self.positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        fixes: dict[str, str] = {}
-        if law.noisy and lexicon:
-            forms = {lemma for a in self.analyses.values() for lemma in a.body.lemmas + a.head.lemmas}
-            fixes = corrections(forms, lexicon, law.language)
-        self.corrections = fixes
-        self.article_of = articles_of(law)
-        for p in law.provisions:
-            if not law.by_eid[self.article_of[p.eid]].num:
-                # a preamble, a schedule, the leading fragment of an excerpt: nothing a lawyer can cite
-                continue
-            a = self.analyses[p.eid]
-            for field, data in (("heading", a.head), ("text", a.body)):
-                if not data.lemmas:
-                    continue
-                k = len(self.seqs)
-                lemmas = tuple(fixes.get(x, x) for x in data.lemmas) if fixes else data.lemmas
-                self.seqs.append(_Seq(p.eid, field, data, lemmas))
-                positions = self.positions
-                for i, lemma in enumerate(lemmas):
-                    positions[lemma].append((k, i))
-                self.seq_of[(p.eid, field)] = self.seqs[-1]
-        self.vocab = tuple(sorted(self.positions))
-        self._aggravating: dict[str, str] | None = None
-        self._excluded: frozenset[str] | None = None
-        self._frames: dict[str, list[_Seq]] = {}
-        self.persons = PersonCues(law.language)
-
-    def frames(self, eid: str) -> list[_Seq]:
-        """The headings that frame a provision: its article's and those of the chapters, sections
-        and parts around it (their words are not indexed, so they are analysed here, once each)."""
-        article = self.article_of[eid]
-        if article not in self._frames:
-            out = []
-            p = self.law.by_eid[article]
-            while p is not None:
-                seq = self.seq_of.get((p.eid, "heading"))
-                if seq is None and p.heading and p.eid in self.analyses:
-                    head = self.analyses[p.eid].head
-                    seq = _Seq(p.eid, "heading", head, head.lemmas) if head.lemmas else None
-                if seq is not None:
-                    out.append(seq)
-                p = self.law.by_eid[p.parent] if p.parent else None
-            self._frames[article] = out
-        return self._frames[article]
-
-    @property
-    def excluded(self) -> frozenset[str]:
-        """Articles about other persons or about removal from the case (lawgap.assess.context), found once."""
-        if self._excluded is None:
-            self._excluded = excluded_articles(self)
-        return self._excluded
-
-    @property
-    def aggravating(self) -> dict[str, str]:
-        """Provisions inside an aggravated part of an offence, with the words that make it one
-        (lawgap.assess.context), found once."""
-        if self._aggravating is None:
-            self._aggravating = aggravating_provisions(self)
-        return self._aggravating
-
-    def candidates(self, word: Word) -> Iterable[tuple[int, int]]:
-        """Positions whose lemma passes the word test, found through the index."""
-        lemmas = {w for w in word.words if w in self.positions}
-        for stem in word.stems:
-            # the vocabulary is sorted, so the lemmas with this prefix form one run
-            i = bisect_left(self.vocab, stem)
-            while i < len(self.vocab) and self.vocab[i].startswith(stem):
-                lemmas.add(self.vocab[i])
-                i += 1
-        for lemma in lemmas:
-            yield from self.positions[lemma]
-
-    def find(self, cue: Cue) -> list[tuple[_Seq, int, int]]:
-        """Every (sequence, first token, end token) where the cue matches."""
-        first = cue.parts[0]
-        assert isinstance(first, Word)  # the cue compiler forbids a leading gap
-        out = []
-        for k, i in self.candidates(first):
-            seq = self.seqs[k]
-            end = cue.match_at(seq.lemmas, i)
-            if end is not None:
-                out.append((seq, i, end))
-        return out
-
-    def sentence_of(self, seq: _Seq, char: int) -> tuple[int, int]:
-        if seq.field == "heading":
-            return (0, len(self.law.by_eid[seq.eid].heading or ""))
-        for s in self.analyses[seq.eid].sentences:
-            if s[0] <= char < s[1]:
-                return s
-        return (0, len(self.law.by_eid[seq.eid].text))
+    excluded: frozenset[str]
+    aggravating: dict[str, str]
+    persons: PersonCues
 
 
-def articles_of(law: Law) -> dict[str, str]:
-    """Each provision's article-level ancestor (itself for an article); containers map to themselves."""
-    out: dict[str, str] = {}
-    for p in law.provisions:
-        parent_article = out.get(p.parent) if p.parent else None
-        if parent_article is not None and law.is_article_level(law.by_eid[parent_article]):
-            out[p.eid] = parent_article
-        else:
-            out[p.eid] = p.eid
-    return out
+def _context(index: LawIndex) -> _Context:
+    found = index.memo.get("context")
+    if not isinstance(found, _Context):
+        found = _Context(excluded_articles(index), aggravating_provisions(index), PersonCues(index.law.language))
+        index.memo["context"] = found
+    return found
 
 
-def _cues_in_sentence(index: LawIndex, seq: _Seq, sentence: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
+def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
     """The cues that match inside one sentence of one field."""
     starts = seq.data.offsets[::2]
     lo = bisect_left(starts, sentence[0])
@@ -182,12 +71,12 @@ def _cues_in_sentence(index: LawIndex, seq: _Seq, sentence: tuple[int, int], cue
     return [c.text for c in cues if c.find(window)]
 
 
-def _about_others(index: LawIndex, seq: _Seq, sentence: tuple[int, int]) -> bool:
+def _about_others(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> bool:
     """The hit's sentence speaks of the suspect or the accused and of no victim or witness
     ("the sentence is translated into the language the defendant speaks")."""
     starts = seq.data.offsets[::2]
     window = seq.lemmas[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
-    return index.persons.only_others(window)
+    return _context(index).persons.only_others(window)
 
 
 # An offence named with its article in brackets ("торговлю людьми (статья 166)", "адамдарды соодалоо
@@ -203,7 +92,7 @@ def _cited(source: str, end: int) -> bool:
     return bool(_CITED_ARTICLE.match(source, end))
 
 
-def _negated(index: LawIndex, seq: _Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
+def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
     """A negative cue in the hit's sentence, or in a heading that frames it: its article's
     ("Отвод переводчика") or its chapter's ("Особенности уголовной ответственности детей")."""
     if _cues_in_sentence(index, seq, sentence, negative):
@@ -211,7 +100,7 @@ def _negated(index: LawIndex, seq: _Seq, sentence: tuple[int, int], negative: It
     return any(h is not seq and any(c.find(h.lemmas) for c in negative) for h in index.frames(seq.eid))
 
 
-def _printed(index: LawIndex, seq: _Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
+def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
     """The words as printed in the law where each cue matches inside `span` of one field (the
     first place per cue), so that a limitation is named in the law's own words."""
     starts = seq.data.offsets[::2]
@@ -229,7 +118,7 @@ def _printed(index: LawIndex, seq: _Seq, span: tuple[int, int], cues: Iterable[C
     return out
 
 
-def _limitations(index: LawIndex, seq: _Seq, sentence: tuple[int, int], limiting: Iterable[Cue]) -> tuple[str, ...]:
+def _limitations(index: LawIndex, seq: Seq, sentence: tuple[int, int], limiting: Iterable[Cue]) -> tuple[str, ...]:
     """Limiting words in the hit's sentence, in the lead-in of the list the hit is an item of, or in
     its article's heading ("Awareness raising and prevention")."""
     places = [(seq, sentence)]
@@ -255,7 +144,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[tuple[int, int]] = set()
     # a smuggled migrant may well be the suspect: for rules only about migrants, those articles count
-    excluded = index.excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
+    excluded = _context(index).excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
     for cue in element.cues.get(lang):
         for seq, i, end in index.find(cue):
             if index.article_of[seq.eid] in excluded:
@@ -271,9 +160,9 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             if excluded and _about_others(index, seq, sentence):
                 continue
             limited = _limitations(index, seq, sentence, limiting) if limiting else ()
-            aggravating = element.standalone and seq.eid in index.aggravating
+            aggravating = element.standalone and seq.eid in _context(index).aggravating
             if aggravating:
-                limited += (index.aggravating[seq.eid],)
+                limited += (_context(index).aggravating[seq.eid],)
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
             span = (start_char, seq.data.offsets[2 * end - 1])

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from lawgap.assess.score import CountryScore, Finding, law_id, score_country
+from lawgap.assess.findings import CountryScore, Finding, law_id
+from lawgap.assess.score import score_country
 from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, OPEN, build, law_name
 from lawgap.drafting.placement import Allocator, Placement, place
 from lawgap.drafting.redline import Segment, redline

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lawgap.assess.score import Finding, law_id
+from lawgap.assess.findings import Finding, law_id
 from lawgap.drafting.template import Template
 from lawgap.model import Law, Provision
 from lawgap.vocab import LAW_KINDS

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgap.assess.score import CountryScore, Finding, law_id
+from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.drafting.placement import kind_of
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic

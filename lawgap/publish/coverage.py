@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from lawgap.assess.score import CountryScore, Evidence
+from lawgap.assess.findings import CountryScore, Evidence
 from lawgap.refs.labels import provision_label
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from lawgap.assess.score import CountryScore, Finding
+from lawgap.assess.findings import CountryScore, Finding
 from lawgap.publish.atomic import write_atomic
 
 STATUS_STYLE = {"met": 2, "partial": 3, "gap": 4}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
 
-from lawgap.assess.score import CountryScore, Finding, law_id
+from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.drafting.draft import Draft
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic

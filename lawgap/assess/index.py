@@ -1,0 +1,129 @@
+"""A law's words, indexed once: lemma -> positions, each provision's article, its framing headings.
+
+Reads: a Law and its lemmas and sentences (lawgap.assess.nlp). Writes: a `LawIndex` the matcher
+queries; a cue is tried only where its first word can match, instead of at every token. In a
+noisy (OCR) law, garbled forms close to a word the rules look for are read as that word
+(lawgap.assess.fuzzy).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from lawgap.assess.fuzzy import corrections
+from lawgap.assess.nlp import Analysis, Field, analyse_law
+from lawgap.model import Law
+from lawgap.rules import Cue, Word
+
+
+@dataclass(frozen=True)
+class Seq:
+    """One analysed field of one provision: its lemmas in order and their offsets."""
+
+    eid: str
+    field: str
+    data: Field
+    lemmas: tuple[str, ...]
+
+
+class LawIndex:
+    """A law's analysed provisions with a lemma -> positions index and the article of each provision."""
+
+    def __init__(self, law: Law, analyses: dict[str, Analysis] | None = None, lexicon: Collection[str] = ()) -> None:
+        """`lexicon`: the words the rules look for; in a noisy (OCR) law, garbled forms close to one
+        of them are read as that word (lawgap.assess.fuzzy)."""
+        self.law = law
+        self.analyses = analyses if analyses is not None else analyse_law(law)
+        self.seqs: list[Seq] = []
+        self.seq_of: dict[tuple[str, str], Seq] = {}
+        self.positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        fixes: dict[str, str] = {}
+        if law.noisy and lexicon:
+            forms = {lemma for a in self.analyses.values() for lemma in a.body.lemmas + a.head.lemmas}
+            fixes = corrections(forms, lexicon, law.language)
+        self.corrections = fixes
+        self.article_of = articles_of(law)
+        for p in law.provisions:
+            if not law.by_eid[self.article_of[p.eid]].num:
+                # a preamble, a schedule, the leading fragment of an excerpt: nothing a lawyer can cite
+                continue
+            a = self.analyses[p.eid]
+            for field, data in (("heading", a.head), ("text", a.body)):
+                if not data.lemmas:
+                    continue
+                k = len(self.seqs)
+                lemmas = tuple(fixes.get(x, x) for x in data.lemmas) if fixes else data.lemmas
+                self.seqs.append(Seq(p.eid, field, data, lemmas))
+                positions = self.positions
+                for i, lemma in enumerate(lemmas):
+                    positions[lemma].append((k, i))
+                self.seq_of[(p.eid, field)] = self.seqs[-1]
+        self.vocab = tuple(sorted(self.positions))
+        self._frames: dict[str, list[Seq]] = {}
+        # what later stages work out once per law and keep with its index (lawgap.assess.match)
+        self.memo: dict[str, object] = {}
+
+    def frames(self, eid: str) -> list[Seq]:
+        """The headings that frame a provision: its article's and those of the chapters, sections
+        and parts around it (their words are not indexed, so they are analysed here, once each)."""
+        article = self.article_of[eid]
+        if article not in self._frames:
+            out = []
+            p = self.law.by_eid[article]
+            while p is not None:
+                seq = self.seq_of.get((p.eid, "heading"))
+                if seq is None and p.heading and p.eid in self.analyses:
+                    head = self.analyses[p.eid].head
+                    seq = Seq(p.eid, "heading", head, head.lemmas) if head.lemmas else None
+                if seq is not None:
+                    out.append(seq)
+                p = self.law.by_eid[p.parent] if p.parent else None
+            self._frames[article] = out
+        return self._frames[article]
+
+    def candidates(self, word: Word) -> Iterable[tuple[int, int]]:
+        """Positions whose lemma passes the word test, found through the index."""
+        lemmas = {w for w in word.words if w in self.positions}
+        for stem in word.stems:
+            # the vocabulary is sorted, so the lemmas with this prefix form one run
+            i = bisect_left(self.vocab, stem)
+            while i < len(self.vocab) and self.vocab[i].startswith(stem):
+                lemmas.add(self.vocab[i])
+                i += 1
+        for lemma in lemmas:
+            yield from self.positions[lemma]
+
+    def find(self, cue: Cue) -> list[tuple[Seq, int, int]]:
+        """Every (sequence, first token, end token) where the cue matches."""
+        first = cue.parts[0]
+        assert isinstance(first, Word)  # the cue compiler forbids a leading gap
+        out = []
+        for k, i in self.candidates(first):
+            seq = self.seqs[k]
+            end = cue.match_at(seq.lemmas, i)
+            if end is not None:
+                out.append((seq, i, end))
+        return out
+
+    def sentence_of(self, seq: Seq, char: int) -> tuple[int, int]:
+        if seq.field == "heading":
+            return (0, len(self.law.by_eid[seq.eid].heading or ""))
+        for s in self.analyses[seq.eid].sentences:
+            if s[0] <= char < s[1]:
+                return s
+        return (0, len(self.law.by_eid[seq.eid].text))
+
+
+def articles_of(law: Law) -> dict[str, str]:
+    """Each provision's article-level ancestor (itself for an article); containers map to themselves."""
+    out: dict[str, str] = {}
+    for p in law.provisions:
+        parent_article = out.get(p.parent) if p.parent else None
+        if parent_article is not None and law.is_article_level(law.by_eid[parent_article]):
+            out[p.eid] = parent_article
+        else:
+            out[p.eid] = p.eid
+    return out
