@@ -49,8 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     from streamlit.testing.v1 import AppTest
 
     from lawgap.app import state
-    from lawgap.review import ReviewStore, apply_decisions
+    from lawgap.review import apply_decisions
     from lawgap.settings import corpus_dir
+    from lawgap.store import ReviewStore
 
     if not (corpus_dir() / "kg").is_dir():
         print(f"the corpus is not under {corpus_dir()} (set LAWGAP_CORPUS)")

@@ -35,7 +35,8 @@ def _reviewed(country: str, laws, cs):
     """The score with the review applied (lawgap.review: rejected evidence dropped, status overrides set),
     and the rules a reviewer set to met. Without a review store the computed score is used as it is."""
     from lawgap.assess.findings import law_id
-    from lawgap.review import ReviewError, ReviewStore, apply_decisions
+    from lawgap.review import ReviewError, apply_decisions
+    from lawgap.store import ReviewStore
 
     try:
         decisions = ReviewStore().decisions(country)

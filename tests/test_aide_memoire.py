@@ -78,7 +78,7 @@ def test_cli_applies_the_reviewer_s_decision(tmp_path, monkeypatch, capsys):
     import argparse
 
     from lawgap.cli_draft import add_commands
-    from lawgap.review import ReviewStore
+    from lawgap.store import ReviewStore
     from tests.conftest import corpus_file
     from tests.test_draft import KG
 

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from lawgap.app import i18n, state
 from lawgap.app.render import highlight, law_block
-from lawgap.review import ReviewStore
 from lawgap.settings import PROJECT_ROOT, corpus_dir
+from lawgap.store import ReviewStore
 
 APP = str(PROJECT_ROOT / "app.py")
 TIMEOUT = 600  # the first run parses and scores the whole corpus

@@ -287,7 +287,7 @@ def test_draft_page_edits_saves_and_exports(tmp_path, monkeypatch):
     assert any("reads the instruction back" in s.value for s in at.success)
     at.button(key="draft_save").click().run()
     assert any(s.value == "Saved version 1." for s in at.success)
-    from lawgap.drafts_store import DraftStore
+    from lawgap.store import DraftStore
 
     rule = at.selectbox(key="draft_rule").value
     assert DraftStore().latest("KG", rule, "ru").version == 1

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from dataclasses import replace
 
-from lawgap.drafts_store import DraftStore
+from lawgap.store import DraftStore
 from tests.test_draft import kg
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from lawgap.assess.findings import CountryScore, ElementResult, Evidence, Finding
-from lawgap.review import Decisions, ReviewError, ReviewStore, apply_decisions
+from lawgap.review import Decisions, ReviewError, apply_decisions
 from lawgap.rules import load_rules
+from lawgap.store import ReviewStore
 from tests.conftest import corpus_law
 
 SHA = {"criminal_procedure_code_2021_ru": "a" * 64, "criminal_code_2021_ru": "b" * 64}
@@ -128,7 +129,7 @@ def test_two_writers_lose_nothing(tmp_path: Path):
 WRITER = textwrap.dedent(
     """
     import sys
-    from lawgap.review import ReviewStore
+    from lawgap.store import ReviewStore
     s = ReviewStore(sys.argv[1])
     i = 0
     while True:

@@ -2,7 +2,7 @@
 
 `render(country=None, laws=None, score=None)` is a Streamlit page function. The lead's app passes the
 country's laws and score when it has them; otherwise the page loads national_laws/<CC>/ itself.
-Drafts are saved as versions in the review store's database (lawgap.drafts_store); an edited draft
+Drafts are saved as versions in the review store's database (lawgap.store); an edited draft
 is checked with our own parser before it is saved, so a version never breaks its own numbering.
 """
 
@@ -55,7 +55,7 @@ def _inputs(country: str | None, laws: Sequence[Law] | None, score: CountryScore
 def render(country: str | None = None, laws: Sequence[Law] | None = None, score: CountryScore | None = None) -> None:
     from lawgap.drafting.draft import DraftError, edit_draft, inserted_text, make_draft, parse_back
     from lawgap.drafting.redline import to_html
-    from lawgap.drafts_store import DraftStore, StoreError
+    from lawgap.store import DraftStore, StoreError
 
     st.header("Draft amendments")
     country, laws, score = _inputs(country, laws, score)

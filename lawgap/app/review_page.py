@@ -13,7 +13,8 @@ from lawgap.app.i18n import lang, status_label, t
 from lawgap.app.render import escape, law_block
 from lawgap.assess.findings import Evidence, Finding
 from lawgap.refs.labels import provision_label
-from lawgap.review import STATUSES, ReviewError
+from lawgap.review import ReviewError
+from lawgap.vocab import DECIDABLE_STATUSES as STATUSES
 
 
 def _record(action, *args) -> None:

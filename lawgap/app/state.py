@@ -23,9 +23,10 @@ from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.assess.score import score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
-from lawgap.review import Reviewed, ReviewStore, apply_decisions
+from lawgap.review import Reviewed, apply_decisions
 from lawgap.rules import RuleSet, load_rules
 from lawgap.settings import corpus_dir, laws_dir
+from lawgap.store import ReviewStore
 
 # Corpus folders that hold no national law of a country (the treaties themselves).
 NOT_NATIONAL = {"international"}
