@@ -1,7 +1,16 @@
 """The `lawgap` command: parse laws, scan the national_laws folder.
 
-Errors a user can cause print one line naming the file and the problem, and exit with code 2;
-set LAWGAP_DEBUG=1 to see the traceback of an unexpected failure.
+    lawgap parse FILE [--format json|akn|text]        one law's provision tree
+    lawgap score FILE... --country CC                 coverage of one country's laws
+    lawgap eval                                       the matcher measured on the gold set
+    lawgap draft FILE... --country CC --rule RULE_ID --lang ru|en [--format md|docx|akn] [-o P]
+    lawgap report FILE... --country CC [-o PATH]      (.docx, .html or .pdf; HTML on stdout)
+    lawgap aide-memoire FILE... --country CC --lang ru|en [-o PATH]
+    lawgap scan [FOLDER...]                           the main job: every law in national_laws/
+
+`--rule all` drafts every gap and partial finding. Draft, report and aide-memoire take the reviewed
+score (lawgap.workspace), as the app does. Errors a user can cause print one line naming the file and
+the problem, and exit with code 2; set LAWGAP_DEBUG=1 to see the traceback of an unexpected failure.
 """
 
 from __future__ import annotations
@@ -126,25 +135,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def find_law_files(folders: Sequence[Path]) -> list[Path]:
-    """Law files under the folders, in a stable order; notes and catalogues are not laws."""
-    from lawgap.parsers import SUFFIXES
-
-    found: list[Path] = []
-    for folder in folders:
-        if folder.is_file():
-            found.append(folder)
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix.lower() in SUFFIXES and path.name.lower() != "readme.md":
-                found.append(path)
-    return found
-
-
 def cmd_scan(args: argparse.Namespace) -> int:
     """The main job: parse every law the user has put in place and say what is still missing."""
     from lawgap.catalogue import instructions, load_catalogue
-    from lawgap.parsers import load_law
+    from lawgap.parsers import find_law_files, folder_country, load_law
 
     folders = [Path(f) for f in args.folders] or [Path("national_laws")]
     missing = [f for f in folders if not f.exists()]
@@ -157,7 +151,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     laws: list[Law] = []
     failures = 0
     for path in _progress(files, "parsing"):
-        country = _folder_country(path)
+        country = folder_country(path)
         try:
             laws.append(load_law(path, country=country))
         except InputError as exc:
@@ -188,14 +182,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failures and not laws else 0
 
 
-def _folder_country(path: Path) -> str | None:
-    """A file under national_laws/KG/ belongs to KG, whatever its text says."""
-    for part in reversed(path.parent.parts):
-        if len(part) == 2 and part.isalpha() and part.isupper():
-            return part
-    return None
-
-
 def _print_scan_table(laws: Sequence[Law]) -> None:
     header = ("country", "kind", "lang", "articles", "provisions", "ocr", "file")
     rows = [
@@ -213,6 +199,109 @@ def _print_scan_table(laws: Sequence[Law]) -> None:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _workspace(args: argparse.Namespace):
+    """The country's laws, scored, with the recorded review applied (lawgap.workspace: the app's path too).
+    A review database that cannot be read is reported and the computed findings are used."""
+    from lawgap.review import ReviewError
+    from lawgap.workspace import assess, read_laws, stored_decisions
+
+    laws, failures = read_laws(args.files, args.country)
+    if failures:
+        raise InputError(failures[0].path, failures[0].problem)
+    try:
+        decisions = stored_decisions(args.country)
+    except (ReviewError, OSError) as exc:
+        print(f"lawgap: warning: review store not read ({exc}); using computed findings only", file=sys.stderr)
+        decisions = None
+    return assess(args.country, laws, decisions)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from lawgap.drafting.draft import draft_rule
+
+    ws = _workspace(args)
+    if args.rule == "all":
+        drafts = ws.drafts((args.lang,))
+        if not drafts:
+            raise LawgapError(f"{args.country}: every requirement is met: there is nothing to draft")
+    else:
+        drafts = [draft_rule(args.country, ws.laws, args.rule, args.lang, score=ws.score)]
+    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "md")
+    fmt = {"markdown": "md", "xml": "akn"}.get(fmt, fmt)
+    if fmt == "docx":
+        from lawgap.publish.docx import write_docx
+
+        if not args.output:
+            raise LawgapError("--format docx needs -o PATH (a Word file cannot go to the terminal)")
+        write_docx(drafts, args.output)
+        return 0
+    if fmt == "akn":
+        from lawgap.publish.amendment_akn import to_amendment_akn
+
+        data = to_amendment_akn(drafts).decode("utf-8")
+    elif fmt == "md":
+        from lawgap.publish.markdown import to_markdown_doc
+
+        data = to_markdown_doc(drafts)
+    else:
+        raise LawgapError(f"unknown draft format {fmt!r}: use md, docx or akn")
+    if args.output:
+        from lawgap.publish.atomic import write_atomic
+
+        write_atomic(args.output, data)
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from lawgap.publish.report import to_html, write_report
+
+    ws = _workspace(args)
+    drafts = ws.drafts(("en", "ru"))
+    if args.output:
+        write_report(args.output, args.country, ws.laws, ws.score, drafts)
+    else:
+        sys.stdout.write(to_html(args.country, ws.laws, ws.score, drafts))
+    return 0
+
+
+def cmd_aide_memoire(args: argparse.Namespace) -> int:
+    from lawgap.publish.aide_memoire import to_html, write_aide_memoire
+
+    ws = _workspace(args)
+    if args.output:
+        write_aide_memoire(args.output, args.country, ws.score, ws.laws, args.lang, ws.confirmed)
+    else:
+        sys.stdout.write(to_html(args.country, ws.score, ws.laws, args.lang, ws.confirmed))
+    return 0
+
+
+def add_draft_commands(sub) -> None:
+    """Register `draft`, `report` and `aide-memoire` (their place in `lawgap --help` is after `eval`)."""
+    d = sub.add_parser("draft", help="draft amendments that close a gap or partial finding")
+    d.add_argument("files", nargs="+", type=Path)
+    d.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
+    d.add_argument("--rule", required=True, help="rule id (see `lawgap score`), or 'all' for every gap and partial")
+    d.add_argument("--lang", choices=("ru", "en"), required=True)
+    d.add_argument("--format", choices=("md", "docx", "akn"), help="default: from -o's extension, else md")
+    d.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
+    d.set_defaults(func=cmd_draft)
+
+    r = sub.add_parser("report", help="gap analysis and legal assessment report (.docx, .html, .pdf)")
+    r.add_argument("files", nargs="+", type=Path)
+    r.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
+    r.add_argument("-o", "--output", type=Path, help=".docx, .html or .pdf (default: HTML on stdout)")
+    r.set_defaults(func=cmd_report)
+
+    a = sub.add_parser("aide-memoire", help="pocket (A6) list of a victim's rights under the country's law")
+    a.add_argument("files", nargs="+", type=Path)
+    a.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
+    a.add_argument("--lang", choices=("ru", "en"), required=True)
+    a.add_argument("-o", "--output", type=Path, help=".docx, .html or .pdf (default: HTML on stdout)")
+    a.set_defaults(func=cmd_aide_memoire)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,9 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", type=Path, help="gold folder (default tests/gold)")
     e.set_defaults(func=cmd_eval)
 
-    from lawgap.cli_draft import add_commands
-
-    add_commands(sub)
+    add_draft_commands(sub)
 
     s = sub.add_parser("scan", help="parse the laws in national_laws/ (or the given folders) and report")
     s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")

@@ -98,6 +98,11 @@ NOT_ASSESSED = "not_assessed"
 STATUSES = (MET, PARTIAL, GAP, NOT_ASSESSED)
 DECIDABLE_STATUSES = (MET, PARTIAL, GAP)
 STATUS_RU = {MET: "соответствует", PARTIAL: "частичное соответствие", GAP: "пробел", NOT_ASSESSED: "не оценено"}
+# The same symbol and colours on every page, export and document. Plain symbols, not emoji: they render in
+# every font, a bare server's headless browser included.
+STATUS_SYMBOL = {MET: "✓", PARTIAL: "◐", GAP: "✗", NOT_ASSESSED: "·"}
+STATUS_COLOUR = {MET: "#2e7d32", PARTIAL: "#ef8f00", GAP: "#c62828", NOT_ASSESSED: "#9e9e9e"}
+STATUS_BACKGROUND = {MET: "#c8e6c9", PARTIAL: "#ffe0b2", GAP: "#ffcdd2", NOT_ASSESSED: "#eeeeee"}
 
 # -- obligation levels ---------------------------------------------------------------------------
 # Strongest first: "shall", "shall consider", "shall endeavour", "may".

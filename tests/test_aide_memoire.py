@@ -77,7 +77,7 @@ def test_a6_pdf_through_libreoffice(tmp_path):
 def test_cli_applies_the_reviewer_s_decision(tmp_path, monkeypatch, capsys):
     import argparse
 
-    from lawgap.cli_draft import add_commands
+    from lawgap.cli import add_draft_commands
     from lawgap.store import ReviewStore
     from tests.conftest import corpus_file
     from tests.test_draft import KG
@@ -88,7 +88,7 @@ def test_cli_applies_the_reviewer_s_decision(tmp_path, monkeypatch, capsys):
         pytest.skip("the scorer finds no partial right in the Kyrgyz codes to confirm")
     monkeypatch.setenv("LAWGAP_REVIEW_DB", str(tmp_path / "review.sqlite"))
     ap = argparse.ArgumentParser()
-    add_commands(ap.add_subparsers(dest="command"))
+    add_draft_commands(ap.add_subparsers(dest="command"))
     argv = ["aide-memoire", *[str(corpus_file(r)) for r in KG], "--country", "KG", "--lang", "en"]
     args = ap.parse_args(argv)
     args.func(args)

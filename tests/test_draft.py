@@ -255,11 +255,11 @@ def test_edited_draft_keeps_instruction_and_consolidated_text_in_step():
 
 
 def test_cli_commands(capsys, tmp_path):
-    from lawgap.cli_draft import add_commands
+    from lawgap.cli import add_draft_commands
 
     files = [str(corpus_file(rel)) for rel in KG]
     ap = argparse.ArgumentParser()
-    add_commands(ap.add_subparsers(dest="command"))
+    add_draft_commands(ap.add_subparsers(dest="command"))
     args = ap.parse_args(["draft", *files, "--country", "KG", "--rule", "assistance_housing", "--lang", "ru"])
     args.func(args)
     out = capsys.readouterr().out
@@ -276,14 +276,20 @@ def test_cli_commands(capsys, tmp_path):
 
 
 def test_draft_page_edits_saves_and_exports(tmp_path, monkeypatch):
+    """The page drafts from the app's own workspace of the chosen country (no loader or scorer of its own)."""
     from streamlit.testing.v1 import AppTest
 
     folder = corpus_file(KG[0]).parent
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "kg").symlink_to(folder)
+    monkeypatch.setenv("LAWGAP_CORPUS", str(tmp_path / "corpus"))
+    monkeypatch.setenv("LAWGAP_LAWS_DIR", str(tmp_path / "laws"))
     monkeypatch.setenv("LAWGAP_REVIEW_DB", str(tmp_path / "review.sqlite"))
-    at = AppTest.from_string("from lawgap.app.draft_page import render\nrender()", default_timeout=300)
+    at = AppTest.from_string("from lawgap.app.drafting import render\nrender()", default_timeout=300)
+    at.query_params["country"] = "KG"
     at.run()
-    at.text_input(key="draft_folder").set_value(str(folder)).run()
     assert not at.exception
+    assert at.selectbox(key="draft_country").value == "KG"
     assert any("reads the instruction back" in s.value for s in at.success)
     at.button(key="draft_save").click().run()
     assert any(s.value == "Saved version 1." for s in at.success)
@@ -294,6 +300,17 @@ def test_draft_page_edits_saves_and_exports(tmp_path, monkeypatch):
     # a broken edit (number removed) is refused before it can be saved
     at.text_area(key=f"ins_{rule}_ru_generated").set_value("текст без номера").run()
     assert at.error and at.button(key="draft_save").disabled
+
+
+def test_draft_page_without_laws_says_so_and_does_not_crash(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LAWGAP_CORPUS", str(tmp_path / "none"))
+    monkeypatch.setenv("LAWGAP_LAWS_DIR", str(tmp_path / "laws"))
+    at = AppTest.from_string("from lawgap.app.drafting import render\nrender()", default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.info
 
 
 def test_kazakh_excerpts_get_free_numbers_and_parse_back(tmp_path):

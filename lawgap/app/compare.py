@@ -8,9 +8,10 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import category_label, lang, status_label, t
 from lawgap.app.links import anchor, param
-from lawgap.app.render import STATUS_ICON, escape, law_block
+from lawgap.app.render import escape, law_block
 from lawgap.assess.findings import Finding
 from lawgap.rules import Rule
+from lawgap.vocab import STATUS_SYMBOL
 
 
 def _central_asia() -> tuple[str, ...]:
@@ -74,7 +75,7 @@ def render() -> None:
             for r in selected:
                 f = findings[c][r.id]
                 st.markdown(
-                    f"{STATUS_ICON[f.status]} "
+                    f"{STATUS_SYMBOL[f.status]} "
                     + anchor("finding", r.title(lang()), country=c, rule=r.id)
                     + f" ({f.score:.2f})",
                     unsafe_allow_html=True,

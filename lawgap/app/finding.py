@@ -12,36 +12,13 @@ import streamlit as st
 
 from lawgap.app import review_page, state
 from lawgap.app.i18n import category_label, lang, level_label, status_label, t
-from lawgap.app.links import anchor, param
+from lawgap.app.links import anchor
 from lawgap.app.render import badge, escape, law_block
+from lawgap.app.widgets import pick
 from lawgap.assess.findings import Evidence, Finding
 from lawgap.model import Law
 from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule
-
-
-def pick() -> tuple[str | None, Rule | None]:
-    """Country and requirement from the URL (a matrix click) or from the pickers."""
-    countries = list(state.corpus().by_country)
-    rules = state.rules()
-    ids = [r.id for r in rules]
-    if not countries:
-        st.info(t("no_laws"))
-        return None, None
-    cols = st.columns([1, 4])
-    country = cols[0].selectbox(
-        t("pick_country"), countries, index=countries.index(param("country", countries)), key="f_country"
-    )
-    rule_id = cols[1].selectbox(
-        t("pick_rule"),
-        ids,
-        index=ids.index(param("rule", ids)),
-        format_func=lambda i: f"{rules.by_id[i].title(lang())} ({i})",
-        key="f_rule",
-    )
-    st.query_params["country"] = country
-    st.query_params["rule"] = rule_id
-    return country, rules.by_id[rule_id]
 
 
 def requirement(rule: Rule) -> None:

@@ -8,9 +8,10 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor, param
-from lawgap.app.render import STATUS_ICON, escape
+from lawgap.app.render import escape
 from lawgap.assess.findings import Finding
 from lawgap.rules import OBLIGATIONS
+from lawgap.vocab import STATUS_SYMBOL
 
 PRIORITY_TARGETS = ("victims", "children")
 
@@ -59,7 +60,7 @@ def render() -> None:
     for n, f in enumerate(items, 1):
         with st.container(border=True):
             st.markdown(
-                f"{n}. {STATUS_ICON[f.status]} **{escape(f.rule.title(lang()))}** · {escape(status_label(f.status))}"
+                f"{n}. {STATUS_SYMBOL[f.status]} **{escape(f.rule.title(lang()))}** · {escape(status_label(f.status))}"
                 f" · {escape(level_label(f.rule.obligation))} · {escape(category_label(f.rule.category))}  \n"
                 f"{escape(f.explanation)}  \n"
                 f"*{escape(t('model_requirement'))}:* {model_requirement(f)}  \n"

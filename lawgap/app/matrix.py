@@ -9,8 +9,9 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor
-from lawgap.app.render import STATUS_BG, STATUS_ICON, escape
+from lawgap.app.render import escape
 from lawgap.rules import OBLIGATIONS, TARGETS, Rule
+from lawgap.vocab import STATUS_BACKGROUND, STATUS_SYMBOL
 
 STATUSES = ("met", "partial", "gap", "not_assessed")
 
@@ -66,13 +67,14 @@ def matrix_html(countries: list[str], rules: list[Rule]) -> str:
             for c in countries:
                 s = cells[c][r.id]
                 label = f"{c}: {r.title(language)}: {status_label(s)}"
-                link = anchor("finding", STATUS_ICON[s], title=label, css=f"cell {s}", country=c, rule=r.id)
-                tds.append(f'<td style="background:{STATUS_BG[s]}" data-country="{c}" data-rule="{r.id}">{link}</td>')
+                link = anchor("finding", STATUS_SYMBOL[s], title=label, css=f"cell {s}", country=c, rule=r.id)
+                bg = STATUS_BACKGROUND[s]
+                tds.append(f'<td style="background:{bg}" data-country="{c}" data-rule="{r.id}">{link}</td>')
             title = f"{escape(r.title(language))} <small>({escape(level_label(r.obligation))})</small>"
             rows.append(f"<tr><td>{title}</td>{''.join(tds)}</tr>")
     for s in STATUSES:
         counts = "".join(f"<td>{sum(v == s for k, v in cells[c].items())}</td>" for c in countries)
-        rows.append(f'<tr class="total"><th>{STATUS_ICON[s]} {escape(status_label(s))}</th>{counts}</tr>')
+        rows.append(f'<tr class="total"><th>{STATUS_SYMBOL[s]} {escape(status_label(s))}</th>{counts}</tr>')
     overall = "".join(f"<td>{reviewed[c].score.overall:.2f}</td>" if c in reviewed else "<td>–</td>" for c in countries)
     rows.append(f'<tr class="total"><th>{escape(t("overall"))}</th>{overall}</tr></tbody></table>')
     return "".join(rows)

@@ -11,13 +11,11 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from lawgap.vocab import STATUS_BACKGROUND, STATUS_COLOUR
+
 # Characters Markdown, Streamlit directives or LaTeX would read as syntax.
 _MARKDOWN = set("\\`*_{}[]()<>#+-.!|~$:=^&\"'")
 
-STATUS_COLOUR = {"met": "#2e7d32", "partial": "#ef8f00", "gap": "#c62828", "not_assessed": "#9e9e9e"}
-STATUS_BG = {"met": "#c8e6c9", "partial": "#ffe0b2", "gap": "#ffcdd2", "not_assessed": "#eeeeee"}
-# Plain symbols, not emoji: they render in every font, including a bare server's headless browser.
-STATUS_ICON = {"met": "✓", "partial": "◐", "gap": "✗", "not_assessed": "·"}
 
 
 def escape(text: str) -> str:
@@ -78,6 +76,6 @@ def law_block(text: str, words: Sequence[str] = (), lang: str | None = None) -> 
 
 def badge(status: str, label: str) -> str:
     return (
-        f'<span style="background:{STATUS_BG[status]};color:{STATUS_COLOUR[status]};'
+        f'<span style="background:{STATUS_BACKGROUND[status]};color:{STATUS_COLOUR[status]};'
         f'padding:0.1em 0.5em;border-radius:0.4em;font-weight:600">{escape(label)}</span>'
     )

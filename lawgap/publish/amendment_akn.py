@@ -14,7 +14,7 @@ from lxml import etree
 
 from lawgap.drafting.draft import Draft
 from lawgap.parsers.akn import AKN_NS, LAWGAP_NS
-from lawgap.publish.akn import LANG3, _a, _sub, validate  # noqa: F401  (validate re-exported for callers)
+from lawgap.publish.akn import LANG3, _a, _sub, frbr_uri, validate  # noqa: F401  (validate re-exported for callers)
 
 _NSMAP = {None: AKN_NS, "lg": LAWGAP_NS}
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -23,12 +23,13 @@ TITLE = {"ru": "Проект изменений", "en": "Draft amendments"}
 
 
 def _work(country: str, today: str, kind: str | None) -> str:
-    return f"/akn/{country.lower()}/act/{today}/{_SAFE.sub('-', kind or 'law')}"
+    """The work the change is made to, as the destination of a textual modification."""
+    return frbr_uri(country, "act", today, _SAFE.sub("-", kind or "law"), "").work_uri(work_component=False)
 
 
 def _identification(meta: etree._Element, country: str, lang: str, today: str, number: str) -> None:
-    work = f"/akn/{country.lower()}/bill/{today}/{number}"
-    expr = f"{work}/{LANG3.get(lang, 'und')}@{today}"
+    uri = frbr_uri(country, "bill", today, number, lang)
+    work, expr, manifestation = uri.work_uri(False), uri.expression_uri(False), uri.manifestation_uri()
     ident = _sub(meta, _a("identification"), source="#lawgap")
     w = _sub(ident, _a("FRBRWork"))
     _sub(w, _a("FRBRthis"), value=f"{work}/!main")
@@ -43,8 +44,8 @@ def _identification(meta: etree._Element, country: str, lang: str, today: str, n
     _sub(e, _a("FRBRauthor"), href="#lawgap")
     _sub(e, _a("FRBRlanguage"), language=LANG3.get(lang, "und"))
     m = _sub(ident, _a("FRBRManifestation"))
-    _sub(m, _a("FRBRthis"), value=f"{expr}/!main.xml")
-    _sub(m, _a("FRBRuri"), value=f"{expr}/!main.xml")
+    _sub(m, _a("FRBRthis"), value=manifestation)
+    _sub(m, _a("FRBRuri"), value=manifestation)
     _sub(m, _a("FRBRdate"), date=today, name="Generation")
     _sub(m, _a("FRBRauthor"), href="#lawgap")
 
