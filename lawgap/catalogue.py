@@ -1,5 +1,7 @@
 """The catalogue of national laws a gap analysis needs, per Central Asian republic.
 
+Reads: national_laws/catalogue.toml. Writes: the laws each country needs, and what to fetch.
+
 `national_laws/catalogue.toml` is data a lawyer reads and edits: which laws each country must
 supply (criminal code, criminal procedure code, anti-trafficking, witness-protection and
 migration laws), their official titles, numbers and dates where confirmed, and where they are

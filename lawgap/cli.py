@@ -1,5 +1,7 @@
 """The `lawgap` command: parse laws, scan the national_laws folder.
 
+Reads: the command line and law files. Writes: JSON, CSV, text, Word, HTML and PDF outputs.
+
     lawgap parse FILE [--format json|akn|text]        one law's provision tree
     lawgap score FILE... --country CC                 coverage of one country's laws
     lawgap eval                                       the matcher measured on the gold set

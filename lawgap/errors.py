@@ -1,4 +1,7 @@
-"""Errors a user can act on: each names the file and the problem in one line."""
+"""Errors a user can act on: each names the file and the problem in one line.
+
+Reads: nothing. Writes: the error types the CLI and the app report in one line.
+"""
 
 from __future__ import annotations
 

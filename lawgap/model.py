@@ -1,6 +1,7 @@
 """The data every stage passes on, frozen so stages cannot edit each other's output.
 
 Reads: nothing. Writes: the types. A format reader (lawgap.parsers) produces `Block`s in an
+
 `Extracted`; a structure grammar (lawgap.structure) turns them into `Provision`s; the `Law` holds
 them with its metadata and is what every later stage (refs, assess, review, drafting, publish) reads.
 """

@@ -1,6 +1,7 @@
 """The adviser's review applied to a score: rejected evidence drops out, overridden statuses are set.
 
 Reads: a `CountryScore` (lawgap.assess) and the `Decisions` kept in lawgap.store. Writes: a
+
 `Reviewed` score. Pure: scores in, reviewed scores out; the finding is judged again with the
 scorer's own status function (lawgap.assess.findings.judge), so both always agree.
 

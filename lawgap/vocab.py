@@ -1,6 +1,7 @@
 """The closed lists every stage names, and their labels: kinds of law, countries, statuses, obligation levels.
 
 Reads: nothing. Writes: constants. This is the only module that spells these values out; every
+
 other module imports them from here, so adding a kind of law or a country is one edit.
 """
 

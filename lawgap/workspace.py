@@ -2,6 +2,7 @@
 and the report all take, so every page, export and document shows the same status for a rule.
 
 Reads: law files (lawgap.parsers), the rule set (lawgap.rules), the review database (lawgap.store).
+
 Writes: a frozen `Workspace`. Nothing here caches: the app keeps workspaces in its own cache and
 re-applies the decisions on every run, which costs milliseconds.
 """

@@ -1,4 +1,7 @@
 """Compare: two to five countries side by side for one requirement or one category, their evidence
+
+Reads: the reviewed scores of the chosen countries (lawgap.app.state). Writes: the page.
+
 texts aligned and the differences named."""
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The drafting page: pick a country and a gap or partial finding, edit its draft, save versions, export.
 
 Reads: the country's workspace (lawgap.app.state -> lawgap.workspace: its laws and the reviewed score,
+
 as every other page). Writes: draft versions in the review database (lawgap.store); an edited draft is
 checked with our own parser before it is saved, so a version never breaks its own numbering.
 """

@@ -1,5 +1,7 @@
 """Finding: one requirement in one country, from the instrument's words to the law's words.
 
+Reads: one reviewed finding, its rule's sources (model_law) and the law text. Writes: the page.
+
 Shows the requirement (our wording, obligation level, the model_law paraphrase of each source),
 the status and why, the elements found and missing, and every evidence item: its text with the
 matched words marked, its place in the law, the references to and from it, and the parallel

@@ -1,4 +1,7 @@
 """Gaps: per country, the gap and partial findings ranked (mandatory before optional, victims and
+
+Reads: a country's reviewed score. Writes: the ranked list, with links to drafting.
+
 children first), each with the model requirement and a link to drafting."""
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Interface text in English and Russian; the language is chosen in the sidebar and kept in the URL.
 
+Reads: the chosen language. Writes: interface strings.
+
 `t("key", n=3)` gives the text in the current language. A key missing from a language falls back
 to English, and a test checks that both languages have every key.
 """

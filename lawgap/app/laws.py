@@ -1,4 +1,7 @@
-"""Laws: what was read for each country (metadata, OCR, warnings), what failed, and an upload form."""
+"""Laws: what was read for each country (metadata, OCR, warnings), what failed, and an upload form.
+
+Reads: the laws found and the upload form. Writes: an uploaded file, only after it parses.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
 """Links between pages that carry their subject in the URL (?country=KG&rule=...), so a finding
+
+Reads: the query parameters. Writes: links and the choices they carry.
+
 can be bookmarked, opened from the matrix with one click, and reopened after a restart."""
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
 """Coverage matrix: countries by requirements, coloured by status, grouped by category, filterable;
+
+Reads: every country's reviewed score. Writes: the matrix page.
+
 each cell links to its finding. A chart shows each country's profile per category."""
 
 from __future__ import annotations

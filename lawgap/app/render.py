@@ -1,5 +1,7 @@
 """Law text made safe for the page: every character escaped, matched words marked.
 
+Reads: law text and matched words. Writes: HTML that displays as the law's words.
+
 Streamlit's Markdown would read `<script>`, `*`, `#`, `[x](y)`, `$...$` (LaTeX) and `:red[...]`
 in a law as markup. Everything that comes from a law is turned into HTML character references
 here, and only the `<mark>` and `<br>` we add stay markup, so a law always displays as its words.

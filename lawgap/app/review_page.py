@@ -1,5 +1,7 @@
 """Review: confirm or reject evidence, override a status with a reason, read and export the audit log.
 
+Reads: a reviewed finding and the audit log. Writes: decisions, through lawgap.store.
+
 The decisions go to lawgap.review's SQLite store; the next run of any page re-applies them.
 """
 

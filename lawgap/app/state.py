@@ -1,5 +1,7 @@
 """What every page reads: the laws found at start, each country's score, and the review applied to it.
 
+Reads: the law folders, the rule set, the review database. Writes: cached laws, scores and workspaces.
+
 Laws are read from the corpus folder (`LAWGAP_CORPUS`, treaties excepted) and from the user's
 folder (`LAWGAP_LAWS_DIR`, default national_laws/<CC>/). Each file is parsed once per content
 (the cache key is path, size and mtime), each country is scored once per set of laws, and the

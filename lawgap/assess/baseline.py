@@ -1,5 +1,7 @@
 """A BM25 baseline over the same lemmas, so the gain of the rule matcher can be measured.
 
+Reads: the lemma index of each law and the rule set. Writes: BM25-ranked articles per rule.
+
 Each article-level provision (with its parts, items and notes) is one document of lemmas; a
 rule's query is the lemmas of its title and of all its cues in the law's language. The top
 documents are the baseline's evidence. Its status is a bag-of-words reading of the top

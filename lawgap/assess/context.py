@@ -1,5 +1,7 @@
 """What a provision inherits from the words above it.
 
+Reads: a LawIndex (headings, lead-ins, qualified parts). Writes: provisions excluded or aggravating.
+
 An article's heading frames all of it: "Права и обязанности подозреваемого" is about the suspect,
 "Отвод переводчика" about removing an interpreter, so nothing in them is evidence of a protection
 owed to victims and witnesses, whatever words they share with it.

@@ -1,5 +1,7 @@
 """`lawgap eval`: the rule matcher and the BM25 baseline measured against the team's gold set.
 
+Reads: tests/gold (judgements, law sets, the frozen split). Writes: precision, recall, status accuracy.
+
 The gold set (tests/gold/) was made by reading the real corpus:
 - sets.toml names each law set (a country's files in the corpus);
 - evidence.tsv judges (set, file, article eid, rule) as relevant or not, with a one-line reason;

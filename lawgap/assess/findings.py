@@ -1,6 +1,7 @@
 """What a finding is, and how its status and score follow from its elements: the one status function.
 
 Reads: the elements found for a rule (lawgap.assess.score computes them; lawgap.review re-judges
+
 them after a reviewer rejects evidence). Writes: frozen `Finding`s and `CountryScore`s. The
 scorer and the review both call `judge` and `summarise`, so the same inputs always give the
 same status.

@@ -1,5 +1,7 @@
 """Reading through OCR noise: misspelt words in a scanned law mapped back to the rules' words.
 
+Reads: the word forms of a noisy law and the rules' words. Writes: corrections form -> word.
+
 An OCR layer writes "video aonferencin8" for "video conferencing", "wltness" for "witness". Exact
 lemma cues miss such words, so for a noisy law each word form that is not a word of the
 language is compared (rapidfuzz) with the inflected forms of the words the rules look for;

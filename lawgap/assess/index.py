@@ -1,6 +1,7 @@
 """A law's words, indexed once: lemma -> positions, each provision's article, its framing headings.
 
 Reads: a Law and its lemmas and sentences (lawgap.assess.nlp). Writes: a `LawIndex` the matcher
+
 queries; a cue is tried only where its first word can match, instead of at every token. In a
 noisy (OCR) law, garbled forms close to a word the rules look for are read as that word
 (lawgap.assess.fuzzy).

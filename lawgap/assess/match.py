@@ -1,6 +1,7 @@
 """Finds the words that evidence each rule element in a law, with negation and limitation.
 
 Reads: a Law, its nlp analysis and the RuleSet. Writes: `Hit`s, one per cue occurrence that is
+
 not negated, each knowing its provision, its article, its sentence and any limiting words seen
 in that sentence ("только", "небольшой тяжести", "except").
 

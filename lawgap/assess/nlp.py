@@ -1,5 +1,7 @@
 """Tokens, lemmas and sentence spans per provision, computed once and cached on disk.
 
+Reads: a Law. Writes: per provision, lemmas with offsets and sentence spans (cached, lawgap.cache).
+
 Why not a full spaCy model: none can be downloaded here, and a law repeats few word forms many
 times (the KG Criminal Procedure Code: about 8,400 distinct forms among 109,000 tokens). So we
 tokenise with spaCy's rule-based tokenizer and lemmatise each distinct form once: pymorphy3 for

@@ -1,6 +1,7 @@
 """What an article relies on from the provisions it cites precisely, so their words count for it.
 
 Reads: the resolved references of the loaded laws (lawgap.refs, cached per set of files) and the
+
 hits of one rule per article. Writes: for each article missing an element, where that element is
 found in a part or item it cites ("in the cases of part 2 of article 21, ... shall invite an
 interpreter").

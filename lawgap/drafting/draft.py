@@ -1,6 +1,7 @@
 """Draft amendments that close gap and partial findings, in Russian or English.
 
 Reads: one country's laws and its `CountryScore`. Writes: frozen `Draft`s, each with the target
+
 law and number (lawgap.drafting.placement), the law's own terms (terms), the amending instruction
 and consolidated text (instruction), the redline (redline), and a justification that cites the
 instrument in our paraphrase (model_law) and names the finding it closes.

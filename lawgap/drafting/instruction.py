@@ -1,6 +1,7 @@
 """The amending instruction in the national drafting style, and the provision's text before and after.
 
 Reads: a Placement and the new provision's wording. Writes: an `Amendment` with
+
 - `inserted`: the text between the quotation marks, exactly as our parser reads it back;
 - `instruction`: "Статью 166 дополнить частью 5 следующего содержания: «5. ...»." or
   "Article 166 shall be supplemented with part 5 reading as follows: “5. ...”.";

@@ -1,6 +1,7 @@
 """The law's own words for the people and bodies a draft names: victim, authority, court, child.
 
 Reads: a Law. Writes: `Terms`, one `Term` per concept with its Russian case forms and the
+
 English rendering. A term the law defines in its definitions article wins; otherwise the
 candidate the law uses most often. Templates write `{victim.dat}`, `{child.gen}`, and so on.
 """

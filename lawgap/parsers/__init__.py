@@ -1,5 +1,7 @@
 """Reading a law file: check it, recognise its format, extract blocks, build the provision tree.
 
+Reads: one file. Writes: a `Law` (lawgap.model).
+
 `load_law` is the one entry point. Every failure a user can cause (empty, too large, wrong
 format, damaged, encrypted) raises `InputError` naming the file and the problem.
 """

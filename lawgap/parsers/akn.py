@@ -1,5 +1,7 @@
 """Akoma Ntoso reader: an AKN 3.0 (or older 2.0-style) XML file -> a Law with the document's own tree.
 
+Reads: Akoma Ntoso XML. Writes: a Law with the document's own eIds.
+
 Unlike the other readers this one produces provisions directly: the file already says what
 is a part, a section or a paragraph, and its eIds are kept as they are (`section-1-1` in a
 legislation.gov.uk export, `art_1-bis__para_1` in a Normattiva one); an element without an

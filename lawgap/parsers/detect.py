@@ -1,5 +1,7 @@
 """Guesses what the user did not say: language, drafting style, country and kind of law.
 
+Reads: the first part of a law's text. Writes: language, style, country, kind and date guesses.
+
 Each guess is a plain heuristic over the first part of the text; the CLI flags override it.
 """
 

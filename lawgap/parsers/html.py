@@ -1,6 +1,7 @@
 """HTML reader: a law page from an official portal -> text blocks with the hints the markup gives.
 
 Reads: the page's bytes. Writes: one `Block` per block element (p, div, li, td, h1-h6 ...),
+
 its text normalised (no-break spaces, mixed line endings and runs of white space collapsed),
 scripts, styles, page chrome and navigation dropped. Two things portals get wrong or write
 in their own way are handled here, because only the markup shows them:

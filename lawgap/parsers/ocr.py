@@ -1,5 +1,7 @@
 """OCR of PDF pages that have no text layer: tesseract lines with their boxes, cached on disk.
 
+Reads: PDF pages without text. Writes: OCR lines with boxes (cached, lawgap.cache).
+
 The PDF reader treats OCR lines like text-layer lines (same header, footer and paragraph
 stages), so this module returns positioned lines in PDF points, not a flat string. Results are
 cached per file (sha256), page, language and resolution under `LAWGAP_CACHE` or

@@ -1,5 +1,7 @@
 """PDF reader: positioned lines from pdfplumber (or OCR), page furniture removed, paragraphs rebuilt.
 
+Reads: a PDF. Writes: `Extracted` blocks (lawgap.model).
+
 Stages, each reading what the previous one wrote:
 1. `_open`: pdfplumber over the bytes; encrypted or damaged files become an InputError.
 2. `_markers`: footnote markers, i.e. small digits raised above their neighbours (the 2 in

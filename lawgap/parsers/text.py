@@ -1,5 +1,7 @@
 """Plain-text and Markdown reader: UTF-8 lines to Blocks, Markdown markup stripped.
 
+Reads: plain text or Markdown. Writes: `Extracted` blocks (lawgap.model).
+
 Law banks export Markdown with '#' headings ("#### Статья 125."), blank lines between
 paragraphs and little else; third-party conversions add emphasis, links, tables and
 backslash escapes. The reader keeps the words and the one hint that matters to the

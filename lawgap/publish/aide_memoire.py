@@ -1,4 +1,7 @@
 """The aide-memoire: a pocket (A6) leaflet per country listing, in plain language, the rights a victim
+
+Reads: a country's reviewed score and laws. Writes: the leaflet (HTML, DOCX, PDF).
+
 of trafficking or a smuggled migrant has under that country's law, each with the article it comes from.
 
 Built ONLY from findings that are met, or that a reviewer confirmed (rule ids passed in

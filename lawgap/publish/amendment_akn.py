@@ -1,4 +1,7 @@
 """Akoma Ntoso 3.0 `amendment` documents for drafts: one amendmentContent per draft, with the
+
+Reads: Drafts. Writes: Akoma Ntoso amendment XML.
+
 inserted provision as a quotedStructure inside a `mod`, and one `textualMod` (type insertion) per
 draft in meta/analysis/activeModifications pointing from the mod to the destination eId in the
 target law's work URI. Validates against the strict OASIS schema (lawgap.publish.akn.validate).

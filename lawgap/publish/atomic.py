@@ -1,5 +1,7 @@
 """Writing an export file all at once: a temp file in the same folder, then os.replace.
 
+Reads: the bytes to write. Writes: the file, whole or not at all.
+
 A failed export (unwritable folder, full disk, a renderer error) leaves no partial file behind
 and raises `ExportError` naming the path and the reason in one line.
 """

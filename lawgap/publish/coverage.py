@@ -1,4 +1,7 @@
-"""The coverage of a country as the public JSON contract (issue 3), CSV rows and a console table."""
+"""The coverage of a country as the public JSON contract (issue 3), CSV rows and a console table.
+
+Reads: a CountryScore. Writes: the public JSON, CSV and the console table.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
 """Drafts as a Word document (python-docx): a cover table, then per draft the amending instruction,
+
+Reads: Drafts. Writes: a Word document with tracked changes.
+
 the consolidated text with real tracked changes (w:ins / w:del, so Word and LibreOffice show them as
 revisions a working group can accept or reject) and the justification.
 

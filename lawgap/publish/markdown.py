@@ -1,4 +1,7 @@
-"""Drafts as Markdown: a cover table, then per draft the instruction, the redline and the justification."""
+"""Drafts as Markdown: a cover table, then per draft the instruction, the redline and the justification.
+
+Reads: Drafts. Writes: Markdown.
+"""
 
 from __future__ import annotations
 

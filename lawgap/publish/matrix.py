@@ -1,6 +1,7 @@
 """The coverage matrix (rules x countries) as CSV and XLSX.
 
 Reads: CountryScores. Writes: one row per rule: id, title, category, obligation, sources, then per
+
 country its status and the evidence articles exactly as `lawgap score` lists them ("law num"). The
 XLSX header row is bold and frozen, and each status cell has its colour (lawgap.vocab).
 """

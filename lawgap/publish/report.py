@@ -1,6 +1,7 @@
 """The gap analysis and legal assessment report per country, and a comparison report across countries.
 
 Reads: the laws, their CountryScore and the drafts. Writes DOCX (python-docx), HTML (one
+
 self-contained file, the chart as an embedded PNG; `chart_svg` gives it as SVG for the app) and,
 where LibreOffice is installed, PDF (the DOCX converted headless). Sections: summary; coverage
 by category with a chart; every gap and partial finding with its evidence and recommendation; all

@@ -1,5 +1,7 @@
 """Cross-references between provisions: find them in the text, then resolve them to eids.
 
+Reads: a Law's provisions. Writes: `Reference`s with their targets, not yet resolved.
+
 Two separate steps, as in eyecite:
 - `find_in_text(text, language)` reads one provision's words and returns `Found` items: the
   character span, the matched words and a structured `Target` (which law, which levels and

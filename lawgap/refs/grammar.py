@@ -1,5 +1,7 @@
 """The words laws use to cite provisions, per language: level nouns, numbers, law names.
 
+Reads: nothing. Writes: the patterns lawgap.refs.find uses.
+
 Kept apart from `lawgap.refs.find` so that a new drafting variant changes a pattern here, not the
 scanner. Each pattern names the level of the law's tree it points at, using the provision kinds
 of lawgap.model ("article" for an article or a common-law section, "paragraph" for a part of an

@@ -1,5 +1,7 @@
 """The graph of laws: provisions as nodes, resolved cross-references as edges.
 
+Reads: Laws and their resolved References. Writes: a networkx graph.
+
 Later stages follow it to reach what a provision relies on (a definition cited from an
 offence, a procedure cited from a protection measure). Nodes are `(law sha256, eid)` pairs,
 so several laws, and the Russian and Kyrgyz versions of one code, live in one graph. Each edge

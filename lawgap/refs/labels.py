@@ -1,4 +1,7 @@
-"""Human labels for provision ids: `art_166__para_4` reads "art. 166(4)", `sec_3` "s. 3"."""
+"""Human labels for provision ids: `art_166__para_4` reads "art. 166(4)", `sec_3` "s. 3".
+
+Reads: an eid. Writes: the label a lawyer reads.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Numbers as references print them: lists, ranges and hyphenated numbers read into `Num`s.
 
 Reads: the numbers text of one reference ("5, 6 и 7", "160–165", "71-1", "(1)(a)"). Writes: `Num`s.
+
 "160-165" is a range when the second number is larger, otherwise one number such as 71-1.
 """
 

@@ -1,6 +1,7 @@
 """Resolving cross-references: each `Reference` found in a law's text turned into the eids it cites.
 
 Reads: References (lawgap.refs.find) and the loaded Laws. Writes: References with `resolved`,
+
 `target_law`, `exact` and a `reason` when a level is missing or the cited law is not loaded.
 See lawgap.refs.find for the conventions of the region's drafting that both steps follow.
 """

@@ -1,5 +1,7 @@
 """The requirements of the international standard, kept as data (TOML) beside the code that reads them.
 
+Reads: lawgap/rules/*.toml. Writes: the checked `RuleSet`.
+
 `load_rules()` gives the checked `RuleSet`; `compile_cue()` the cue language its elements use.
 """
 

@@ -1,5 +1,7 @@
 """Citations of the international instruments, in the one canonical form of INSTRUMENTS.md.
 
+Reads: a citation string. Writes: a `Citation`, or an error saying what is wrong.
+
     CITE    := CODE " " ARTICLE ( "(" PARA ")" )*
     CODE    := "TIP" | "SOM" | "UNTOC" | "ML" | "COE"
     ARTICLE := digits                      (no leading zero)

@@ -1,5 +1,7 @@
 """The cue language: how a rule says which words in a law evidence one of its elements.
 
+Reads: a cue string. Writes: a compiled `Cue`.
+
 A cue is a short pattern over the lemmas of consecutive words, not a raw substring, so one cue
 finds every inflected form ("потерпевшего", "потерпевшим" -> "потерпевший"):
 

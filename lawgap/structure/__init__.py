@@ -1,6 +1,7 @@
 """The structure stage: numbering grammars turn a reader's blocks into a provision tree.
 
 Reads: `Block`s (lawgap.model). Writes: `Structured` (lawgap.structure.tree): provisions with ids,
+
 parents and spans. One grammar per drafting style, chosen here; `tree` alone names provisions.
 """
 

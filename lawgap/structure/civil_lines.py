@@ -1,6 +1,7 @@
 """Civil-law lines: each line of a Russian or Kyrgyz law classified once against the grammar table.
 
 Reads: Blocks. Writes: `Line`s (what each line opens, or what metadata it is) and the lines of a
+
 table of contents or a signature block, which the walker in lawgap.structure.civil keeps out of the
 provisions. The table `RULES` is the grammar: a drafting variant changes one row, not the code.
 """

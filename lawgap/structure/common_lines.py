@@ -1,6 +1,7 @@
 """Common-law lines: the line table, list numbering and front matter of English (Commonwealth) Acts.
 
 Reads: Blocks. Writes: `Line`s with the hints the grammar in lawgap.structure.common walks over:
+
 section, part and chapter headings, enumerators (1) (a) (i), OCR-damaged numbers, the contents list.
 """
 

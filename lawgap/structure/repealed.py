@@ -1,5 +1,7 @@
 """Repealed articles: a heading and a repeal note, nothing else.
 
+Reads: provisions. Writes: the eids of articles printed only as repealed.
+
 Kyrgyz, Kazakh and Russian consolidated texts keep the heading of a repealed article with a note
 such as "(Утратила силу в соответствии с Законом КР от 30 июня 2022 года № 51)". The article
 stays in the tree, since its number is taken (a drafter must never reuse it) and official

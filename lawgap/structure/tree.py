@@ -1,5 +1,7 @@
 """Turns a grammar's open/text events into Provisions with Akoma Ntoso style eids.
 
+Reads: open/text events from a grammar. Writes: `Provision`s and `Structured`.
+
 Grammars decide what a line is; this module alone decides ids, parents and spans, so every
 grammar names provisions the same way (GUIDE.md, "Identifiers"):
 - containers above the article (book, part, section, chapter) are named on their own:
