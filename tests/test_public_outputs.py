@@ -52,9 +52,8 @@ def _sha(data: bytes) -> str:
 
 def _run(argv: list[str]) -> bytes:
     out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        with contextlib.suppress(SystemExit):
-            main(argv)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()), contextlib.suppress(SystemExit):
+        main(argv)
     return out.getvalue().encode()
 
 
