@@ -5,48 +5,31 @@ Reads: national_laws/catalogue.toml. Writes: the laws each country needs, and wh
 `national_laws/catalogue.toml` is data a lawyer reads and edits: which laws each country must
 supply (criminal code, criminal procedure code, anti-trafficking, witness-protection and
 migration laws), their official titles, numbers and dates where confirmed, and where they are
-published. This module loads it strictly (a typo must not silently drop a law), answers which
-laws a country still lacks, and writes the instructions the main job prints when the user has
-not supplied any law yet.
+published. This module loads it strictly (the models below, read by the shared strict reader in
+lawgap/rules/strict_toml.py: a typo must not silently drop a law), answers which laws a country
+still lacks, and writes the instructions the main job prints when the user has not supplied any
+law yet.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from lawgap.errors import InputError
 from lawgap.parsers import SUFFIXES
+from lawgap.rules.strict_toml import FieldError, Problem, Strict, Text, Texts, one_of, read_toml, validate
 from lawgap.settings import LAWS_DIR, catalogue_path
 from lawgap.vocab import KIND_NAMES, LAW_KINDS, PROJECT_COUNTRIES, REQUIRED_KINDS
 
-_TOP_FIELDS = frozenset({"schema", "countries", "laws"})
-_COUNTRY_FIELDS = frozenset({"name_en", "name_ru", "portal", "other_sources"})
-_PORTAL_FIELDS = frozenset({"name", "url"})
-_ENTRY_FIELDS = frozenset(
-    {
-        "country",
-        "kind",
-        "title_ru",
-        "title_local",
-        "title_en",
-        "number",
-        "date",
-        "url",
-        "portal",
-        "status",
-        "in_corpus",
-        "source_of_facts",
-        "verify",
-        "verify_note",
-        "expected_file",
-    }
-)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL = re.compile(r"https?://\S+")
 _MONTHS = (
@@ -172,13 +155,12 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     path = Path(path) if path is not None else default_path()
     if not path.is_file():
         raise InputError(path, "catalogue of national laws not found (set LAWGAP_CATALOGUE to its path)")
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot be read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, f"not valid TOML: {exc}") from None
-    return _Reader(path).catalogue(raw)
+    raw = read_toml(path, lambda problem: InputError(path, problem))
+    model = validate(_File, raw, lambda problem: _error(path, raw, problem))
+    countries = tuple(c.country(code) for code, c in model.countries.items())
+    portals = {c.code: c.portal for c in countries}
+    entries = tuple(law.entry(portals[law.country]) for law in model.laws)
+    return Catalogue(path=path, countries=countries, entries=entries)
 
 
 @lru_cache(maxsize=1)
@@ -196,174 +178,183 @@ def missing_for(
     return (catalogue or _default_catalogue()).missing_for(country, found_kinds)
 
 
-class _Reader:
-    """Turns the parsed TOML into dataclasses, checking each field where it is read."""
+# --- the models: what the catalogue may say, checked as it is read ------------------------------
 
-    def __init__(self, path: Path):
-        self.path = path
 
-    def fail(self, where: str, field: str | None, problem: str) -> CatalogueError:
-        return CatalogueError(self.path, where, field, problem)
+def _url(value: str) -> str:
+    if not _URL.fullmatch(value):
+        raise ValueError(f"{value!r} is not an http(s) address")
+    return value
 
-    def catalogue(self, raw: Mapping) -> Catalogue:
-        self._no_unknown(raw, _TOP_FIELDS, "top level")
-        if raw.get("schema") != 1:
-            raise self.fail("top level", "schema", f"expected 1, found {raw.get('schema')!r}")
-        countries_raw = raw.get("countries")
-        if not isinstance(countries_raw, dict) or not countries_raw:
-            raise self.fail("top level", "countries", "missing: add a [countries.XX] table per country")
-        countries = tuple(self._country(code, value) for code, value in countries_raw.items())
-        by_code = {c.code: c for c in countries}
-        laws = raw.get("laws")
-        if not isinstance(laws, list) or not laws:
-            raise self.fail("top level", "laws", "missing: add one [[laws]] table per law")
-        entries = tuple(self._entry(i, value, by_code) for i, value in enumerate(laws))
-        seen: set[tuple[str, str]] = set()
-        for i, e in enumerate(entries):
-            # One law per required kind, or "which law is missing" has no single answer.
-            if e.required and (e.country, e.kind) in seen:
-                raise self.fail(f"laws[{i}] ({e.country} {e.kind})", "kind", "a second entry of this kind")
-            seen.add((e.country, e.kind))
-        return Catalogue(path=self.path, countries=countries, entries=entries)
 
-    def _no_unknown(self, table: Mapping, allowed: frozenset[str], where: str) -> None:
-        for key in table:
-            if key not in allowed:
-                raise self.fail(where, key, f"unknown field (allowed: {', '.join(sorted(allowed))})")
+def _relative(paths: tuple[str, ...]) -> tuple[str, ...]:
+    for rel in paths:
+        p = PurePosixPath(rel)
+        if p.is_absolute() or ".." in p.parts or "\\" in rel:
+            raise ValueError(f"{rel!r} must be a relative path under the corpus")
+    return paths
 
-    def _code(self, value: object, where: str, field: str) -> str:
-        if value not in PROJECT_COUNTRIES:
-            raise self.fail(where, field, f"{value!r} is not one of {', '.join(PROJECT_COUNTRIES)}")
-        return str(value)
 
-    def _text(self, table: Mapping, field: str, where: str, *, required: bool = False) -> str | None:
-        value = table.get(field)
-        if value is None:
-            if required:
-                raise self.fail(where, field, "missing")
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, field, f"must be a non-empty string, found {value!r}")
-        return value.strip()
+Url = Annotated[Text, AfterValidator(_url)]
+CountryCode = one_of(PROJECT_COUNTRIES)
+Kind = one_of(LAW_KINDS)
+CorpusPaths = Annotated[Texts, AfterValidator(_relative)]
 
-    def _url(self, table: Mapping, field: str, where: str, *, required: bool = False) -> str | None:
-        value = self._text(table, field, where, required=required)
-        if value is not None and not _URL.fullmatch(value):
-            raise self.fail(where, field, f"{value!r} is not an http(s) address")
+
+class _Portal(Strict):
+    not_a_table = "must be a table { name = ..., url = ... }"
+    name: Text
+    url: Url
+
+    def portal(self) -> Portal:
+        return Portal(name=self.name, url=self.url)
+
+
+class _Country(Strict):
+    name_en: Text
+    name_ru: Text
+    portal: _Portal
+    other_sources: list[_Portal] = []
+
+    def country(self, code: str) -> Country:
+        others = tuple(o.portal() for o in self.other_sources)
+        return Country(code, self.name_en, self.name_ru, self.portal.portal(), others)
+
+
+class _Law(Strict):
+    not_a_table = "must be a [[laws]] table"
+    country: CountryCode
+    kind: Kind
+    title_ru: Text | None = None
+    title_local: Text | None = None
+    title_en: Text
+    number: Text | None = None
+    date: dt.date | None = None
+    url: Url | None = None
+    portal: _Portal | None = None
+    status: Text | None = None
+    in_corpus: CorpusPaths = ()
+    source_of_facts: Texts = ()
+    verify: bool = False
+    verify_note: Text | None = None
+    expected_file: Text | None = None
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        if not isinstance(value, str):
+            raise ValueError(f'write the number as a string ("127"), found {value!r}')
         return value
 
-    def _portal(self, value: object, where: str, field: str) -> Portal:
-        if not isinstance(value, dict):
-            raise self.fail(where, field, "must be a table { name = ..., url = ... }")
-        self._no_unknown(value, _PORTAL_FIELDS, f"{where}, {field}")
-        name = self._text(value, "name", f"{where}, {field}", required=True)
-        url = self._url(value, "url", f"{where}, {field}", required=True)
-        return Portal(name=name, url=url)
-
-    def _country(self, code: str, value: object) -> Country:
-        where = f"[countries.{code}]"
-        code = self._code(code, where, "code")
-        if not isinstance(value, dict):
-            raise self.fail(where, None, "must be a table")
-        self._no_unknown(value, _COUNTRY_FIELDS, where)
-        others = value.get("other_sources", [])
-        if not isinstance(others, list):
-            raise self.fail(where, "other_sources", "must be a list of { name, url } tables")
-        return Country(
-            code=code,
-            name_en=self._text(value, "name_en", where, required=True),
-            name_ru=self._text(value, "name_ru", where, required=True),
-            portal=self._portal(value.get("portal"), where, "portal"),
-            other_sources=tuple(self._portal(o, where, "other_sources") for o in others),
-        )
-
-    def _strings(self, table: Mapping, field: str, where: str) -> tuple[str, ...]:
-        value = table.get(field, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(where, field, "must be a list of non-empty strings")
-        return tuple(v.strip() for v in value)
-
-    def _date(self, value: object, where: str) -> date | None:
-        if value is None:
-            return None
-        if isinstance(value, date) and not hasattr(value, "hour"):
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> dt.date:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             try:
-                return date.fromisoformat(value)
+                return dt.date.fromisoformat(value)
             except ValueError as exc:
-                raise self.fail(where, "date", f"{value!r} is not a real date ({exc})") from None
-        raise self.fail(where, "date", f"{value!r} is not an ISO date such as 2021-10-28")
+                raise ValueError(f"{value!r} is not a real date ({exc})") from None
+        raise ValueError(f"{value!r} is not an ISO date such as 2021-10-28")
 
-    def _entry(self, index: int, value: object, countries: Mapping[str, Country]) -> CatalogueEntry:
-        where = f"laws[{index}]"
-        if not isinstance(value, dict):
-            raise self.fail(where, None, "must be a [[laws]] table")
-        # Name the entry by what it is as soon as that is known, so errors point a reader at it.
-        country_raw, kind_raw = value.get("country"), value.get("kind")
-        where = f"laws[{index}] ({country_raw or '?'} {kind_raw or '?'})"
-        self._no_unknown(value, _ENTRY_FIELDS, where)
-        country = self._code(country_raw, where, "country")
-        if country not in countries:
-            raise self.fail(where, "country", f"{country} has no [countries.{country}] table")
-        if kind_raw not in LAW_KINDS:
-            raise self.fail(where, "kind", f"{kind_raw!r} is not one of {', '.join(LAW_KINDS)}")
-        kind = str(kind_raw)
-
-        number = value.get("number")
-        if number is not None and (not isinstance(number, str) or not number.strip()):
-            raise self.fail(where, "number", f'write the number as a string ("127"), found {number!r}')
-        when = self._date(value.get("date"), where)
-        sources = self._strings(value, "source_of_facts", where)
-        if (number is not None or when is not None) and not sources:
-            raise self.fail(where, "source_of_facts", "a number or date needs the source it was checked in")
-
-        verify = value.get("verify", False)
-        if not isinstance(verify, bool):
-            raise self.fail(where, "verify", f"must be true or false, found {verify!r}")
-        note = self._text(value, "verify_note", where, required=verify)
-        if note and not verify:
-            raise self.fail(where, "verify_note", "given but verify is not true")
-        title_ru = self._text(value, "title_ru", where)
-        title_local = self._text(value, "title_local", where)
-        if title_ru is None and not verify:
-            raise self.fail(where, "title_ru", "missing: give the official title, or set verify = true")
-        if title_ru is None and title_local is None and not sources:
-            raise self.fail(where, "source_of_facts", "a law with no confirmed title needs at least one lead")
-
-        in_corpus = self._strings(value, "in_corpus", where)
-        for rel in in_corpus:
-            p = PurePosixPath(rel)
-            if p.is_absolute() or ".." in p.parts or "\\" in rel:
-                raise self.fail(where, "in_corpus", f"{rel!r} must be a relative path under the corpus")
-        expected = self._text(value, "expected_file", where)
-        if expected is not None:
-            p = PurePosixPath(expected)
-            if p.parts[:2] != (LAWS_DIR, country) or len(p.parts) != 3:
-                raise self.fail(where, "expected_file", f"{expected!r} must be {LAWS_DIR}/{country}/<file name>")
+    @model_validator(mode="after")
+    def _facts_have_sources(self) -> _Law:
+        sources = self.source_of_facts
+        if (self.number is not None or self.date is not None) and not sources:
+            raise FieldError("a number or date needs the source it was checked in", "source_of_facts")
+        if self.verify and not self.verify_note:
+            raise FieldError("missing", "verify_note")
+        if self.verify_note and not self.verify:
+            raise FieldError("given but verify is not true", "verify_note")
+        if self.title_ru is None and not self.verify:
+            raise FieldError("missing: give the official title, or set verify = true", "title_ru")
+        if self.title_ru is None and self.title_local is None and not sources:
+            raise FieldError("a law with no confirmed title needs at least one lead", "source_of_facts")
+        if self.expected_file is not None:
+            p = PurePosixPath(self.expected_file)
+            if p.parts[:2] != (LAWS_DIR, self.country) or len(p.parts) != 3:
+                problem = f"{self.expected_file!r} must be {LAWS_DIR}/{self.country}/<file name>"
+                raise FieldError(problem, "expected_file")
             if p.suffix.lower() not in SUFFIXES:
-                raise self.fail(where, "expected_file", f"{p.suffix or 'no suffix'} is not an accepted format")
+                raise FieldError(f"{p.suffix or 'no suffix'} is not an accepted format", "expected_file")
+        return self
 
-        portal = countries[country].portal
-        if "portal" in value:
-            portal = self._portal(value["portal"], where, "portal")
+    def entry(self, country_portal: Portal) -> CatalogueEntry:
         return CatalogueEntry(
-            country=country,
-            kind=kind,
-            title_en=self._text(value, "title_en", where, required=True),
-            portal=portal,
-            title_ru=title_ru,
-            title_local=title_local,
-            number=number.strip() if number else None,
-            date=when,
-            url=self._url(value, "url", where),
-            status=self._text(value, "status", where),
-            in_corpus=in_corpus,
-            source_of_facts=sources,
-            verify=verify,
-            verify_note=note,
-            expected_file=expected,
+            country=self.country,
+            kind=self.kind,
+            title_en=self.title_en,
+            portal=self.portal.portal() if self.portal else country_portal,
+            title_ru=self.title_ru,
+            title_local=self.title_local,
+            number=self.number,
+            date=self.date,
+            url=self.url,
+            status=self.status,
+            in_corpus=self.in_corpus,
+            source_of_facts=self.source_of_facts,
+            verify=self.verify,
+            verify_note=self.verify_note,
+            expected_file=self.expected_file,
         )
+
+
+def _not_empty(what: str):
+    def check(value: dict | list) -> dict | list:
+        if not value:
+            raise ValueError(f"missing: {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+class _File(Strict):
+    schema_: int = Field(alias="schema")
+    countries: Annotated[dict[CountryCode, _Country], _not_empty("add a [countries.XX] table per country")] = Field(
+        default={}, validate_default=True
+    )
+    laws: Annotated[list[_Law], _not_empty("add one [[laws]] table per law")] = Field(
+        default=[], validate_default=True
+    )
+
+    @field_validator("schema_", mode="before")
+    @classmethod
+    def _version(cls, value: object) -> object:
+        if value != 1 or isinstance(value, bool):
+            raise ValueError(f"expected 1, found {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _laws_fit_the_countries(self) -> _File:
+        seen: set[tuple[str, str]] = set()
+        for i, law in enumerate(self.laws):
+            if law.country not in self.countries:
+                raise FieldError(f"{law.country} has no [countries.{law.country}] table", "laws", i, "country")
+            # One law per required kind, or "which law is missing" has no single answer.
+            if law.kind in REQUIRED_KINDS and (law.country, law.kind) in seen:
+                raise FieldError("a second entry of this kind", "laws", i, "kind")
+            seen.add((law.country, law.kind))
+        return self
+
+
+def _error(path: Path, raw: dict, problem: Problem) -> CatalogueError:
+    """Name the entry as a reader finds it ("[countries.KG]", "laws[0] (KG criminal_code)"); a nested
+    table joins the entry ("laws[0] (KG criminal_code), portal"), and the last key is the field."""
+    loc = problem.loc
+    if len(loc) >= 2 and loc[0] == "countries":
+        where, rest = f"[countries.{loc[1]}]", loc[2:]
+        if rest == ("[key]",):
+            return CatalogueError(path, where, "code", problem.message)
+    elif len(loc) >= 2 and loc[0] == "laws":
+        law = raw["laws"][loc[1]]
+        where, rest = f"laws[{loc[1]}]", loc[2:]
+        if isinstance(law, dict):
+            where += f" ({law.get('country') or '?'} {law.get('kind') or '?'})"
+    else:
+        where, rest = "top level", loc
+    keys = [str(k) for k in rest if isinstance(k, str)]
+    return CatalogueError(path, ", ".join([where, *keys[:-1]]), keys[-1] if keys else None, problem.message)
 
 
 _FORMATS = (

@@ -1,37 +1,39 @@
 """Our drafting templates (templates/*.toml) read into frozen `Template`s and checked on load.
 
 A template is model wording of our own for one rule, in Russian and English, with placeholders
-for the target law's terms (see templates/README.md). Loading checks every field, so a drafter
-editing a file learns at once which template and field is wrong.
+for the target law's terms (see templates/README.md). Loading checks every field (the model
+below, read by the shared strict reader, lawgap/rules/strict_toml.py), so a drafter editing a
+file learns at once which template and field is wrong.
 """
 
 from __future__ import annotations
 
 import re
 import string
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator, model_validator
 
 from lawgap.errors import InputError
+from lawgap.rules.strict_toml import FieldError, Problem, Strict, Text, one_of, read_toml, some_of, validate
+from lawgap.vocab import LAW_KINDS
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 UNITS = ("article", "part", "item")
 CONCEPTS = ("victim", "authority", "court", "child")
-_FIELDS = {
-    "rule": True,
-    "unit": True,
-    "kinds": True,
-    "anchor": True,
-    "heading_ru": True,
-    "heading_en": True,
-    "parts_ru": True,
-    "parts_en": True,
-    "list_part": False,
-    "item_ru": False,
-    "item_en": False,
-}
+
+
+class TemplateError(InputError):
+    """A template file that cannot be loaded: `file: template 'rule': field 'name': problem`."""
+
+    def __init__(self, path: str | Path, problem: str, template: str | None = None, field: str | None = None):
+        self.template = template
+        self.field = field
+        where = "".join([f"template {template!r}: " if template else "", f"field {field!r}: " if field else ""])
+        super().__init__(path, where + problem)
 
 
 @dataclass(frozen=True)
@@ -59,53 +61,75 @@ class Template:
         return self.item_en if lang == "en" else self.item_ru
 
 
-def _check_placeholders(path: Path, rule: str, key: str, text: str) -> None:
-    for _, name, _, _ in string.Formatter().parse(text):
-        if name is None:
-            continue
-        concept = name.split(".")[0]
-        if concept not in CONCEPTS:
-            raise InputError(path, f"template {rule!r}: field {key!r}: unknown placeholder {{{name}}}")
+# --- the model: what a template may say, checked as it is read ---------------------------------
 
 
-def _template(path: Path, raw: dict) -> Template:
-    rule = raw.get("rule", "?")
-    for key, required in _FIELDS.items():
-        if required and key not in raw:
-            raise InputError(path, f"template {rule!r}: field {key!r} is missing")
-    for key in raw:
-        if key not in _FIELDS:
-            raise InputError(path, f"template {rule!r}: unknown field {key!r}")
-    if raw["unit"] not in UNITS:
-        raise InputError(path, f"template {rule!r}: field 'unit': {raw['unit']!r} is not one of {UNITS}")
-    if raw["unit"] == "item" and not (raw.get("item_ru") and raw.get("item_en")):
-        raise InputError(path, f"template {rule!r}: unit 'item' needs item_ru and item_en")
-    if len(raw["parts_ru"]) != len(raw["parts_en"]) or not raw["parts_ru"]:
-        raise InputError(path, f"template {rule!r}: parts_ru and parts_en must have the same, non-zero length")
-    for pattern in raw["anchor"] + ([raw["list_part"]] if raw.get("list_part") else []):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise InputError(path, f"template {rule!r}: bad regex {pattern!r}: {exc}") from None
-    for key in ("heading_ru", "heading_en", "item_ru", "item_en"):
-        _check_placeholders(path, rule, key, raw.get(key, ""))
-    for key in ("parts_ru", "parts_en"):
-        for text in raw[key]:
-            _check_placeholders(path, rule, key, text)
-    return Template(
-        rule=rule,
-        unit=raw["unit"],
-        kinds=tuple(raw["kinds"]),
-        anchor=tuple(raw["anchor"]),
-        heading_ru=raw["heading_ru"],
-        heading_en=raw["heading_en"],
-        parts_ru=tuple(raw["parts_ru"]),
-        parts_en=tuple(raw["parts_en"]),
-        list_part=raw.get("list_part", ""),
-        item_ru=raw.get("item_ru", ""),
-        item_en=raw.get("item_en", ""),
-        file=path.name,
-    )
+def _placeholders(text: str) -> str:
+    for _, name, _, _ in string.Formatter().parse(text):  # a stray brace is a ValueError too
+        if name is not None and name.split(".")[0] not in CONCEPTS:
+            raise ValueError(f"unknown placeholder {{{name}}}")
+    return text
+
+
+def _regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad regex {pattern!r}: {exc}") from None
+    return pattern
+
+
+Wording = Annotated[str, AfterValidator(_placeholders)]
+Regex = Annotated[str, AfterValidator(_regex)]
+Unit = one_of(UNITS)
+Kinds = some_of(LAW_KINDS)
+
+
+class _Template(Strict):
+    rule: Text
+    unit: Unit
+    kinds: Kinds
+    anchor: list[Regex]
+    heading_ru: Wording
+    heading_en: Wording
+    parts_ru: list[Wording]
+    parts_en: list[Wording]
+    list_part: Regex = ""
+    item_ru: Wording = ""
+    item_en: Wording = ""
+
+    @model_validator(mode="after")
+    def _parts_and_items(self) -> _Template:
+        if len(self.parts_ru) != len(self.parts_en) or not self.parts_ru:
+            raise FieldError("parts_ru and parts_en must have the same, non-zero length", "parts_en")
+        if self.unit == "item" and not (self.item_ru and self.item_en):
+            raise FieldError("'item' needs item_ru and item_en", "unit")
+        return self
+
+    def template(self, file: str) -> Template:
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        return Template(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}, file=file)
+
+
+class _File(Strict):
+    unknown = "unknown top-level field; a template file holds only [[template]] tables"
+    template: list[_Template] = []
+
+
+def _error(path: Path, raw: dict, problem: Problem) -> TemplateError:
+    loc = problem.loc
+    if len(loc) < 2 or loc[0] != "template":
+        return TemplateError(path, problem.message, None, problem.field())
+    table = raw["template"][loc[1]]
+    rule = table.get("rule", "?") if isinstance(table, dict) else "?"
+    return TemplateError(path, problem.message, str(rule), problem.field(2))
+
+
+def read_template_file(path: Path) -> tuple[Template, ...]:
+    """The templates of one TOML file, checked; the first problem raises `TemplateError`."""
+    raw = read_toml(path, lambda problem: TemplateError(path, problem))
+    model = validate(_File, raw, lambda problem: _error(path, raw, problem))
+    return tuple(t.template(path.name) for t in model.template)
 
 
 @lru_cache(maxsize=4)
@@ -114,11 +138,6 @@ def load_templates(directory: str | None = None) -> dict[str, tuple[Template, ..
     folder = Path(directory) if directory else TEMPLATES_DIR
     out: dict[str, list[Template]] = {}
     for path in sorted(folder.glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(path, f"not valid TOML: {exc}") from None
-        for raw in data.get("template", []):
-            t = _template(path, raw)
+        for t in read_template_file(path):
             out.setdefault(t.rule, []).append(t)
     return {k: tuple(v) for k, v in out.items()}

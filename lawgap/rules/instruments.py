@@ -1,8 +1,9 @@
 """The team's encoding of the international instruments (model_law/*.toml), loaded and checked.
 
 Every rule's `sources` must point at an encoded article or paragraph, and the app answers
-"where does this come from?" from the same data, so the files are validated strictly on load:
-a malformed file raises `ModelLawError` naming the file, the entry and the field. The folder is
+"where does this come from?" from the same data, so the files are validated strictly on load
+(the models below, read by the shared strict reader, strict_toml.py): a malformed file raises
+`ModelLawError` naming the file, the entry and the field. The folder is
 `model_law/` at the repository root (beside the `lawgap` package), or `LAWGAP_MODEL_LAW`.
 The data are not shipped inside an installed wheel: lawgap runs from its checkout.
 
@@ -20,13 +21,27 @@ File layout (one file per instrument):
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator, PlainValidator, field_validator, model_validator
 
 from lawgap.errors import InputError
-from lawgap.rules.citations import CODES, Citation, CitationError, parse
+from lawgap.rules.citations import CODES, Citation, parse
+from lawgap.rules.strict_toml import (
+    ExactText,
+    FieldError,
+    Problem,
+    Strict,
+    has_cyrillic,
+    in_russian,
+    one_of,
+    read_toml,
+    some_of,
+    validate,
+)
 from lawgap.settings import MODEL_LAW_ENV as ENV_VAR
 from lawgap.settings import model_law_dir
 
@@ -41,7 +56,6 @@ KINDS = ("obligation", "definition", "scope")
 SUMMARY_MAX = 520  # "one or two sentences" of our own words, never a quotation of the article
 
 _TOPIC = re.compile(r"[a-z][a-z0-9_]*")
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 class ModelLawError(InputError):
@@ -267,22 +281,125 @@ def find(cite: Citation | str) -> Lookup | None:
 
 # --- one file -------------------------------------------------------------------------------
 
-_INSTRUMENT_FIELDS = {"code": True, "title": True, "short_title": True, "year": True, "corpus": False, "notes": False}
-_ARTICLE_FIELDS = {"cite": True, "title": True}
-_CHAPTER_FIELDS = {"title": True, "summary": True, "summary_ru": True, "implements": True}
-_OBLIGATION_FIELDS = {
-    "cite": True,
-    "title": True,
-    "summary": True,
-    "summary_ru": True,
-    "obligation": True,
-    "basis": True,
-    "targets": True,
-    "topic": True,
-    "kind": False,
-    "notes": False,
-}
-_TOP = {"instrument", "article", "chapter", "obligation"}
+
+def _short(text: str) -> str:
+    if len(text) > SUMMARY_MAX:
+        raise ValueError(f"{len(text)} characters; keep it to one or two sentences")
+    return text
+
+
+def _english(text: str) -> str:
+    if has_cyrillic(text):
+        raise ValueError("must be written in English (Russian goes in summary_ru)")
+    return text
+
+
+def _topic(text: str) -> str:
+    if not _TOPIC.fullmatch(text):
+        raise ValueError(f"{text!r} must be a lower-case keyword (a-z, 0-9, _)")
+    return text
+
+
+def _some_citations(cites: list[Citation]) -> list[Citation]:
+    if not cites:
+        raise ValueError("must be a non-empty list of citations")
+    return cites
+
+
+# A citation is read into a Citation; a CitationError (a ValueError) says what is wrong with it.
+Cite = Annotated[Citation, PlainValidator(parse)]
+Code = one_of(tuple(CODES))
+Level = one_of(LEVELS)
+Kind = one_of(KINDS)
+Targets = some_of(TARGETS)
+Topic = Annotated[ExactText, AfterValidator(_topic)]
+Summary = Annotated[ExactText, AfterValidator(_short), AfterValidator(_english)]
+SummaryRu = Annotated[ExactText, AfterValidator(_short), AfterValidator(in_russian)]
+
+
+class _Head(Strict):
+    """The [instrument] table."""
+
+    code: Code
+    title: ExactText
+    short_title: ExactText
+    year: int
+    corpus: ExactText | None = None
+    notes: ExactText = ""
+
+    @field_validator("year")
+    @classmethod
+    def _a_year(cls, year: int) -> int:
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"{year!r} is not a year")
+        return year
+
+
+class _Article(Strict):
+    cite: Cite
+    title: ExactText
+
+
+class _Chapter(Strict):
+    title: ExactText
+    summary: Summary
+    summary_ru: SummaryRu
+    implements: Annotated[list[Cite], AfterValidator(_some_citations)]
+
+
+class _Obligation(Strict):
+    cite: Cite
+    title: ExactText
+    summary: Summary
+    summary_ru: SummaryRu
+    obligation: Level
+    basis: ExactText
+    targets: Targets
+    topic: Topic
+    kind: Kind = "obligation"
+    notes: ExactText = ""
+
+    def entry(self) -> Obligation:
+        return Obligation(**{name: getattr(self, name) for name in type(self).model_fields})
+
+
+class _File(Strict):
+    """One instrument file; the checks across its entries are the file's."""
+
+    unknown = "unknown table; expected {allowed}"
+    instrument: _Head
+    article: list[_Article] = []
+    chapter: list[_Chapter] = []
+    obligation: list[_Obligation] = []
+
+    @model_validator(mode="after")
+    def _entries_fit_the_file(self) -> _File:
+        code = self.instrument.code
+        if not self.article:
+            raise FieldError("no article headings", "article")
+        seen: set[Citation] = set()
+        for i, a in enumerate(self.article):
+            if a.cite.code != code:
+                raise FieldError(f"instrument {a.cite.code} in the {code} file", "article", i, "cite")
+            if a.cite.paras:
+                raise FieldError("an [[article]] is a whole article, without paragraphs", "article", i, "cite")
+            if a.cite in seen:
+                raise FieldError("article listed twice", "article", i, "cite")
+            seen.add(a.cite)
+        numbers = {c.article for c in seen}
+        seen = set()
+        for i, o in enumerate(self.obligation):
+            if o.cite.code != code:
+                raise FieldError(f"instrument {o.cite.code} in the {code} file", "obligation", i, "cite")
+            if o.cite.article not in numbers:
+                problem = f"article {o.cite.article} has no [[article]] heading in this file (never invent one)"
+                raise FieldError(problem, "obligation", i, "cite")
+            if o.cite in seen:
+                raise FieldError("encoded twice in this file", "obligation", i, "cite")
+            seen.add(o.cite)
+        if not self.obligation:
+            raise FieldError("no obligations encoded", "obligation")
+        return self
 
 
 def _label(cite: object, index: int | None, table: str = "obligation") -> str:
@@ -290,173 +407,39 @@ def _label(cite: object, index: int | None, table: str = "obligation") -> str:
     return f"{where} ({cite})" if isinstance(cite, str | Citation) and str(cite) else where
 
 
+def _error(path: Path, data: dict, problem: Problem) -> ModelLawError:
+    """The entry a problem is in, named as a reader finds it: "obligation #2 (TIP 6(6))", "[instrument]"."""
+    loc = problem.loc
+    if not loc or loc[0] not in _File.model_fields:
+        return ModelLawError(path, None, problem.field(), problem.message)
+    table = str(loc[0])
+    if table == "instrument":
+        return ModelLawError(path, "[instrument]", problem.field(1), problem.message)
+    if len(loc) < 2:
+        return ModelLawError(path, f"[[{table}]]", None, problem.message)
+    raw = data[table][loc[1]]
+    name = raw.get("title" if table == "chapter" else "cite") if isinstance(raw, dict) else None
+    entry = _label(name, int(loc[1]) + 1, table)
+    return ModelLawError(path, entry, problem.field(2), problem.message)
+
+
 def load_file(path: str | Path) -> Instrument:
     """Read and validate one instrument file; any problem raises ModelLawError naming entry and field."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ModelLawError(path, None, None, f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ModelLawError(path, None, None, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ModelLawError(path, None, None, f"not valid TOML: {exc}") from None
-    unknown = sorted(set(data) - _TOP)
-    if unknown:
-        raise ModelLawError(path, None, unknown[0], f"unknown table; expected {', '.join(sorted(_TOP))}")
-    head = data.get("instrument")
-    if not isinstance(head, dict):
-        raise ModelLawError(path, "[instrument]", None, "missing the [instrument] table")
-    _fields(path, "[instrument]", head, _INSTRUMENT_FIELDS)
-    code = _text(path, "[instrument]", head, "code")
-    if code not in CODES:
-        raise ModelLawError(path, "[instrument]", "code", f"{code!r} is not one of {', '.join(CODES)}")
-    year = head["year"]
-    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
-        raise ModelLawError(path, "[instrument]", "year", f"{year!r} is not a year")
-
-    articles = _articles(path, code, _table_list(path, data, "article"))
-    if not articles:
-        raise ModelLawError(path, "[[article]]", None, "no article headings")
-    numbers = {a.cite.article for a in articles}
-    obligations: dict[Citation, Obligation] = {}
-    for i, raw in enumerate(_table_list(path, data, "obligation"), 1):
-        entry = _obligation(path, code, numbers, i, raw)
-        if entry.cite in obligations:
-            raise ModelLawError(path, _label(entry.cite, i), "cite", "encoded twice in this file")
-        obligations[entry.cite] = entry
-    if not obligations:
-        raise ModelLawError(path, "[[obligation]]", None, "no obligations encoded")
-    chapters = tuple(_chapter(path, i, raw) for i, raw in enumerate(_table_list(path, data, "chapter"), 1))
+    data = read_toml(path, lambda problem: ModelLawError(path, None, None, problem))
+    model = validate(_File, data, lambda problem: _error(path, data, problem))
+    head = model.instrument
     return Instrument(
-        code=code,
-        title=_text(path, "[instrument]", head, "title"),
-        short_title=_text(path, "[instrument]", head, "short_title"),
-        year=year,
+        code=head.code,
+        title=head.title,
+        short_title=head.short_title,
+        year=head.year,
         path=path,
-        articles=articles,
-        obligations=tuple(obligations.values()),
-        chapters=chapters,
-        corpus=_text(path, "[instrument]", head, "corpus") if "corpus" in head else None,
-        notes=_text(path, "[instrument]", head, "notes") if "notes" in head else "",
-    )
-
-
-def _table_list(path: Path, data: dict, name: str) -> list[dict]:
-    value = data.get(name, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ModelLawError(path, f"[[{name}]]", None, f"must be an array of tables, written [[{name}]]")
-    return value
-
-
-def _fields(path: Path, entry: str, raw: dict, spec: dict[str, bool]) -> None:
-    for key in raw:
-        if key not in spec:
-            raise ModelLawError(path, entry, key, f"unknown field; allowed: {', '.join(spec)}")
-    for key, required in spec.items():
-        if required and key not in raw:
-            raise ModelLawError(path, entry, key, "missing")
-
-
-def _text(path: Path, entry: str, raw: dict, key: str) -> str:
-    value = raw[key]
-    if not isinstance(value, str) or not value.strip():
-        raise ModelLawError(path, entry, key, f"must be non-empty text, got {value!r}")
-    if value != value.strip():
-        raise ModelLawError(path, entry, key, "has leading or trailing whitespace")
-    return value
-
-
-def _parse_cite(path: Path, entry: str, key: str, value: object) -> Citation:
-    if not isinstance(value, str):
-        raise ModelLawError(path, entry, key, f"must be a citation string, got {value!r}")
-    try:
-        return parse(value)
-    except CitationError as exc:
-        raise ModelLawError(path, entry, key, str(exc)) from None
-
-
-def _articles(path: Path, code: str, raws: list[dict]) -> tuple[Article, ...]:
-    out: dict[Citation, Article] = {}
-    for i, raw in enumerate(raws, 1):
-        entry = _label(raw.get("cite"), i, "article")
-        _fields(path, entry, raw, _ARTICLE_FIELDS)
-        cite = _parse_cite(path, entry, "cite", raw["cite"])
-        if cite.code != code:
-            raise ModelLawError(path, entry, "cite", f"instrument {cite.code} in the {code} file")
-        if cite.paras:
-            raise ModelLawError(path, entry, "cite", "an [[article]] is a whole article, without paragraphs")
-        if cite in out:
-            raise ModelLawError(path, entry, "cite", "article listed twice")
-        out[cite] = Article(cite, _text(path, entry, raw, "title"))
-    return tuple(sorted(out.values(), key=lambda a: a.cite.sort_key()))
-
-
-def _obligation(path: Path, code: str, numbers: set[str], index: int, raw: dict) -> Obligation:
-    entry = _label(raw.get("cite"), index)
-    _fields(path, entry, raw, _OBLIGATION_FIELDS)
-    cite = _parse_cite(path, entry, "cite", raw["cite"])
-    if cite.code != code:
-        raise ModelLawError(path, entry, "cite", f"instrument {cite.code} in the {code} file")
-    if cite.article not in numbers:
-        raise ModelLawError(
-            path, entry, "cite", f"article {cite.article} has no [[article]] heading in this file (never invent one)"
-        )
-    level = _text(path, entry, raw, "obligation")
-    if level not in LEVELS:
-        raise ModelLawError(path, entry, "obligation", f"{level!r} is not one of {', '.join(LEVELS)}")
-    kind = _text(path, entry, raw, "kind") if "kind" in raw else "obligation"
-    if kind not in KINDS:
-        raise ModelLawError(path, entry, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-    targets = raw["targets"]
-    if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
-        raise ModelLawError(path, entry, "targets", "must be a non-empty list of target groups")
-    for t in targets:
-        if t not in TARGETS:
-            raise ModelLawError(path, entry, "targets", f"{t!r} is not one of {', '.join(TARGETS)}")
-    if len(set(targets)) != len(targets):
-        raise ModelLawError(path, entry, "targets", "lists a group twice")
-    topic = _text(path, entry, raw, "topic")
-    if not _TOPIC.fullmatch(topic):
-        raise ModelLawError(path, entry, "topic", f"{topic!r} must be a lower-case keyword (a-z, 0-9, _)")
-    summary = _summary(path, entry, raw, "summary", russian=False)
-    summary_ru = _summary(path, entry, raw, "summary_ru", russian=True)
-    return Obligation(
-        cite=cite,
-        title=_text(path, entry, raw, "title"),
-        summary=summary,
-        summary_ru=summary_ru,
-        obligation=level,
-        basis=_text(path, entry, raw, "basis"),
-        targets=tuple(targets),
-        topic=topic,
-        kind=kind,
-        notes=_text(path, entry, raw, "notes") if "notes" in raw else "",
-    )
-
-
-def _summary(path: Path, entry: str, raw: dict, key: str, russian: bool) -> str:
-    text = _text(path, entry, raw, key)
-    if len(text) > SUMMARY_MAX:
-        raise ModelLawError(path, entry, key, f"{len(text)} characters; keep it to one or two sentences")
-    if russian and not _CYRILLIC.search(text):
-        raise ModelLawError(path, entry, key, "must be written in Russian")
-    if not russian and _CYRILLIC.search(text):
-        raise ModelLawError(path, entry, key, "must be written in English (Russian goes in summary_ru)")
-    return text
-
-
-def _chapter(path: Path, index: int, raw: dict) -> Chapter:
-    entry = _label(raw.get("title"), index, "chapter")
-    _fields(path, entry, raw, _CHAPTER_FIELDS)
-    implements = raw["implements"]
-    if not isinstance(implements, list) or not implements:
-        raise ModelLawError(path, entry, "implements", "must be a non-empty list of citations")
-    return Chapter(
-        title=_text(path, entry, raw, "title"),
-        summary=_summary(path, entry, raw, "summary", russian=False),
-        summary_ru=_summary(path, entry, raw, "summary_ru", russian=True),
-        implements=tuple(_parse_cite(path, entry, "implements", c) for c in implements),
+        articles=tuple(sorted((Article(a.cite, a.title) for a in model.article), key=lambda a: a.cite.sort_key())),
+        obligations=tuple(o.entry() for o in model.obligation),
+        chapters=tuple(Chapter(c.title, c.summary, c.summary_ru, tuple(c.implements)) for c in model.chapter),
+        corpus=head.corpus,
+        notes=head.notes,
     )
 
 

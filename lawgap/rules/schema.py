@@ -1,24 +1,27 @@
 """The rule set as data: TOML files read into frozen `Rule`s, checked field by field on load.
 
-A rule file holds `[[rule]]` tables, each with its `[[rule.elements]]`. Every field is checked
-as it is read, and the first problem stops loading with one `RuleError` that names the file,
-the rule and the field, so a lawyer editing a rule sees at once what to fix. Unknown fields are
-errors too: a misspelt `limitting` would otherwise silently drop the limitation cues.
+A rule file holds `[[rule]]` tables, each with its `[[rule.elements]]`. The models below declare
+every field; the shared strict reader (strict_toml.py) checks a rule against them, and the first
+problem stops loading with one `RuleError` that names the file, the rule and the field, so a
+lawyer editing a rule sees at once what to fix. Unknown fields are errors too: a misspelt
+`limitting` would otherwise silently drop the limitation cues.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated
+
+from pydantic import AfterValidator, ValidationInfo, field_validator, model_validator
 
 from lawgap.errors import InputError
-from lawgap.rules.citations import Citation, CitationError, parse
-from lawgap.rules.cues import LANGUAGES, Cue, CueError, compile_cue
+from lawgap.rules.citations import Citation, parse
+from lawgap.rules.cues import LANGUAGES, Cue, compile_cue
+from lawgap.rules.strict_toml import FieldError, Strict, Text, in_russian, one_of, read_toml, some_of, validate
 from lawgap.vocab import LAW_KINDS, OBLIGATIONS
 
 RULES_DIR = Path(__file__).resolve().parent
@@ -40,34 +43,6 @@ CATEGORIES = (
 )
 
 TARGETS = ("victims", "witnesses", "children", "women", "smuggled_migrants")
-
-_RULE_FIELDS = {
-    "id": True,
-    "title_en": True,
-    "title_ru": True,
-    "category": True,
-    "targets": True,
-    "obligation": True,
-    "sources": True,
-    "law_kinds": True,
-    "notes": False,
-    "elements": True,
-}
-_ELEMENT_FIELDS = {
-    "id": True,
-    "label_en": True,
-    "label_ru": True,
-    "mandatory": True,
-    "cues": True,
-    "negative": False,
-    "limiting": False,
-    "anchor": False,
-    "near_anchor": False,
-    "standalone": False,
-}
-_SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-
 
 class RuleError(InputError):
     """A rule file that cannot be loaded: `file: rule 'id': field 'name': problem`."""
@@ -177,175 +152,169 @@ class RuleSet:
         return {c: tuple(rs) for c, rs in out.items()}
 
 
-class _Reader:
-    """Reads one file's tables; every check raises a RuleError naming file, rule and field."""
+# --- the models: what a rule file may say, checked as it is read -------------------------------
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.rule: str | None = None
+_SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
-    def fail(self, field: str | None, problem: str):
-        raise RuleError(self.path, problem, self.rule, field) from None
 
-    def check_fields(self, table: dict, known: dict[str, bool], prefix: str) -> None:
-        for key in table:
-            if key not in known:
-                self.fail(prefix + key, f"unknown field; allowed: {', '.join(known)}")
-        for key, required in known.items():
-            if required and key not in table:
-                self.fail(prefix + key, "missing")
+def _snake(value: str) -> str:
+    if not _SNAKE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a snake_case identifier")
+    return value
 
-    def text(self, table: dict, key: str, prefix: str = "", cyrillic: bool = False) -> str:
-        value = table[key]
-        if not isinstance(value, str) or not value.strip():
-            self.fail(prefix + key, "must be a non-empty string")
-        if cyrillic and not _CYRILLIC.search(value):
-            self.fail(prefix + key, "must be written in Russian")
-        return value.strip()
 
-    def ident(self, table: dict, key: str, prefix: str = "") -> str:
-        value = table[key]
-        if not isinstance(value, str) or not _SNAKE.fullmatch(value):
-            self.fail(prefix + key, f"{value!r} is not a snake_case identifier")
-        return value
+def _citations(values: list[str]) -> tuple[str, ...]:
+    if not values:
+        raise ValueError('must list at least one citation, e.g. "TIP 6(3)(b)"')
+    for v in values:
+        parse(v)  # a CitationError is a ValueError: its message is the problem
+    if len(set(values)) != len(values):
+        raise ValueError("cites the same source twice")
+    return tuple(values)
 
-    def choice(self, table: dict, key: str, allowed: tuple[str, ...]) -> str:
-        value = table[key]
-        if value not in allowed:
-            self.fail(key, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
 
-    def choices(self, table: dict, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-        values = table[key]
-        if not isinstance(values, list) or not values:
-            self.fail(key, f"must be a non-empty list of {', '.join(allowed)}")
-        for v in values:
-            if v not in allowed:
-                self.fail(key, f"{v!r} is not one of {', '.join(allowed)}")
-        if len(set(values)) != len(values):
-            self.fail(key, "lists a value twice")
-        return tuple(values)
+Ident = Annotated[str, AfterValidator(_snake)]
+Russian = Annotated[Text, AfterValidator(in_russian)]
+Sources = Annotated[list[str], AfterValidator(_citations)]
+Category = one_of(CATEGORIES)
+Obligation = one_of(OBLIGATIONS)
+Targets = some_of(TARGETS)
+LawKinds = some_of(LAW_KINDS)
 
-    def sources(self, table: dict) -> tuple[str, ...]:
-        values = table["sources"]
-        if not isinstance(values, list) or not values:
-            self.fail("sources", 'must list at least one citation, e.g. "TIP 6(3)(b)"')
-        for v in values:
-            try:
-                parse(v)
-            except CitationError as exc:
-                self.fail("sources", str(exc))
-        if len(set(values)) != len(values):
-            self.fail("sources", "cites the same source twice")
-        return tuple(values)
+# Cues compile once: the model checks them, the Element is built from the same compiled cues.
+_compile = lru_cache(maxsize=None)(compile_cue)
 
-    def cueset(self, table: dict, key: str, prefix: str, required: bool) -> CueSet:
-        value = table.get(key, {})
-        where = prefix + key
-        if not isinstance(value, dict):
-            self.fail(where, f"must be a table of cue lists by language ({', '.join(LANGUAGES)})")
-        compiled: dict[str, tuple[Cue, ...]] = {}
-        for lang, cues in value.items():
-            if lang not in LANGUAGES:
-                self.fail(f"{where}.{lang}", f"unknown language; allowed: {', '.join(LANGUAGES)}")
-            if not isinstance(cues, list) or not cues or not all(isinstance(c, str) for c in cues):
-                self.fail(f"{where}.{lang}", "must be a non-empty list of strings")
-            if len(set(cues)) != len(cues):
-                self.fail(f"{where}.{lang}", "lists a cue twice")
-            try:
-                compiled[lang] = tuple(compile_cue(c, lang) for c in cues)
-            except CueError as exc:
-                self.fail(f"{where}.{lang}", str(exc))
-        if required and not compiled:
-            self.fail(where, "needs at least one cue")
-        return CueSet(**compiled)
 
-    def element(self, table: Any, index: int) -> Element:
-        if not isinstance(table, dict):
-            self.fail(f"elements[{index}]", "must be a table ([[rule.elements]])")
-        eid = table.get("id")
-        prefix = f"elements.{eid}." if isinstance(eid, str) and eid else f"elements[{index}]."
-        self.check_fields(table, _ELEMENT_FIELDS, prefix)
-        eid = self.ident(table, "id", prefix)
-        for flag in ("mandatory", "anchor", "standalone", "near_anchor"):
-            if not isinstance(table.get(flag, False), bool):
-                self.fail(prefix + flag, "must be true or false")
-        if table.get("anchor") and not table["mandatory"]:
-            self.fail(prefix + "anchor", "an anchor must be mandatory: it says what every piece of evidence names")
+class _Cues(Strict):
+    """Cue lists by language; each cue must compile."""
+
+    unknown = "unknown language; allowed: {allowed}"
+    not_a_table = f"must be a table of cue lists by language ({', '.join(LANGUAGES)})"
+    ru: list[str] = []
+    ky: list[str] = []
+    en: list[str] = []
+
+    @field_validator(*LANGUAGES)
+    @classmethod
+    def _compiles(cls, cues: list[str], info: ValidationInfo) -> list[str]:
+        if not cues:
+            raise ValueError("must be a non-empty list of strings")
+        if len(set(cues)) != len(cues):
+            raise ValueError("lists a cue twice")
+        for cue in cues:
+            _compile(cue, info.field_name)  # a CueError is a ValueError: its message is the problem
+        return cues
+
+    def compiled(self) -> CueSet:
+        return CueSet(**{lang: tuple(_compile(c, lang) for c in getattr(self, lang)) for lang in LANGUAGES})
+
+
+class _Element(Strict):
+    not_a_table = "must be a table ([[rule.elements]])"
+    id: Ident
+    label_en: Text
+    label_ru: Russian
+    mandatory: bool
+    cues: _Cues
+    negative: _Cues = _Cues()
+    limiting: _Cues = _Cues()
+    anchor: bool = False
+    near_anchor: bool = False
+    standalone: bool = False
+
+    @field_validator("cues")
+    @classmethod
+    def _some_cue(cls, cues: _Cues) -> _Cues:
+        if not (cues.ru or cues.ky or cues.en):
+            raise ValueError("needs at least one cue")
+        return cues
+
+    @model_validator(mode="after")
+    def _anchor_flags(self) -> _Element:
+        if self.anchor and not self.mandatory:
+            raise FieldError("an anchor must be mandatory: it says what every piece of evidence names", "anchor")
+        if self.anchor and self.near_anchor:
+            raise FieldError("an anchor cannot be near itself", "near_anchor")
+        return self
+
+    def element(self) -> Element:
         return Element(
-            id=eid,
-            label_en=self.text(table, "label_en", prefix),
-            label_ru=self.text(table, "label_ru", prefix, cyrillic=True),
-            mandatory=table["mandatory"],
-            cues=self.cueset(table, "cues", prefix, required=True),
-            negative=self.cueset(table, "negative", prefix, required=False),
-            limiting=self.cueset(table, "limiting", prefix, required=False),
-            anchor=table.get("anchor", False),
-            standalone=table.get("standalone", False),
-            near_anchor=table.get("near_anchor", False),
+            id=self.id,
+            label_en=self.label_en,
+            label_ru=self.label_ru,
+            mandatory=self.mandatory,
+            cues=self.cues.compiled(),
+            negative=self.negative.compiled(),
+            limiting=self.limiting.compiled(),
+            anchor=self.anchor,
+            standalone=self.standalone,
+            near_anchor=self.near_anchor,
         )
 
-    def rule_from(self, table: Any, index: int) -> Rule:
-        self.rule = None
-        if not isinstance(table, dict):
-            self.fail(None, f"rule number {index + 1} must be a table ([[rule]])")
-        rid = table.get("id")
-        self.rule = rid if isinstance(rid, str) and rid else f"#{index + 1}"
-        self.check_fields(table, _RULE_FIELDS, "")
-        rid = self.ident(table, "id")
-        notes = table.get("notes", "")
-        if not isinstance(notes, str):
-            self.fail("notes", "must be a string")
-        raw_elements = table["elements"]
-        if not isinstance(raw_elements, list) or not raw_elements:
-            self.fail("elements", "must list at least one element ([[rule.elements]])")
-        elements = tuple(self.element(e, i) for i, e in enumerate(raw_elements))
+
+class _Rule(Strict):
+    not_a_table = "must be a table ([[rule]])"
+    id: Ident
+    title_en: Text
+    title_ru: Russian
+    category: Category
+    targets: Targets
+    obligation: Obligation
+    sources: Sources
+    law_kinds: LawKinds
+    notes: str = ""
+    elements: list[_Element]
+
+    @model_validator(mode="after")
+    def _elements_fit_together(self) -> _Rule:
+        if not self.elements:
+            raise FieldError("must list at least one element ([[rule.elements]])", "elements")
         seen: set[str] = set()
-        for e in elements:
+        for i, e in enumerate(self.elements):
             if e.id in seen:
-                self.fail(f"elements.{e.id}.id", "two elements share this id")
+                raise FieldError("two elements share this id", "elements", i, "id")
             seen.add(e.id)
-        if any(e.near_anchor for e in elements) and not any(e.anchor for e in elements):
-            near = next(e for e in elements if e.near_anchor)
-            self.fail(f"elements.{near.id}.near_anchor", "the rule has no anchor element to be near")
-        for e in elements:
-            if e.near_anchor and e.anchor:
-                self.fail(f"elements.{e.id}.near_anchor", "an anchor cannot be near itself")
-        if not any(e.mandatory for e in elements):
-            self.fail("elements", "no element is mandatory, so the rule could never be met")
+        if not any(e.anchor for e in self.elements):
+            near = next((i for i, e in enumerate(self.elements) if e.near_anchor), None)
+            if near is not None:
+                raise FieldError("the rule has no anchor element to be near", "elements", near, "near_anchor")
+        if not any(e.mandatory for e in self.elements):
+            raise FieldError("no element is mandatory, so the rule could never be met", "elements")
+        return self
+
+    def rule(self, file: str) -> Rule:
         return Rule(
-            id=rid,
-            title_en=self.text(table, "title_en"),
-            title_ru=self.text(table, "title_ru", cyrillic=True),
-            category=self.choice(table, "category", CATEGORIES),
-            targets=self.choices(table, "targets", TARGETS),
-            obligation=self.choice(table, "obligation", OBLIGATIONS),
-            sources=self.sources(table),
-            law_kinds=self.choices(table, "law_kinds", LAW_KINDS),
-            elements=elements,
-            notes=notes.strip(),
-            file=self.path.name,
+            id=self.id,
+            title_en=self.title_en,
+            title_ru=self.title_ru,
+            category=self.category,
+            targets=self.targets,
+            obligation=self.obligation,
+            sources=self.sources,
+            law_kinds=self.law_kinds,
+            elements=tuple(e.element() for e in self.elements),
+            notes=self.notes.strip(),
+            file=file,
         )
+
+
+def _read_rule(path: Path, table: object, index: int) -> Rule:
+    rid = table.get("id") if isinstance(table, dict) else None
+    label = rid if isinstance(rid, str) and rid else f"#{index + 1}"
+    model = validate(_Rule, table, lambda p: RuleError(path, p.message, label, p.field()))
+    return model.rule(path.name)
 
 
 def read_rule_file(path: Path) -> tuple[Rule, ...]:
     """The rules of one TOML file, checked; the first problem raises `RuleError`."""
-    reader = _Reader(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError(path, f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise RuleError(path, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(path, f"not valid TOML: {exc}") from None
+    data = read_toml(path, lambda problem: RuleError(path, problem))
     for key in data:
         if key != "rule":
-            reader.fail(key, "unknown top-level field; a rule file holds only [[rule]] tables")
-    rules = data.get("rule")
-    if not isinstance(rules, list) or not rules:
-        reader.fail(None, "no [[rule]] tables")
-    return tuple(reader.rule_from(t, i) for i, t in enumerate(rules))
+            raise RuleError(path, "unknown top-level field; a rule file holds only [[rule]] tables", field=key)
+    tables = data.get("rule")
+    if not isinstance(tables, list) or not tables:
+        raise RuleError(path, "no [[rule]] tables")
+    return tuple(_read_rule(path, t, i) for i, t in enumerate(tables))
 
 
 def _rule_files(path: Path) -> tuple[Path, ...]:
