@@ -1,5 +1,7 @@
 """Our drafting templates (templates/*.toml) read into frozen `Template`s and checked on load.
 
+Reads: lawgap/drafting/templates/*.toml. Writes: frozen `Template`s per rule.
+
 A template is model wording of our own for one rule, in Russian and English, with placeholders
 for the target law's terms (see templates/README.md). Loading checks every field (the model
 below, read by the shared strict reader, lawgap/rules/strict_toml.py), so a drafter editing a

@@ -1,5 +1,7 @@
 """The team's encoding of the international instruments (model_law/*.toml), loaded and checked.
 
+Reads: model_law/*.toml. Writes: the frozen `ModelLaw` (instruments, articles, obligations).
+
 Every rule's `sources` must point at an encoded article or paragraph, and the app answers
 "where does this come from?" from the same data, so the files are validated strictly on load
 (the models below, read by the shared strict reader, strict_toml.py): a malformed file raises

@@ -1,5 +1,7 @@
 """The rule set as data: TOML files read into frozen `Rule`s, checked field by field on load.
 
+Reads: lawgap/rules/*.toml. Writes: frozen `Rule`s in a `RuleSet`.
+
 A rule file holds `[[rule]]` tables, each with its `[[rule.elements]]`. The models below declare
 every field; the shared strict reader (strict_toml.py) checks a rule against them, and the first
 problem stops loading with one `RuleError` that names the file, the rule and the field, so a
