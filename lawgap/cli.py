@@ -27,6 +27,7 @@ from lawgap import __version__
 from lawgap.errors import InputError, LawgapError
 from lawgap.model import Law
 from lawgap.settings import debug
+from lawgap.vocab import GAP, MET, PARTIAL
 
 EXIT_INPUT = 2
 
@@ -170,7 +171,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print()
         for cc in countries:
             cs = score_country(cc, [law for law in laws if law.country == cc], rules)
-            counts = {s: sum(f.status == s for f in cs.findings) for s in ("met", "partial", "gap")}
+            counts = {s: sum(f.status == s for f in cs.findings) for s in (MET, PARTIAL, GAP)}
             print(
                 f"{cc}: {len(cs.findings)} requirements: {counts['met']} met, {counts['partial']} partial, "
                 f"{counts['gap']} gap; overall score {cs.overall:.2f} (details: lawgap score FILES --country {cc})"

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from lawgap.assess.findings import CountryScore, Evidence, Finding, judge, summarise
 from lawgap.errors import LawgapError
+from lawgap.vocab import GAP, MET, PARTIAL
 
 VERDICTS = ("confirmed", "rejected")
 # The score an overridden status carries when the computed one does not fit it.
-OVERRIDE_SCORE = {"met": 1.0, "partial": 0.5, "gap": 0.0}
+OVERRIDE_SCORE = {MET: 1.0, PARTIAL: 0.5, GAP: 0.0}
 
 class ReviewError(LawgapError):
     """A decision that cannot be recorded (bad value, missing reason) or a store that cannot be opened."""
@@ -113,8 +114,8 @@ def _reapply(f: Finding, verdicts: Mapping[tuple[str, str, str], str], override:
     if rejected:
         f = _without(f, rejected)
     if override is not None:
-        score = f.score if override.status == "partial" and 0 < f.score < 1 else OVERRIDE_SCORE[override.status]
-        if override.status == "met":
+        score = f.score if override.status == PARTIAL and 0 < f.score < 1 else OVERRIDE_SCORE[override.status]
+        if override.status == MET:
             score = max(f.score, 1.0)
         note = f"Status set to {override.status} by {override.who} ({override.at[:10]}): {override.reason}."
         f = replace(f, status=override.status, score=round(score, 3), explanation=f"{note} {f.explanation}")

@@ -15,7 +15,7 @@ import streamlit as st
 from lawgap.app import state
 from lawgap.app.i18n import t
 from lawgap.app.links import param
-from lawgap.vocab import STATUS_SYMBOL
+from lawgap.vocab import MET, STATUS_SYMBOL
 
 
 def render() -> None:
@@ -39,7 +39,7 @@ def render() -> None:
         st.session_state["draft_rule"] = rule
     ws = state.workspace(country)
     laws, score = ws.laws, ws.score
-    open_findings = [f for f in score.findings if f.status != "met"]
+    open_findings = [f for f in score.findings if f.status != MET]
     if not open_findings:
         st.success("Every requirement is met: there is nothing to draft.")
         return

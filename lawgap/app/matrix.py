@@ -14,9 +14,7 @@ from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor
 from lawgap.app.render import escape
 from lawgap.rules import OBLIGATIONS, TARGETS, Rule
-from lawgap.vocab import STATUS_BACKGROUND, STATUS_SYMBOL
-
-STATUSES = ("met", "partial", "gap", "not_assessed")
+from lawgap.vocab import STATUS_BACKGROUND, STATUS_SYMBOL, STATUSES
 
 
 def _choice(col, label: str, values, show, key: str) -> str:

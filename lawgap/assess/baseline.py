@@ -19,6 +19,7 @@ import bm25s
 from lawgap.assess.index import LawIndex
 from lawgap.assess.nlp import analyse_text
 from lawgap.rules import Rule, Word
+from lawgap.vocab import GAP, MET, PARTIAL
 
 TOP_K = 3
 
@@ -70,11 +71,11 @@ class Bm25Baseline:
         order = [int(i) for i in scores.argsort()[::-1][:TOP_K] if scores[int(i)] > 0] if scores is not None else []
         evidence = tuple(self.docs[i] for i in order)
         if not order:
-            return BaselineFinding(rule.id, "gap", ())
+            return BaselineFinding(rule.id, GAP, ())
         top = self.doc_lemmas[order[0]]
         lang = self.languages[self.docs[order[0]][0]]
         found = [self._element_in(e.cues.get(lang), top) for e in rule.mandatory_elements]
-        status = "met" if all(found) else ("partial" if any(found) else "gap")
+        status = MET if all(found) else (PARTIAL if any(found) else GAP)
         return BaselineFinding(rule.id, status, evidence)
 
     @staticmethod

@@ -7,6 +7,7 @@ Reads: a rule's elements and evidence (lawgap.assess.findings). Writes: the expl
 from __future__ import annotations
 
 from lawgap.refs.labels import provision_label
+from lawgap.vocab import MET, PARTIAL
 
 
 def explain(rule, status, elements, evidence, laws) -> str:
@@ -24,9 +25,9 @@ def explain(rule, status, elements, evidence, laws) -> str:
     supplied = {law.kind for law in laws}
     absent = [k for k in rule.law_kinds if k not in supplied]
     parts = []
-    if status == "met":
+    if status == MET:
         parts.append(f"Met: {where} provides every required element ({'; '.join(found)}).")
-    elif status == "partial":
+    elif status == PARTIAL:
         parts.append(f"Partial: {where} provides {'; '.join(found)}.")
         if missing:
             parts.append(f"Missing: {'; '.join(missing)}.")
@@ -43,7 +44,7 @@ def explain(rule, status, elements, evidence, laws) -> str:
         parts.append("Gap: none of the elements was found in the laws supplied.")
     if any(ev.fuzzy for ev in evidence[:1]):
         parts.append("Some words were read through OCR noise in the source: check the page image.")
-    if status != "met" and absent:
+    if status != MET and absent:
         parts.append(f"Not supplied, where this is usually found: {', '.join(absent)}.")
     return " ".join(parts)
 

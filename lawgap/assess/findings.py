@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lawgap.model import Law
 from lawgap.rules import Rule
+from lawgap.vocab import GAP, MET, PARTIAL
 
 # How much an obligation weighs in category and overall scores: a mandatory gap outranks an optional one.
 OBLIGATION_WEIGHT = {"mandatory": 1.0, "consider": 0.6, "endeavour": 0.5, "optional": 0.3}
@@ -103,15 +104,15 @@ def judge(rule: Rule, elements: Sequence[ElementResult], share: float | None = N
     anchors = {e.id for e in rule.elements if e.anchor}
     if any(e.id in anchors and not e.found for e in elements):
         # the words of the obligation without what it is about (a child aggravator of another offence)
-        return "gap", 0.0
+        return GAP, 0.0
     if sum(e.found for e in mandatory) * 2 <= len(mandatory):
         # naming the context (a legal person, the trafficking offence) without most of the
         # obligation itself is no partial implementation
-        return "gap", 0.0
+        return GAP, 0.0
     limited = any(e.limited_by for e in elements if e.found)
     if all(e.found for e in mandatory) and not limited:
-        return "met", share
-    return "partial", share * (LIMITED_FACTOR if limited else 1.0)
+        return MET, share
+    return PARTIAL, share * (LIMITED_FACTOR if limited else 1.0)
 
 
 def summarise(findings: Iterable[Finding]) -> tuple[dict[str, float], float]:

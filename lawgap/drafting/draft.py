@@ -29,7 +29,7 @@ from lawgap.drafting.terms import Terms, find_terms
 from lawgap.errors import LawgapError
 from lawgap.model import Law, Provision
 from lawgap.rules import RuleSet, load_rules
-from lawgap.vocab import KIND_NAMES, OBLIGATION_RU
+from lawgap.vocab import GAP, KIND_NAMES, MET, OBLIGATION_RU
 
 LANGS = ("ru", "en")
 
@@ -145,7 +145,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
     limited = sorted({w for r in finding.elements for w in r.limited_by})
     lines = []
     if lang == "en":
-        what = "gap" if finding.status == "gap" else "partial compliance"
+        what = GAP if finding.status == GAP else "partial compliance"
         lines.append(f"Closes the {what} found on the requirement “{rule.title_en}” ({rule.id}).")
         if found:
             lines.append(f"The law already provides: {'; '.join(found)} ({'; '.join(where)}).")
@@ -162,7 +162,7 @@ def justification(finding: Finding, pl: Placement, lang: str) -> str:
                 f"until it is, the provision is proposed for the {law_name(pl.law, 'en')}."
             )
     else:
-        what = "пробел" if finding.status == "gap" else "частичное соответствие"
+        what = "пробел" if finding.status == GAP else "частичное соответствие"
         lines.append(f"Устраняет {what} по требованию «{rule.title_ru}» ({rule.id}).")
         if found:
             lines.append(f"В законе уже есть: {'; '.join(found)} ({'; '.join(where)}).")
@@ -221,7 +221,7 @@ def make_draft(
     if lang not in LANGS:
         raise DraftError(f"language {lang!r}: drafts are written in {', '.join(LANGS)}")
     rule = finding.rule
-    if finding.status == "met":
+    if finding.status == MET:
         where = "; ".join(_where(finding, "en")) or "the laws supplied"
         raise DraftError(f"rule {rule.id!r} is met in {country} ({where}): there is nothing to draft")
     if template is None:
@@ -286,7 +286,7 @@ def drafts_for_country(
     for lang in langs:
         alloc = Allocator()
         for f in cs.findings:
-            if f.status != "met":
+            if f.status != MET:
                 out.append(make_draft(country, f, laws, lang, alloc))
     return out
 

@@ -20,7 +20,7 @@ from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.drafting.placement import kind_of
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic
-from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES
+from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES, MET
 
 # Plain-language statements of the rights, our own words; (ru, en). Only rules that give a person a right.
 RIGHTS: dict[str, tuple[str, str]] = {
@@ -207,7 +207,7 @@ def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable
     for f in cs.findings:
         if f.rule.id not in RIGHTS:
             continue
-        if not (f.status == "met" or f.rule.id in ok):
+        if not (f.status == MET or f.rule.id in ok):
             continue
         where = _article(f, kinds, lang)
         if where is None:  # a right without an article is not printed: the leaflet cites the law for each

@@ -28,9 +28,10 @@ from lawgap.drafting.draft import Draft
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic
 from lawgap.publish.matrix import evidence_refs
+from lawgap.vocab import GAP, MET, PARTIAL
 
-STATUS_ORDER = ("gap", "partial", "met")
-COLORS = {"met": "#2e7d32", "partial": "#f9a825", "gap": "#c62828"}
+STATUS_ORDER = (GAP, PARTIAL, MET)
+COLORS = {MET: "#2e7d32", PARTIAL: "#f9a825", GAP: "#c62828"}
 H = {
     "title": "Gap analysis and legal assessment report",
     "summary": "1. Summary",
@@ -79,7 +80,7 @@ def category_rows(cs: CountryScore) -> list[tuple[str, float, int, int, int]]:
     rows = []
     for cat, score in cs.by_category.items():
         c = Counter(f.status for f in cs.findings if f.rule.category == cat)
-        rows.append((cat, score, c["met"], c["partial"], c["gap"]))
+        rows.append((cat, score, c[MET], c[PARTIAL], c[GAP]))
     return rows
 
 
@@ -112,7 +113,7 @@ def chart_svg(rows: Sequence[tuple[str, float, int, int, int]], width: int = 640
     span = width - left - 50
     for i, (cat, score, *_rest) in enumerate(rows):
         y = 10 + i * (bar_h + gap)
-        colour = COLORS["met"] if score >= 0.75 else COLORS["partial"] if score >= 0.4 else COLORS["gap"]
+        colour = COLORS[MET] if score >= 0.75 else COLORS[PARTIAL] if score >= 0.4 else COLORS[GAP]
         out.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{html.escape(cat)}</text>')
         out.append(f'<rect x="{left}" y="{y}" width="{span}" height="{bar_h}" fill="#eee"/>')
         out.append(f'<rect x="{left}" y="{y}" width="{span * score:.1f}" height="{bar_h}" fill="{colour}"/>')
@@ -136,7 +137,7 @@ def chart_png(rows: Sequence[tuple[str, float, int, int, int]]) -> bytes:
     span = width - left - 50
     for i, (cat, score, *_rest) in enumerate(rows):
         y = 10 + i * (bar_h + gap)
-        colour = COLORS["met"] if score >= 0.75 else COLORS["partial"] if score >= 0.4 else COLORS["gap"]
+        colour = COLORS[MET] if score >= 0.75 else COLORS[PARTIAL] if score >= 0.4 else COLORS[GAP]
         d.text(((left - 6) * scale, (y + 2) * scale), cat, fill="black", font=font, anchor="ra")
         d.rectangle([left * scale, y * scale, (left + span) * scale, (y + bar_h) * scale], fill="#eeeeee")
         d.rectangle([left * scale, y * scale, (left + span * score) * scale, (y + bar_h) * scale], fill=colour)
@@ -191,10 +192,10 @@ def to_html(
     png = base64.b64encode(chart_png(cats)).decode("ascii")
     out.append(f"<img src='data:image/png;base64,{png}' width='640' alt='coverage score by category'>")
     out.append(
-        _table(("category", "score", "met", "partial", "gap"), [(a, f"{b:.2f}", m, p, g) for a, b, m, p, g in cats])
+        _table(("category", "score", MET, PARTIAL, GAP), [(a, f"{b:.2f}", m, p, g) for a, b, m, p, g in cats])
     )
     out.append(f"<h2>{H['findings']}</h2>")
-    for f in (f for s in ("gap", "partial") for f in cs.findings if f.status == s):
+    for f in (f for s in (GAP, PARTIAL) for f in cs.findings if f.status == s):
         out.append(f"<h3>{_e(f.rule.title_en)} <small>({_e(f.rule.id)})</small></h3>")
         out.append(
             f"<p>Status: <b class='{f.status}'>{f.status}</b>. Obligation: {f.rule.obligation}. "
@@ -278,12 +279,12 @@ def docx_report(country: str, laws: Sequence[Law], cs: CountryScore, drafts: Seq
     doc.add_picture(io.BytesIO(chart_png(cats)), width=Cm(16))
     _docx_table(
         doc,
-        ("category", "score", "met", "partial", "gap"),
+        ("category", "score", MET, PARTIAL, GAP),
         [(a, f"{b:.2f}", m, p, g) for a, b, m, p, g in cats],
         (5, 2.5, 2.5, 2.5, 2.5),
     )
     doc.add_heading(H["findings"], level=1)
-    for f in (f for s in ("gap", "partial") for f in cs.findings if f.status == s):
+    for f in (f for s in (GAP, PARTIAL) for f in cs.findings if f.status == s):
         doc.add_heading(f"{f.rule.title_en} ({f.rule.id})", level=2)
         doc.add_paragraph(f"Status: {f.status}. Obligation: {f.rule.obligation}. Sources: {', '.join(f.rule.sources)}.")
         doc.add_paragraph(f.explanation)
@@ -384,9 +385,9 @@ def comparison_html(scores: Sequence[CountryScore]) -> str:
     ]
     out.append(
         _table(
-            ["country", "overall", "met", "partial", "gap"],
+            ["country", "overall", MET, PARTIAL, GAP],
             [
-                (cs.country, f"{cs.overall:.2f}", counts(cs)["met"], counts(cs)["partial"], counts(cs)["gap"])
+                (cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP])
                 for cs in scores
             ],
         )
@@ -412,9 +413,9 @@ def comparison_docx(scores: Sequence[CountryScore]):
     doc.add_heading(H["comparison"], level=0)
     _docx_table(
         doc,
-        ["country", "overall", "met", "partial", "gap"],
+        ["country", "overall", MET, PARTIAL, GAP],
         [
-            (cs.country, f"{cs.overall:.2f}", counts(cs)["met"], counts(cs)["partial"], counts(cs)["gap"])
+            (cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP])
             for cs in scores
         ],
     )
