@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from lawgap.assess.findings import CountryScore, Evidence, Finding, judge, summarise
+from lawgap.assess.explain import CONTEXT_KEYS, render, status_parts
+from lawgap.assess.findings import CountryScore, Evidence, Finding, Part, judge, summarise
 from lawgap.errors import LawgapError
 from lawgap.vocab import GAP, MET, PARTIAL
 
@@ -117,8 +118,10 @@ def _reapply(f: Finding, verdicts: Mapping[tuple[str, str, str], str], override:
         score = f.score if override.status == PARTIAL and 0 < f.score < 1 else OVERRIDE_SCORE[override.status]
         if override.status == MET:
             score = max(f.score, 1.0)
-        note = f"Status set to {override.status} by {override.who} ({override.at[:10]}): {override.reason}."
-        f = replace(f, status=override.status, score=round(score, 3), explanation=f"{note} {f.explanation}")
+        why = (Part("review_override", (override.status, override.who, override.at[:10], override.reason)), *f.why)
+        f = replace(
+            f, status=override.status, score=round(score, 3), why=why, explanation=render(f.rule, f.elements, why)
+        )
     return f
 
 
@@ -142,7 +145,14 @@ def _without(f: Finding, rejected: Sequence[Evidence]) -> Finding:
         for e in f.elements
     )
     status, score = judge(f.rule, elements)
-    why = f"{len(rejected)} evidence item(s) rejected by the reviewer; judged again on what remains."
+    context = tuple(p for p in f.why if p.key in CONTEXT_KEYS and (p.key != "absent" or status != MET))
+    why = (Part("review_rejected", (str(len(rejected)),)), *status_parts(status, elements, kept), *context)
     return replace(
-        f, status=status, score=round(score, 3), elements=elements, evidence=kept, explanation=f"{why} {f.explanation}"
+        f,
+        status=status,
+        score=round(score, 3),
+        elements=elements,
+        evidence=kept,
+        why=why,
+        explanation=render(f.rule, elements, why),
     )

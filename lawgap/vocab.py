@@ -108,9 +108,28 @@ STATUS_BACKGROUND = {MET: "#c8e6c9", PARTIAL: "#ffe0b2", GAP: "#ffcdd2", NOT_ASS
 # -- obligation levels ---------------------------------------------------------------------------
 # Strongest first: "shall", "shall consider", "shall endeavour", "may".
 OBLIGATIONS = ("mandatory", "consider", "endeavour", "optional")
+# A standard of an instrument the country is not party to: good practice for it, not an obligation.
+GOOD_PRACTICE = "good_practice"
+LEVELS = (*OBLIGATIONS, GOOD_PRACTICE)
 OBLIGATION_RU = {
     "mandatory": "обязательно",
     "consider": "рассмотреть",
     "endeavour": "стремиться",
     "optional": "факультативно",
+    GOOD_PRACTICE: "рекомендуемая практика",
 }
+
+# -- limitations ---------------------------------------------------------------------------------
+# What can limit a provision, each named in the law's own words on a finding (lawgap.assess.findings).
+LIMITATION_KINDS = (
+    "territory",  # "extends to the Islamabad Capital Territory"
+    "persons",  # citizens and permanent residents only; only a person with a procedural status
+    "schedule",  # only the offences listed in a schedule
+    "condition",  # "provided that", "where the rules so specify", "by decision of the court"
+    "discretion",  # "may"
+    "request",  # "at the request of", "по ходатайству"
+    "result",  # "причинившее ... тяжкий вред"
+    "gravity",  # only offences of small or medium gravity
+    "aggravating_only",  # found only as an aggravating circumstance of another offence
+    "words",  # a limiting word the rules name ("только", "except")
+)

@@ -49,6 +49,7 @@ class Evidence:
     limited_by: tuple[str, ...] = ()
     fuzzy: bool = False  # some words were read through OCR noise
     via: str | None = None  # the article whose reference to this one brings it in as evidence
+    read_with: tuple[str, ...] = ()  # other provisions (law id:eid) a lawyer reads together with this one
 
 
 @dataclass(frozen=True)
@@ -64,13 +65,51 @@ class ElementResult:
 
 
 @dataclass(frozen=True)
+class Limitation:
+    """A limit on what a provision gives, in the law's own words ("по ходатайству", "It extends to the
+    Islamabad Capital Territory"): it makes a finding partial, or a gap where it excludes the protected
+    persons altogether. `kind` is one of vocab.LIMITATION_KINDS."""
+
+    kind: str
+    words: str
+    law: str = ""
+    eid: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One sentence of an explanation, as a key and its arguments, so that each language words it in its own
+    way (lawgap.assess.explain renders it in English and Russian from the finding's own elements)."""
+
+    key: str
+    args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Finding:
+    """One rule assessed for one country. `explanation` is the English rendering of `why` (the JSON field);
+    `level` is the obligation the rule carries for this country ("" until known: then `rule.obligation`),
+    `binding` the sources that bind it; `broader` says the law needs less than the instrument asks (an
+    offence that requires no means at all); `absent` the kinds of law where the rule lives that were not
+    supplied, which is what makes a finding not assessed."""
+
     rule: Rule
     status: str
     score: float
     elements: tuple[ElementResult, ...]
     evidence: tuple[Evidence, ...]
     explanation: str
+    why: tuple[Part, ...] = ()
+    limitations: tuple[Limitation, ...] = ()
+    broader: bool = False
+    absent: tuple[str, ...] = ()
+    level: str = ""
+    binding: tuple[str, ...] = ()
+
+    @property
+    def obligation(self) -> str:
+        """The level the rule has for this country, else the rule's own."""
+        return self.level or self.rule.obligation
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from lawgap.assess.explain import explain
+from lawgap.assess.explain import reasons, render
 from lawgap.assess.findings import (
     CountryScore,
     ElementResult,
@@ -140,13 +140,15 @@ def assess_rule(
             )
         )
     status, score = judge(rule, elements, cell_score(best) if best else 0.0)
+    why = reasons(rule, status, elements, evidence, laws)
     return Finding(
         rule,
         status,
         round(score, 3),
         tuple(elements),
         tuple(evidence),
-        explain(rule, status, elements, evidence, laws),
+        render(rule, elements, why),
+        why=why,
     )
 
 
