@@ -31,20 +31,22 @@ CODES = (CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE)
 @dataclass(frozen=True)
 class KindNames:
     """How one kind of law is named: a catalogue label, the generic name and the short form used in
-    citations, in Russian and English."""
+    citations, in Russian and English, and the abbreviation of a code ("УПК", "CPC"; "" for a law)."""
 
     label_en: str
     name_ru: str
     name_en: str
     short_ru: str
     short_en: str
+    abbr_ru: str = ""
+    abbr_en: str = ""
 
 
 KIND_NAMES = {
-    CRIMINAL_CODE: KindNames("Criminal code", "Уголовный кодекс", "Criminal Code", "УК", "Criminal Code"),
+    CRIMINAL_CODE: KindNames("Criminal code", "Уголовный кодекс", "Criminal Code", "УК", "Criminal Code", "УК", "CC"),
     CRIMINAL_PROCEDURE_CODE: KindNames(
         "Criminal procedure code", "Уголовно-процессуальный кодекс", "Criminal Procedure Code", "УПК",
-        "Criminal Procedure Code",
+        "Criminal Procedure Code", "УПК", "CPC",
     ),
     ANTI_TRAFFICKING: KindNames(
         "Anti-trafficking law", "Закон о противодействии торговле людьми", "Law on Combating Trafficking in Persons",
@@ -70,23 +72,29 @@ PROJECT_COUNTRIES = ("KZ", "KG", "TJ", "TM", "UZ")
 
 @dataclass(frozen=True)
 class CountryNames:
-    """A country's name, and the genitive a law's title takes ("Уголовный кодекс Кыргызской Республики")."""
+    """A country's name, the genitive a law's title takes ("Уголовный кодекс Кыргызской Республики") and the
+    abbreviation a citation adds to a code ("УПК КР")."""
 
     name_ru: str
     name_en: str
     of_ru: str
     of_en: str
+    abbr_ru: str = ""
 
 
 COUNTRY_NAMES = {
-    "KG": CountryNames("Кыргызская Республика", "Kyrgyz Republic", "Кыргызской Республики", "of the Kyrgyz Republic"),
-    "KZ": CountryNames("Республика Казахстан", "Kazakhstan", "Республики Казахстан", "of the Republic of Kazakhstan"),
-    "TJ": CountryNames(
-        "Республика Таджикистан", "Tajikistan", "Республики Таджикистан", "of the Republic of Tajikistan"
+    "KG": CountryNames(
+        "Кыргызская Республика", "Kyrgyz Republic", "Кыргызской Республики", "of the Kyrgyz Republic", "КР"
     ),
-    "TM": CountryNames("Туркменистан", "Turkmenistan", "Туркменистана", "of Turkmenistan"),
+    "KZ": CountryNames(
+        "Республика Казахстан", "Kazakhstan", "Республики Казахстан", "of the Republic of Kazakhstan", "РК"
+    ),
+    "TJ": CountryNames(
+        "Республика Таджикистан", "Tajikistan", "Республики Таджикистан", "of the Republic of Tajikistan", "РТ"
+    ),
+    "TM": CountryNames("Туркменистан", "Turkmenistan", "Туркменистана", "of Turkmenistan", "Туркменистана"),
     "UZ": CountryNames(
-        "Республика Узбекистан", "Uzbekistan", "Республики Узбекистан", "of the Republic of Uzbekistan"
+        "Республика Узбекистан", "Uzbekistan", "Республики Узбекистан", "of the Republic of Uzbekistan", "РУз"
     ),
 }
 
