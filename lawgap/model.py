@@ -36,6 +36,9 @@ class Provision:
     text: str
     span: tuple[int, int] = (0, 0)
     notes: tuple[str, ...] = ()
+    # A part that states an aggravated form of the offence of its article ("Те же деяния, совершенные: ...",
+    # "The same act"): what it lists aggravates the basic offence, it does not define it.
+    qualified: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,9 @@ class Law:
     # Eids of article-level units the law prints only as "(Утратила силу ...)": they stay in the
     # tree (their numbers are taken, and official counts include them) but carry no obligation.
     repealed: tuple[str, ...] = ()
+    # Only some articles of the law are in the file (it starts or ends mid-text, or says "извлечение"):
+    # a requirement whose article is not among them is not assessed, never a gap.
+    excerpt: bool = False
 
     @cached_property
     def by_eid(self) -> dict[str, Provision]:
