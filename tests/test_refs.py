@@ -259,6 +259,24 @@ FIND_CASES = [
         ],
     ),
     ("en", "the provisions of this section", ["this section => self | article | "]),
+    # English translations of civil-law codes cite parts of an article in words (en_translation_cc fixture)
+    (
+        "en",
+        "The acts provided for in parts one or two of this Article, committed:",
+        ["parts one or two of this Article => self | article | paragraph=1,2"],
+    ),
+    ("en", "the elements of Article 135 of this Code", ["Article 135 of this Code => self |  | article=135"]),
+    # "частями первой или второй" (Uzbek and Tajik codes)
+    (
+        "ru",
+        "предусмотренные частями первой или второй настоящей статьи",
+        ["частями первой или второй настоящей статьи => self | article | paragraph=1,2"],
+    ),
+    (
+        "ru",
+        "в части третьей статьи 136 настоящего Кодекса",
+        ["части третьей статьи 136 настоящего Кодекса => self |  | article=136; paragraph=3"],
+    ),
 ]
 
 

@@ -11,8 +11,14 @@ for an unnumbered paragraph of text ("абзац"), which has no provision of it
 
 from __future__ import annotations
 
-import re
-
+from lawgap.structure.ordinals import (  # noqa: F401 (re-exported for lawgap.refs.find and .numbers)
+    EN_ORDINAL,
+    KY_ORDINAL,
+    RU_ORDINAL,
+    en_ordinal_value,
+    ky_ordinal_value,
+    ru_ordinal_value,
+)
 from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE
 
 # Outermost first; a chain of levels always goes from one level to a deeper one (or back).
@@ -44,45 +50,6 @@ LEVEL_KINDS = {
 # --------------------------------------------------------------------------------------------
 # Russian
 # --------------------------------------------------------------------------------------------
-
-# Ordinal words "первой".."двадцатой" in every case and gender ("частью второй статьи 77").
-_ORDINAL_STEMS = {
-    "перв": 1,
-    "втор": 2,
-    "трет": 3,
-    "четверт": 4,
-    "пят": 5,
-    "шест": 6,
-    "седьм": 7,
-    "восьм": 8,
-    "девят": 9,
-    "десят": 10,
-    "одиннадцат": 11,
-    "двенадцат": 12,
-    "тринадцат": 13,
-    "четырнадцат": 14,
-    "пятнадцат": 15,
-    "шестнадцат": 16,
-    "семнадцат": 17,
-    "восемнадцат": 18,
-    "девятнадцат": 19,
-    "двадцат": 20,
-}
-_ORD_ENDINGS = (
-    r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ыми|ими"
-    r"|ья|ье|ьей|ью|ьего|ьему|ьим|ьем|ьи|ьих|ьими)"
-)
-RU_ORDINAL = r"(?:" + "|".join(sorted(_ORDINAL_STEMS, key=len, reverse=True)) + r")" + _ORD_ENDINGS + r"(?![а-яё])"
-
-
-def ru_ordinal_value(word: str) -> int | None:
-    """'второй' -> 2, 'третьей' -> 3; None when the word is not an ordinal."""
-    w = word.lower()
-    for stem in sorted(_ORDINAL_STEMS, key=len, reverse=True):
-        if w.startswith(stem) and re.fullmatch(_ORD_ENDINGS, w[len(stem) :]):
-            return _ORDINAL_STEMS[stem]
-    return None
-
 
 # Level nouns with their case endings spelled out, so that "частный", "статус", "главный" or
 # "пунктуальный" never match. Longest alternatives first.
@@ -165,25 +132,6 @@ KY_NOUNS: tuple[tuple[str, str], ...] = (
     ("section", r"бөлүм\w*"),
     ("indent", r"абзац\w*"),
 )
-_KY_ORDINAL_WORDS = {
-    "биринчи": 1,
-    "экинчи": 2,
-    "үчүнчү": 3,
-    "төртүнчү": 4,
-    "бешинчи": 5,
-    "алтынчы": 6,
-    "жетинчи": 7,
-    "сегизинчи": 8,
-    "тогузунчу": 9,
-    "онунчу": 10,
-}
-KY_ORDINAL = r"(?:" + "|".join(_KY_ORDINAL_WORDS) + r")"
-
-
-def ky_ordinal_value(word: str) -> int | None:
-    return _KY_ORDINAL_WORDS.get(word.lower())
-
-
 KY_LIST_SEP = r"(?:\s*,\s*|\s+(?:жана|же|ошондой\s+эле)\s+|\s*[–—]\s*)"
 # "346-", "71-1-", "260-263, 267-271-": the hyphen before the noun closes the list.
 KY_NUMS_HYPHEN = r"\d+(?:-\d+)*(?:" + KY_LIST_SEP + r"\d+(?:-\d+)*)*"
@@ -220,7 +168,8 @@ KY_LAWS: tuple[tuple[str, str], ...] = (
 
 EN_NOUNS: tuple[tuple[str, str], ...] = (
     ("article", r"[Ss]ections?|ss?\.|[Aa]rticles?|[Aa]rts?\."),
-    ("paragraph", r"[Ss]ub-?\s?sections?|[Ss]ubss?\."),
+    # civil-law codes in English: "part one of this Article" is a part of an article, not a Part of an Act
+    ("paragraph", r"[Ss]ub-?\s?sections?|[Ss]ubss?\.|parts?"),
     ("subpoint", r"[Ss]ub-?\s?clauses?|[Ss]ub-?\s?paragraphs?"),
     ("point", r"[Cc]lauses?|[Pp]aragraphs?|[Pp]aras?\."),
     ("chapter", r"Chapters?"),
@@ -228,13 +177,15 @@ EN_NOUNS: tuple[tuple[str, str], ...] = (
     ("book", r"Schedules?"),
 )
 # "3", "3A", "369-A", "3(1)(a)", "(2)", "(b)", "V-A" (chapters and parts).
-EN_ATOM = r"(?:\d+[A-Z]?(?:-[A-Z])?(?:\s?\([0-9a-z]{1,6}\))*|\([0-9a-z]{1,6}\)|[IVXL]+(?:-[A-Z])?\b)"
+EN_ATOM = (
+    r"(?:\d+[A-Z]?(?:-[A-Z])?(?:\s?\([0-9a-z]{1,6}\))*|\([0-9a-z]{1,6}\)|[IVXL]+(?:-[A-Z])?\b|" + EN_ORDINAL + r")"
+)
 EN_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[–—-]\s*)"
 EN_NUMS = EN_ATOM + r"(?:" + EN_LIST_SEP + EN_ATOM + r")*"
 
 EN_THIS: tuple[tuple[str, str], ...] = (
     ("law", r"this\s+(?:Act|Ordinance|Code|Law|Regulation|Order|Protocol|Convention)"),
-    ("article", r"this\s+(?:section|article)"),
+    ("article", r"this\s+(?:section|[Aa]rticle)"),
     ("paragraph", r"this\s+sub-?\s?section"),
     ("subpoint", r"this\s+sub-?\s?(?:clause|paragraph)"),
     ("point", r"this\s+(?:clause|paragraph)"),

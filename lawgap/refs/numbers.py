@@ -32,6 +32,8 @@ def _norm_atom(atom: str, language: str) -> str:
         return str(v)
     if language == "ky" and (v := g.ky_ordinal_value(atom)) is not None:
         return str(v)
+    if language == "en" and (v := g.en_ordinal_value(atom)) is not None:
+        return str(v)
     return eid_num(atom.strip("()")) or atom
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from lawgap.model import Law, Provision
 from lawgap.refs import grammar as g
 from lawgap.refs.find import find_references
+from lawgap.refs.implicit import same_act_references
 from lawgap.refs.reference import Num, Reference
 from lawgap.structure.tree import eid_num
 
@@ -248,8 +249,9 @@ def resolve(refs: Iterable[Reference], laws: Sequence[Law]) -> tuple[Reference, 
 
 
 def references(laws: Sequence[Law]) -> tuple[Reference, ...]:
-    """Find and resolve the references of every loaded law against all of them."""
+    """Find and resolve the references of every loaded law against all of them, with the implicit ones
+    ("Те же деяния" in a qualified part: the acts of part one, lawgap.refs.implicit)."""
     found: list[Reference] = []
     for law in laws:
         found.extend(find_references(law))
-    return resolve(found, laws)
+    return resolve(found, laws) + tuple(ref for law in laws for ref in same_act_references(law))
