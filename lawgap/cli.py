@@ -48,6 +48,7 @@ def law_to_json(law: Law) -> dict:
         "warnings": list(law.warnings),
         "notes": list(law.notes),
         "repealed": list(law.repealed),
+        "excerpt": law.excerpt,
         "provisions": [
             {
                 "eid": p.eid,
@@ -57,6 +58,8 @@ def law_to_json(law: Law) -> dict:
                 "heading": p.heading,
                 "text": p.text,
                 "notes": list(p.notes),
+                "qualified": p.qualified,
+                "printed": p.printed and p.num is not None,
             }
             for p in law.provisions
         ],

@@ -39,6 +39,9 @@ class Provision:
     # A part that states an aggravated form of the offence of its article ("Те же деяния, совершенные: ...",
     # "The same act"): what it lists aggravates the basic offence, it does not define it.
     qualified: bool = False
+    # False when `num` is the provision's position, not printed in the law: the unnumbered parts of
+    # Uzbek, Tajik and Turkmen codes, cited "часть вторая" (lawgap.structure.parts).
+    printed: bool = True
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ NS = {"a": AKN_NS, "lg": LAWGAP_NS}
 
 def tree(law: Law) -> list[tuple]:
     """What a round trip must keep: the tree and every provision's words."""
-    return [(p.eid, p.parent, p.kind, p.num, p.heading, p.text) for p in law.provisions]
+    return [(p.eid, p.parent, p.kind, p.num, p.heading, p.text, p.qualified, p.printed) for p in law.provisions]
 
 
 def akn(body: str, *, meta: str = "<meta/>", doctype: str = "", ns: str = AKN_NS) -> bytes:
@@ -466,7 +466,7 @@ def test_corpus_law_round_trips_through_akn(tmp_path, rel):
     assert len(back.provisions) == len(law.provisions)
     assert tree(back) == tree(law)
     assert [p.notes for p in back.provisions] == [p.notes for p in law.provisions]
-    assert (back.style, back.title, back.language, back.country, back.kind, back.date, back.ocr) == (
+    assert (back.style, back.title, back.language, back.country, back.kind, back.date, back.ocr, back.excerpt) == (
         law.style,
         law.title,
         law.language,
@@ -474,5 +474,21 @@ def test_corpus_law_round_trips_through_akn(tmp_path, rel):
         law.kind,
         law.date,
         law.ocr,
+        law.excerpt,
     )
     assert len(back.articles()) == len(law.articles())
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "laws"
+
+
+@pytest.mark.parametrize("name", ["uz_style_cc_ru.txt", "tj_style_cc_ru.txt"])
+def test_unnumbered_and_qualified_parts_survive_akn(tmp_path, name):
+    # a part numbered by its position carries lg:printed="false", an aggravated one class="qualified"
+    law = load_law(FIXTURES / name)
+    xml = to_akn(law, today="2026-01-01")
+    assert validate(xml) == []
+    assert b'class="qualified"' in xml and b'lg:printed="false"' in xml
+    back = read(xml, tmp_path)
+    assert tree(back) == tree(law)
+    assert [p.eid for p in back.provisions if p.qualified] == [p.eid for p in law.provisions if p.qualified]

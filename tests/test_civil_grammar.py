@@ -187,9 +187,10 @@ def test_kazakh_footnote_is_a_note() -> None:
     assert by_eid(r)["art_1"].notes == ("Сноска. Статья 1 в редакции Закона РК от 04.07.2014.",)
 
 
-def test_numbered_parts_of_a_note_stay_in_the_note() -> None:
+def test_numbered_items_of_a_note_stay_in_the_note() -> None:
+    # a note's items are cited "п. 1 примечания к ст. 5", not as parts of the article
     r = parse("Статья 5. X", "1. Часть.", "Примечания.", "1. Первое.", "2. Второе.")
-    assert eids(r)[-3:] == ["art_5__note_nn_1", "art_5__note_nn_1__para_1", "art_5__note_nn_1__para_2"]
+    assert eids(r)[-3:] == ["art_5__note_nn_1", "art_5__note_nn_1__point_1", "art_5__note_nn_1__point_2"]
 
 
 def test_title_and_leading_notes() -> None:
@@ -329,6 +330,10 @@ _WORDS = st.sampled_from(
         "Примечания.", "Эскертүү:", "Сноска.", "Приложение", "Оглавление", "Президент", "Внимание!",
         "1.", "2.", "1)", "3)", "а)", "б)", "I", "XI", "(В редакции Закона", ")", "-", ".", ":", "–",
         "¹", "текст", "Торговля", "людьми", "\u00a0", "",
+        # unnumbered parts, qualified parts, English translations, what a file says of itself
+        "наказывается", "— наказываются", "жазаланат.", "Те же деяния,", "Ошол эле жосун", "The same acts",
+        "shall be punished", "Article", "Note.", "SPECIAL PART", "SECTION", "Chapter", "a)", "ПЕРВЫЙ", "III",
+        "(извлечение)", "(extract)", "ПрезидентРеспублики", "О",
     ]
 )  # fmt: skip
 _TOKEN = st.one_of(_WORDS, st.integers(0, 600).map(str), st.text(max_size=6))
@@ -337,7 +342,7 @@ _BLOCK = st.builds(Block, text=_LINE, centered=st.booleans(), heading_level=st.s
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_BLOCK, max_size=40), st.sampled_from(["ru", "ky"]))
+@given(st.lists(_BLOCK, max_size=40), st.sampled_from(["ru", "ky", "en"]))
 def test_fuzz_keyword_soup(blocks: list[Block], language: str) -> None:
     r = structure(blocks, language)
     seen: set[str] = set()

@@ -475,6 +475,16 @@ def test_kg_cpc_ky_counts_match_the_russian(kg_laws, kg_refs) -> None:
 
 
 @pytest.mark.corpus
+@pytest.mark.parametrize("code", ["cc_ru", "cc_ky"])
+def test_kg_cc_166_the_same_act_is_the_act_of_part_one(kg_laws, kg_refs, code) -> None:
+    # "То же деяние, совершенное: ..." / "Төмөнкүдөй жасалган ошол эле жосун;": part 2 repeats part 1
+    refs = [r for r in _of(kg_refs, kg_laws[code]) if r.eid == "art_166__para_2" and r.reason]
+    implicit = [r for r in refs if r.reason.startswith("implicit")]
+    assert [r.resolved for r in implicit] == [("art_166__para_1",)]
+    assert implicit[0].text in ("То же деяние", "ошол эле жосун")
+
+
+@pytest.mark.corpus
 def test_kg_parallel_texts_cite_the_same_eids(kg_laws, kg_refs) -> None:
     """The Russian and Kyrgyz versions should cite the same provisions from the same places."""
 

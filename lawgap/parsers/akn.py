@@ -33,13 +33,20 @@ from lxml import etree
 
 from lawgap.errors import InputError
 from lawgap.model import Law, Provision
+from lawgap.parsers.akn_xml import (  # noqa: F401 (the names writers of AKN import from here)
+    AKN_NS,
+    KIND_ATTR,
+    LAWGAP_NS,
+    NOTE_FOR_ATTR,
+    PRINTED_ATTR,
+    QUALIFIED_CLASS,
+    clean,
+    local,
+    parse_xml,
+    secure_parser,
+)
 from lawgap.parsers.detect import detect_kind
 from lawgap.structure.tree import DocumentText, eid_num, unique_eid
-
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-LAWGAP_NS = "urn:x-lawgap:akn:1.0"
-KIND_ATTR = f"{{{LAWGAP_NS}}}kind"
-NOTE_FOR_ATTR = f"{{{LAWGAP_NS}}}for"
 
 # Hierarchical elements of AKN 3.0 (cobalt.schemas.AkomaNtoso30.hier_elements) plus hcontainer.
 _HIER_NAMES = (
@@ -96,7 +103,6 @@ _LANG3 = {
     "nld": "nl",
     "dut": "nl",
 }
-_WS = re.compile(r"\s+")
 _NUM_LABEL = re.compile(
     r"^(?:(?:article|articolo|section|part|chapter|capo|titolo|book|libro|schedule|статья|глава|раздел)\s+"
     r"|(?:art|sec|s)\.\s*)",
@@ -104,13 +110,6 @@ _NUM_LABEL = re.compile(
 )
 
 
-def local(el: etree._Element) -> str:
-    """The element's name without its namespace ('' for comments and entities)."""
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
-
-
-def clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def clean_num(num: str) -> str:
@@ -120,30 +119,6 @@ def clean_num(num: str) -> str:
     if len(num) > 2 and num[0] in "([" and num[-1] in ")]":
         num = num[1:-1].strip()
     return num.rstrip(")").strip() if num.count(")") > num.count("(") else num
-
-
-# -- parsing -------------------------------------------------------------------------------
-def secure_parser() -> etree.XMLParser:
-    """An XML parser that loads no DTD, resolves no entity and fetches nothing."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
-def parse_xml(path: Path, data: bytes) -> etree._Element:
-    try:
-        root = etree.fromstring(data, parser=secure_parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"damaged Akoma Ntoso XML: {clean(str(exc))}") from None
-    if root is None or local(root) != "akomaNtoso":
-        raise InputError(path, "XML that is not Akoma Ntoso (no akomaNtoso root element)")
-    return root
 
 
 QUOTED_NOTE = "quoted in an amendment: text of another provision, not a provision of this act in force"
@@ -417,6 +392,8 @@ class _Reader:
             text="\n".join(lines),
             span=span,
             notes=tuple(notes),
+            qualified=QUALIFIED_CLASS in (el.get("class") or "").split(),
+            printed=el.get(PRINTED_ATTR) != "false",
         )
         self.provisions.append(prov)
         self.walk(el, prov, child_depth)
@@ -490,6 +467,7 @@ def read_law(path: Path, data: bytes) -> Law:
         kind=(lg.get("kind") if exact else detect_kind(title)) or None,
         date=(lg.get("date") if exact else meta.date) or None,
         ocr=lg.get("ocr") == "true",
+        excerpt=lg.get("excerpt") == "true",
         warnings=tuple(reader.warnings),
         notes=meta.law_notes,
     )

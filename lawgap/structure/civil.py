@@ -37,6 +37,7 @@ from lawgap.structure.civil_lines import (
     HEADING_RULES,
     NOTE_PARAGRAPH_RANK,
     NOTE_RULES,
+    TITLE_SUBJECT,
     TITLE_WORDS,
     Line,
     classify_blocks,
@@ -44,6 +45,8 @@ from lawgap.structure.civil_lines import (
     signature_lines,
     toc_lines,
 )
+from lawgap.structure.parts import SANCTION, unnumbered_parts
+from lawgap.structure.qualified import mark_qualified
 from lawgap.structure.tree import ARTICLE_RANK, Structured, TreeBuilder
 
 # -- normalising numbers ---------------------------------------------------------------------
@@ -51,6 +54,8 @@ from lawgap.structure.tree import ARTICLE_RANK, Structured, TreeBuilder
 
 
 _LEADING_DIGITS = re.compile(r"\d+")
+# "Примечание. 1. Под эксплуатацией ...": a note whose first item follows on the same line.
+NOTE_ITEM = re.compile(r"^1\.\s+(?P<rest>\S.*)$")
 
 
 def _base(num: str) -> int | None:
@@ -75,9 +80,12 @@ class _Walker:
         self.last_para: int = 0
         self.last_point: int | None = None
         self.last_text = ""
-        self.in_note = False  # a note is open: its numbered parts are the note's, not the article's
+        self.in_note = False  # a note is open: its numbered items are the note's, not the article's
+        self.in_unnumbered = False  # an unnumbered part is open: its lettered items are its points
+        self.excerpt = False  # the text says it holds only some articles ("(извлечение)")
         self.skip = toc_lines(lines)
         self.signature = signature_lines(lines)
+        self.part_starts = unnumbered_parts(lines, self.skip)
         self.structured_doc = any(ln.name in HEADING_RULES for i, ln in enumerate(lines) if i not in self.skip)
 
     # -- helpers
@@ -109,6 +117,12 @@ class _Walker:
 
     def line(self, i: int, line: Line) -> None:
         name = line.name
+        if i in self.part_starts:
+            self.open_unnumbered_part(self.part_starts[i])
+        if name in ("excerpt", "translation"):
+            self.excerpt = self.excerpt or name == "excerpt"
+            self.law_note(line.text)  # what the file says of itself: neither a provision nor its words
+            return
         if name in NOTE_RULES:
             self.note(i, line)
             return
@@ -135,6 +149,14 @@ class _Walker:
             return
         self.body(line)
 
+    def open_unnumbered_part(self, position: int) -> None:
+        """A part the code prints without a number: numbered by its position in the article."""
+        self.heading_open = False
+        self.b.open("paragraph", "para", str(position), 60, None, None)
+        self.b.unprinted()
+        self.in_unnumbered = True
+        self.last_point = None
+
     def note(self, i: int, line: Line) -> None:
         if line.name == "remark":
             self.remark_pending = True
@@ -156,8 +178,12 @@ class _Walker:
             self.title = text
             self.title_open = True
             return
-        if self.title_open and (line.centered or line.heading_level) and not any(c.isdigit() for c in text):
-            self.title = f"{self.title} {text}"
+        if (
+            self.title_open
+            and (line.centered or line.heading_level or TITLE_SUBJECT.search(text))
+            and not any(c.isdigit() for c in text)
+        ):
+            self.title = f"{self.title} {text}"  # "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН" + "О предупреждении ..."
             return
         self.title_open = False
         if DATE_LINE.match(text) or line.centered:
@@ -182,14 +208,14 @@ class _Walker:
         num = rule.number(line.group("num")) or None
         rest = line.group("rest") or None
         self.started = True
-        self.in_note = False
+        self.in_note = self.in_unnumbered = False
         if rule.name in ANNEX_RULES:
             self.b.close_to(0)
             self.b.open(rule.kind, rule.alias, num, rule.rank, None, line.text)
             self.heading_open = True
             self.article_num = None
             return
-        if rule.name == "part":
+        if rule.name in ("part", "part_en"):
             rest = line.text
         self.b.open(rule.kind, rule.alias, num, rule.rank, rest, line.text)
         self.heading_open = rule.name in CONTAINER_RULES
@@ -213,10 +239,12 @@ class _Walker:
                 self.last_para, self.last_point, self.in_note = 0, None, False
                 return
             if self.in_note:
-                rank = NOTE_PARAGRAPH_RANK
+                kind, alias, rank = "point", "point", NOTE_PARAGRAPH_RANK  # "п. 1 примечания к ст. 245"
             num = self._in_sequence(line, num, self.last_para if not self.in_note else None)
             self.last_para = _base(num or "") or self.last_para
             self.last_point = None
+        elif rule.name == "subpoint" and self.in_unnumbered and self._lettered_item_of_part():
+            kind, alias, rank = "point", "point", 70  # "п. «а» части второй": a lettered item of an unnumbered part
         elif rule.name == "point":
             base = _base(num or "")
             if (
@@ -236,13 +264,25 @@ class _Walker:
                 self.last_point = _base(num or "")
         elif rule.name == "note":
             num = None
-            self.in_note = True
+            self.in_note, self.in_unnumbered = True, False
+            item = NOTE_ITEM.match(rest)
+            if item:  # "Примечание. 1. Под ... 2. ...": the note's first item on its own line
+                self.b.open(kind, alias, num, rank, None, None)
+                self.last_para = 1
+                kind, alias, rank, num, rest = "point", "point", NOTE_PARAGRAPH_RANK, "1", item.group("rest")
         self.b.open(kind, alias, num, rank, None, None)
         if rest and AMEND.match(rest):
             self.b.note(rest)  # "1) (Утратил силу ...)": a repealed item keeps its number, no text
         elif rest:
             self.b.text(rest)
         self.last_text = rest
+
+    def _lettered_item_of_part(self) -> bool:
+        """Right under the part, or after a lettered item of it (not under an item "1)")."""
+        node = self.b.current
+        if node is None:
+            return False
+        return node.kind == "paragraph" or (node.kind == "point" and bool(node.num) and node.num[0].isalpha())
 
     def _in_sequence(self, line: Line, num: str | None, previous: int | None) -> str | None:
         """A plain number that repeats or goes below its predecessor is a typo for the next one
@@ -291,7 +331,9 @@ class _Walker:
             self.b.text(bare.group("rest"))
             self.last_text = bare.group("rest")
             return
-        if node is not None and node.kind in ("point", "subpoint") and self.last_text.endswith(ENDS_LIST_ITEM):
+        if node is not None and node.kind in ("point", "subpoint") and (
+            self.last_text.endswith(ENDS_LIST_ITEM) or (self.in_unnumbered and SANCTION.search(text))
+        ):
             # "6) ... –" then "наказывается ...": the sanction belongs to the part, not the last item
             self.b.close_to(70)
         if self.b.current is None or self.b.current.kind not in ("point", "subpoint"):
@@ -309,9 +351,10 @@ def structure(blocks: Sequence[Block], language: str) -> Structured:
     if walker.skip:
         walker.warnings.append(f"skipped a table of contents ({len(walker.skip)} lines)")
     return Structured(
-        provisions=b.provisions(),
+        provisions=mark_qualified(b.provisions(), language),
         text=b.document_text(),
         title=walker.title,
         notes=tuple(b.law_notes),
         warnings=tuple(walker.warnings),
+        excerpt=walker.excerpt,
     )

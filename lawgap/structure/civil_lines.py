@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from lawgap.model import Block
+from lawgap.structure.ordinals import RU_ORDINAL, ordinal_value
 from lawgap.structure.tree import ARTICLE_RANK
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -23,7 +24,7 @@ _SUPERSCRIPT_AFTER_DIGIT = re.compile(r"(?<=\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
 _ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "х": "X", "і": "I"})
 _ROMAN = re.compile(r"^[IVXLCM]+$")
 
-_PART_WORDS = {"общая": "1", "особенная": "2", "жалпы": "1", "өзгөчө": "2"}
+_PART_WORDS = {"общая": "1", "особенная": "2", "жалпы": "1", "өзгөчө": "2", "general": "1", "special": "2"}
 
 
 def _part_num(word: str) -> str:
@@ -38,6 +39,12 @@ def _roman_num(num: str) -> str:
 
 def _same(num: str) -> str:
     return num
+
+
+def _section_num(num: str) -> str:
+    """'VII' (or 'VІІ' typed in Cyrillic) stays Roman; 'ПЕРВЫЙ' ("РАЗДЕЛ ПЕРВЫЙ") is section 1."""
+    value = ordinal_value(num)
+    return str(value) if value else _roman_num(num)
 
 
 def _latin_one(num: str) -> str:
@@ -57,6 +64,8 @@ def normalize_line(text: str) -> str:
 
 # Printed numbers: 166, 71-1, 127.1 (RF), 20-1.
 _NUM = r"(?P<num>\d+(?:[-.]\d+)*)"
+# Chapters may be numbered in Roman figures ("ГЛАВА III", Uzbek and Tajik drafting).
+_NUM_OR_ROMAN = r"(?P<num>\d+(?:[-.]\d+)*|[IVXLCХІ]+(?![\w-]))"
 # After a heading number: a full stop, or a space before the heading, or the end of the line.
 _AFTER = r"(?:\.(?!\d)|(?=\s)|$)\s*(?P<rest>.*)$"
 _AMEND_WORDS = (
@@ -98,29 +107,43 @@ RULES: tuple[Rule, ...] = (
     Rule("amend", _rx(rf"^\((?=[^)]*(?:{_AMEND_WORDS}))(?P<rest>.*)\)[.;]?$", re.S), "("),
     Rule("footnote", _rx(r"^Сноска\s*\.?\s*(?P<rest>.*)$"), "С"),
     Rule("remark", _rx(r"^(?:Внимание|Көңүл буруңуз(?:дар)?)\s*!?$", re.I), "ВвКк"),
-    Rule("signature", _rx(r"^Президент(?:и)?$", re.I), "Пп"),
+    # "Президент", "Президент Республики Казахстан", "ПрезидентРеспублики Казахстан" (run together), "Президент
+    # Российской Федерации Б.Ельцин": the signature block, never the last article's words
+    Rule("signature", _rx(r"^Президент(?:и|\s*(?:Республики\s+\w+|Кыргызской\s+Республики|Российской\s+Федерации|"
+                          r"Туркменистана)(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]?\.?\s?[А-ЯЁ][а-яёА-ЯЁ-]+)?)?$", re.I), "Пп"),
+    # what the file says of itself, under the title: an excerpt, an unofficial translation
+    Rule("excerpt", _rx(r"^\((?:извлечение|извлечения|үзүндү|extract|excerpts?)\)$", re.I), "("),
+    Rule("translation", _rx(r"^\(?(?:unofficial|official)\s+translation\)?\.?$|^\(?неофициальный\s+перевод\)?\.?$",
+                            re.I), "(UuOoНн"),
     # "Примечание: Изменения и дополнения внесенные Законом ..." (KG CPC art 403) is the text
     # bank's remark about an amendment, not a note of the law
     Rule("editorial", _rx(r"^Примечани[ея]\s*[.:]\s*(?:Изменени|Дополнени)[^.]*\bЗакон", re.I), "Пп"),
     # containers
     Rule("part", _rx(r"^(?P<num>ОБЩАЯ|ОСОБЕННАЯ|ЖАЛПЫ|ӨЗГӨЧӨ)\s+(?:ЧАСТЬ|БӨЛҮК)\.?$", re.I), "ОоЖжӨө",
          "part", "part", 20, _part_num),
-    Rule("section", _rx(r"^РАЗДЕЛ\s+(?P<num>[IVXLCХІ]+|\d+(?:-\d+)?)(?:\.|(?=\s)|$)\s*(?P<rest>.*)$", re.I), "Рр",
-         "section", "sec", 30, _roman_num, True),
+    Rule("part_en", _rx(r"^(?P<num>GENERAL|SPECIAL)\s+PART\.?$", re.I), "GgSs", "part", "part", 20, _part_num),
+    # "РАЗДЕЛ VII", "РАЗДЕЛ 2", "РАЗДЕЛ ПЕРВЫЙ" (Uzbek drafting numbers sections in words)
+    Rule("section", _rx(rf"^РАЗДЕЛ\s+(?P<num>[IVXLCХІ]+|\d+(?:-\d+)?|{RU_ORDINAL})(?:\.|(?=\s)|$)\s*(?P<rest>.*)$",
+                        re.I), "Рр", "section", "sec", 30, _section_num, True),
     Rule("section_ky", _rx(r"^(?P<num>[IVXLCХІ]+|\d+)\s*-?\s*БӨЛҮМ(?:\.|(?=\s)|$)\s*(?P<rest>.*)$", re.I),
          _ROMAN_STARTS + _DIGITS, "section", "sec", 30, _roman_num, True),
-    Rule("chapter", _rx(rf"^ГЛАВА\s+{_NUM}{_AFTER}", re.I), "Гг", "chapter", "chp", 40, _same, True),
+    Rule("chapter", _rx(rf"^ГЛАВА\s+{_NUM_OR_ROMAN}{_AFTER}", re.I), "Гг", "chapter", "chp", 40, _roman_num, True),
     Rule("chapter_ky", _rx(rf"^{_NUM}\s*-\s*глава\b{_AFTER}", re.I), _DIGITS, "chapter", "chp", 40, _same, True),
     # article-level units
     Rule("article", _rx(rf"^СТАТЬЯ\s+{_NUM}{_AFTER}", re.I), "Сс", "article", "art", ARTICLE_RANK, _same, True),
     Rule("article_ky", _rx(rf"^{_NUM}\s*-\s*берене\b[.:]?\s*(?P<rest>.*)$", re.I), _DIGITS,
          "article", "art", ARTICLE_RANK, _same, True),
+    # English translations of civil-law laws: "SECTION VII.", "Chapter 20.", "Article 135. Trafficking in Persons"
+    Rule("section_en", _rx(r"^SECTION\s+(?P<num>[IVXLC]+|\d+)(?:\.|(?=\s)|$)\s*(?P<rest>.*)$", re.I), "Ss",
+         "section", "sec", 30, _roman_num, True),
+    Rule("chapter_en", _rx(rf"^CHAPTER\s+{_NUM_OR_ROMAN}{_AFTER}", re.I), "Cc", "chapter", "chp", 40, _roman_num, True),
+    Rule("article_en", _rx(rf"^ARTICLE\s+{_NUM}{_AFTER}", re.I), "Aa", "article", "art", ARTICLE_RANK, _same, True),
     # annexes ("Приложение 1", "1-тиркеме"): a top-level block whose parts are prefixed with it
     Rule("annex", _rx(r"^ПРИЛОЖЕНИЕ(?:\s+(?:№\s*)?(?P<num>\d+))?\.?$", re.I), "Пп", "part", "annex", ARTICLE_RANK),
     Rule("annex_ky", _rx(r"^(?P<num>\d+)\s*-\s*тиркеме\.?$", re.I), _DIGITS, "part", "annex", ARTICLE_RANK),
     # inside an article
-    Rule("note", _rx(r"^(?:Примечани[ея]|Эскертүү(?:лөр)?|Эскертме)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.I), "ПпЭэ",
-         "note", "note", 60),
+    Rule("note", _rx(r"^(?:Примечани[ея]|Эскертүү(?:лөр)?|Эскертме|Notes?)\s*(?:[.:]\s*|$)(?P<rest>.*)$", re.I),
+         "ПпЭэNn", "note", "note", 60),
     Rule("paragraph", _rx(r"^(?P<num>\d+(?:[-.]\d+)*)\.(?:\s+|(?=[^\W\d_]|[«\"(]))(?P<rest>.*)$"), _DIGITS,
          "paragraph", "para", 60),
     Rule("point", _rx(r"^(?P<num>\d+(?:-\d+)*|I)\)\s*(?P<rest>.*)$"), _DIGITS + "I", "point", "point", 70, _latin_one),
@@ -140,15 +163,19 @@ def _index(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
 _BY_FIRST = _index(RULES)
 
 AMEND = next(r.pattern for r in RULES if r.name == "amend")
-CONTAINER_RULES = frozenset({"part", "section", "section_ky", "chapter", "chapter_ky"})
-ARTICLE_RULES = frozenset({"article", "article_ky"})
+CONTAINER_RULES = frozenset(
+    {"part", "part_en", "section", "section_ky", "section_en", "chapter", "chapter_ky", "chapter_en"}
+)
+ARTICLE_RULES = frozenset({"article", "article_ky", "article_en"})
 HEADING_RULES = CONTAINER_RULES | ARTICLE_RULES
 ANNEX_RULES = frozenset({"annex", "annex_ky"})
 NOTE_RULES = frozenset({"amend", "footnote", "remark", "editorial"})
 # Inside a note, its own numbered parts rank between the note (60) and items (70).
 NOTE_PARAGRAPH_RANK = 65
 
-TITLE_WORDS = re.compile(r"(?i)\b(?:кодекс|кодекси|закон|мыйзамы?|конституция|положение)\b")
+TITLE_WORDS = re.compile(r"(?i)\b(?:кодекс|кодекси|закон|мыйзамы?|конституция|положение|code|law|act)\b")
+# The subject line under "ЗАКОН РЕСПУБЛИКИ ..." / "LAW OF ...": "О ...", "Об ...", "On ...", "... жөнүндө".
+TITLE_SUBJECT = re.compile(r"^(?:Об?|On|About)\s+\S|жөнүндө\s*$")
 DATE_LINE = re.compile(
     r"(?i)^(?:от\s+\d{1,2}\s+\w+\s+\d{4}\s*(?:года|г\.)?|\d{4}-жылдын\s+\d{1,2}-\w+)\s*(?:№|N)?\s*[\w-]*$"
 )

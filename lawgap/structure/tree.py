@@ -76,6 +76,7 @@ class _Node:
     end: int
     texts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    printed: bool = True
 
 
 class TreeBuilder:
@@ -144,6 +145,11 @@ class TreeBuilder:
         node.texts.append(text)
         node.end = end
 
+    def unprinted(self) -> None:
+        """The innermost provision's number is its position, not printed in the law ("часть вторая")."""
+        if self._stack:
+            self._stack[-1].printed = False
+
     def set_heading(self, heading: str) -> None:
         """Attach a heading found on a line after the one that opened the provision."""
         node = self.current
@@ -176,6 +182,7 @@ class TreeBuilder:
                 text="\n".join(n.texts),
                 span=(n.start, n.end),
                 notes=tuple(n.notes),
+                printed=n.printed,
             )
             for n in self._nodes
         )
@@ -193,3 +200,4 @@ class Structured:
     title: str | None = None
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    excerpt: bool = False  # the text says it holds only some articles ("(извлечение)")
