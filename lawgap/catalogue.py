@@ -25,7 +25,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from lawgap.errors import InputError
-from lawgap.parsers import SUFFIXES
+from lawgap.parsers.formats import SUFFIXES
 from lawgap.rules.strict_toml import FieldError, Problem, Strict, Text, Texts, one_of, read_toml, validate
 from lawgap.settings import LAWS_DIR, catalogue_path
 from lawgap.vocab import KIND_NAMES, LAW_KINDS, PROJECT_COUNTRIES, REQUIRED_KINDS

@@ -482,7 +482,7 @@ def test_corpus_law_round_trips_through_akn(tmp_path, rel):
 FIXTURES = Path(__file__).parent / "fixtures" / "laws"
 
 
-@pytest.mark.parametrize("name", ["uz_style_cc_ru.txt", "tj_style_cc_ru.txt"])
+@pytest.mark.parametrize("name", ["uz_style_cc_ru.txt", "tj_style_cc_ru.txt", "en_translation_cc.txt"])
 def test_unnumbered_and_qualified_parts_survive_akn(tmp_path, name):
     # a part numbered by its position carries lg:printed="false", an aggravated one class="qualified"
     law = load_law(FIXTURES / name)

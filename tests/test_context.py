@@ -117,7 +117,7 @@ KINDS = [
     (KG_CC_RU, "criminalisation_accomplice", True),
     (KG_CPC_RU, "definition_child_under_18", True),  # the rule lists the procedure code among its law kinds
     (KG_CPC_RU, "participation_interpreter", True),
-    (KZ_CPC_86, "criminalisation_accomplice", True),  # an excerpt whose kind is not known: not filtered
+    (KZ_CPC_86, "criminalisation_accomplice", False),  # an excerpt of the procedure code, its kind read from its words
 ]
 
 

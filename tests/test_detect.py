@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import corpus_law
 
-from lawgap.parsers.detect import detect_date, detect_kind, detect_language
+from lawgap.parsers.detect import detect_date, detect_kind, detect_language, detect_style, kind_from_name
 
 DATES = [
     # (lines under the title, expected (date, number)); each from a real law's first lines
@@ -48,6 +48,10 @@ def test_detect_language(text, lang):
         ("О государственной защите лиц, участвующих в уголовном процессе", "witness_protection"),
         ("Prevention of Trafficking in Persons Act, 2018", "anti_trafficking"),
         ("О Фонде компенсации потерпевшим", "victim_support"),
+        # the head of the title decides: these witnesses are protected in trafficking cases
+        ("О защите потерпевших и свидетелей по уголовным делам о торговле людьми", "witness_protection"),
+        ("LAW OF TURKMENISTAN On Combating Trafficking in Human Beings", "anti_trafficking"),
+        ("Protection of Trafficked Children (Islamabad Capital Territory) Act, 2025", "anti_trafficking"),
     ],
 )
 def test_detect_kind(title, kind):
@@ -68,3 +72,63 @@ def test_detect_kind(title, kind):
 def test_real_laws_carry_their_date_and_number(rel, date, number):
     law = corpus_law(rel)
     assert (law.date, law.number) == (date, number)
+
+
+STYLES = [
+    # (language, the lines of a text, the grammar it is read with)
+    ("ru", ["Статья 1. Х", "1. Текст."], "civil"),
+    ("en", ["Article 135. Trafficking in Persons", "Recruitment ...", "Article 136. Use of Forced Labour"], "civil"),
+    ("en", ["Article  1", "Relation with the Convention", "Article 2", "Statement of purpose"], "civil"),  # a treaty
+    ("en", ["1. Short title, extent and commencement.– (1) This Act", "2. Definitions.– In this Act,"], "common"),
+    # an Act that cites one Article of the Constitution is still an Act
+    ("en", ["Article 11 of the Constitution prohibits forced labour;", "1. Short title.— This Act"], "common"),
+]
+
+
+@pytest.mark.parametrize(("language", "lines", "style"), STYLES)
+def test_detect_style_from_what_the_text_contains(language, lines, style):
+    assert detect_style(language, lines) == style
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("kz/criminal_procedure_code_2014_arts69-79_excerpt_ru.md", "criminal_procedure_code"),
+        ("kz/criminal_code_2014_arts125-135_ru.md", "criminal_code"),
+        ("KG/УК_КР_2021.docx", "criminal_code"),
+        ("pk/witness_protection_security_and_benefit_act_2017_converted.md", "witness_protection"),
+        ("kz/special_social_services_law_2008_ru.md", None),
+    ],
+)
+def test_kind_from_a_file_name_the_last_hint(name, kind):
+    assert kind_from_name(name) == kind
+
+
+EXCERPTS = [
+    # (file, kind, title, excerpt): the five Kazakh excerpts show their real kind and the catalogue's title
+    ("kz/criminal_code_2014_arts125-135_ru.md", "criminal_code",
+     "Уголовный кодекс Республики Казахстан (извлечение: ст. 125-135)", True),
+    ("kz/criminal_code_2014_arts303-315_excerpt_ru.md", "criminal_code",
+     "Уголовный кодекс Республики Казахстан (извлечение: ст. 304-315)", True),
+    ("kz/criminal_code_2014_arts388-402_excerpt_ru.md", "criminal_code",
+     "Уголовный кодекс Республики Казахстан (извлечение: ст. 389-402)", True),
+    ("kz/criminal_procedure_code_2014_arts69-79_excerpt_ru.md", "criminal_procedure_code",
+     "Уголовно-процессуальный кодекс Республики Казахстан (извлечение: ст. 70-79)", True),
+    ("kz/criminal_procedure_code_2014_arts86-105_excerpt_ru.md", "criminal_procedure_code",
+     "Уголовно-процессуальный кодекс Республики Казахстан (извлечение: ст. 87-105)", True),
+    # starts in the middle of the table of contents, ends mid-word; its own heading gives the title
+    ("kz/criminal_code_2014_arts1-12_excerpt_ru.md", "criminal_code", "Уголовный кодекс Республики Казахстан", True),
+    ("kz/criminal_code_2014_ru.md", "criminal_code", "Уголовный кодекс Республики Казахстан", False),
+    ("kz/special_social_services_law_2008_ru.md", "victim_support", "О специальных социальных услугах", False),
+    ("kg/criminal_procedure_code_2021_ru.docx", "criminal_procedure_code",
+     "УГОЛОВНО-ПРОЦЕССУАЛЬНЫЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ", False),
+    ("pk/bonded_labour_system_abolition_act_1992.pdf", "anti_trafficking",
+     "THE BONDED LABOUR SYSTEM (ABOLITION) ACT, 1992", False),
+]  # fmt: skip
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("rel", "kind", "title", "excerpt"), EXCERPTS)
+def test_excerpts_show_their_kind_and_real_title(rel, kind, title, excerpt):
+    law = corpus_law(rel)
+    assert (law.kind, law.title, law.excerpt) == (kind, title, excerpt)

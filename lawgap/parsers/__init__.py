@@ -17,21 +17,18 @@ from pathlib import Path
 
 from lawgap.errors import InputError
 from lawgap.model import Extracted, Law
-from lawgap.parsers.detect import detect_country, detect_date, detect_kind, detect_language, style_for_language
+from lawgap.parsers.detect import (
+    detect_country,
+    detect_date,
+    detect_kind,
+    detect_language,
+    detect_style,
+    kind_from_name,
+    kind_from_text,
+)
+from lawgap.parsers.excerpt import catalogue_title, is_excerpt
+from lawgap.parsers.formats import SUFFIXES
 from lawgap.settings import max_bytes
-
-FORMATS = ("docx", "pdf", "html", "text", "markdown", "akn")
-SUFFIXES = {
-    ".docx": "docx",
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".xml": "akn",
-    ".akn": "akn",
-}
 
 
 def find_law_files(folders: Sequence[Path]) -> list[Path]:
@@ -156,7 +153,7 @@ def load_law(
     if not sample.strip():
         raise InputError(path, "no text found in the file")
     lang = language or extracted.language or detect_language(sample)
-    law_style = style or style_for_language(lang)
+    law_style = style or detect_style(lang, [b.text for b in extracted.blocks])
     structured = grammar_for(law_style)(extracted.blocks, lang)
     from lawgap.structure.repealed import find_repealed
 
@@ -164,7 +161,18 @@ def load_law(
     if not any(p.num for p in provisions):
         # Text with no numbered provision at all is not a law we can analyse: say so, never return it empty.
         raise InputError(path, f"no provisions recognised ({law_style}-law numbering, language {lang})")
-    title = structured.title or extracted.title or path.stem
+    noisy = extracted.ocr or any(" ocr" in b.style for b in extracted.blocks[:3000])
+    printed_title = structured.title or extracted.title
+    country = country or detect_country((printed_title or "") + "\n" + sample[:20000])
+    # the kind: from the title, else from the code's own words, else (last hint) from the file's name
+    kind = (
+        kind
+        or detect_kind(printed_title or "")
+        or kind_from_text(structured.text[:300_000])
+        or kind_from_name(f"{path.parent.name}/{path.name}")
+    )
+    excerpt = is_excerpt(structured, law_style, noisy)
+    title = printed_title or catalogue_title(country, kind, lang, provisions, law_style, excerpt) or path.stem
     # the adoption date is printed under the title; the grammar keeps those lines as law notes
     head = [*structured.notes[:6], *structured.text[:1500].splitlines()[:8]]
     date, number = detect_date(head + list(structured.notes[-6:]))
@@ -177,12 +185,13 @@ def load_law(
         provisions=provisions,
         repealed=find_repealed(provisions),
         text=structured.text,
-        country=country or detect_country(title + "\n" + sample[:20000]),
-        kind=kind or detect_kind(title),
+        country=country,
+        kind=kind,
         date=date,
         number=number,
         ocr=extracted.ocr,
-        noisy=extracted.ocr or any(" ocr" in b.style for b in extracted.blocks[:3000]),
+        noisy=noisy,
         warnings=extracted.warnings + structured.warnings,
         notes=structured.notes,
+        excerpt=excerpt,
     )

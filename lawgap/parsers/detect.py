@@ -47,8 +47,29 @@ def detect_language(text: str) -> str:
 
 
 def style_for_language(language: str) -> str:
-    """Russian and Kyrgyz laws follow civil-law drafting; English ones common-law drafting."""
+    """Russian and Kyrgyz laws follow civil-law drafting; English ones common-law drafting, unless their
+    text says otherwise (`detect_style`)."""
     return "common" if language == "en" else "civil"
+
+
+# "Article 135. Trafficking in Persons", "Article 1", "ARTICLE 5 - SCOPE": a civil-law article heading.
+_CIVIL_ARTICLE = re.compile(r"^Article\s+\d+(?:[-.]\d+)*\.?(?:\s*[-–—]?\s*[A-Z\"“(].{0,200})?$", re.IGNORECASE)
+# "1. Short title, extent and commencement.—(1) ...": a common-law section with its title and dash.
+_COMMON_SECTION = re.compile(r"^(?:Section\s+)?\d{1,3}[A-Z]{0,2}\.\s+[A-Z][^.;]{0,150}[.:,]\s*[-–—]")
+
+
+def detect_style(language: str, lines: list[str]) -> str:
+    """The drafting grammar a text is written in, from what it contains, not from its language alone.
+
+    Russian and Kyrgyz texts are civil-law. An English text is read as civil-law when it is built of
+    "Article N." headings (a translation of a code of the region, a treaty) more than of common-law
+    sections "N. Title.—"; otherwise it is a common-law Act.
+    """
+    if language != "en":
+        return "civil"
+    articles = sum(1 for t in lines if _CIVIL_ARTICLE.match(t))
+    sections = sum(1 for t in lines if _COMMON_SECTION.match(t))
+    return "civil" if articles >= 2 and articles > sections else "common"
 
 
 _COUNTRY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -79,11 +100,20 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"уголовно-процессуальн|жазык-процесстик|кылмыш-жаза процесс|criminal procedure", re.I),
     ),
     (CRIMINAL_CODE, re.compile(r"уголовн\w* кодекс|жазык кодекс|кылмыш-жаза кодекс|criminal code|penal code", re.I)),
-    (ANTI_TRAFFICKING, re.compile(r"торговл\w* людьми|адам сатуу|trafficking in persons|bonded labour", re.I)),
+    (
+        ANTI_TRAFFICKING,
+        re.compile(
+            r"торговл\w* людьми|адам сатуу|trafficking in (?:persons|human beings)|human trafficking"
+            r"|trafficked (?:persons|children|women)|bonded labour",
+            re.I,
+        ),
+    ),
     # "защите потерпевших, свидетелей и иных участников ..." (Turkmenistan's title) names victims first.
     (
         WITNESS_PROTECTION,
-        re.compile(r"защит\w* (?:потерпевш\w*, )?(?:свидетел|лиц, участвующих|участник)|witness protection", re.I),
+        re.compile(
+            r"защит\w* (?:потерпевш\w*(?:,| и) )?(?:свидетел|лиц, участвующих|участник)|witness protection", re.I
+        ),
     ),
     (MIGRATION, re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
     (VICTIM_SUPPORT, re.compile(r"специальных социальных услуг|компенсаци\w* потерпевш|victim", re.I)),
@@ -91,9 +121,55 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def detect_kind(title: str) -> str | None:
-    """The kind of law named by its title (criminal_code, criminal_procedure_code, ...)."""
+    """The kind of law named by its title (criminal_code, criminal_procedure_code, ...).
+
+    The head of the title decides: "О защите потерпевших и свидетелей по уголовным делам о торговле
+    людьми" protects witnesses (its first cue), it does not combat trafficking.
+    """
+    best: tuple[int, str] | None = None
     for kind, rx in _KIND_CUES:
-        if rx.search(title):
+        m = rx.search(title)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+# What a code says of itself and what an offence article prints: enough to tell the two codes apart in
+# an excerpt that has lost its title (articles 125-135 of a criminal code, 69-79 of a procedure code).
+_SELF_CODE = re.compile(r"настоящ\w*\s+Кодекс|[Уу]шул\s+Кодекс|this\s+Code\b")
+_SELF_LAW = re.compile(r"настоящ\w*\s+Закон|[Уу]шул\s+[Мм]ыйзам|this\s+(?:Law|Act)\b")
+_SANCTIONS = re.compile(r"наказыва(?:ет|ют)ся|лишени\w+\s+свободы\s+на\s+срок|жазаланат|shall\s+be\s+punished", re.I)
+_PROCEDURE = re.compile(
+    r"подозреваем\w*|обвиняем\w*|следовател\w*|досудебн\w*|орган\w*,?\s+ведущ\w*\s+уголовн\w*\s+процесс"
+    r"|уголовн\w+\s+дел[ауо]\w*|шектүү|айыпталуучу|тергөөчү|suspect|accused|investigator",
+    re.I,
+)
+# The file's name, the last hint: "criminal_procedure_code_2014_arts69-79_excerpt_ru.md", "УК_РК.docx".
+_NAME_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (CRIMINAL_PROCEDURE_CODE, re.compile(r"criminal[_\- ]?procedure|(?<![a-zа-я])(?:cpc|упк)(?![a-zа-я])", re.I)),
+    (CRIMINAL_CODE, re.compile(r"criminal[_\- ]?code|penal[_\- ]?code|(?<![a-zа-я])(?:cc|ук|ppc)(?![a-zа-я])", re.I)),
+    (ANTI_TRAFFICKING, re.compile(r"traffick|торговл", re.I)),
+    (WITNESS_PROTECTION, re.compile(r"witness|свидетел", re.I)),
+    (MIGRATION, re.compile(r"migration|миграц", re.I)),
+)
+
+
+def kind_from_text(text: str) -> str | None:
+    """A code's kind read from its own words when no title names it: many sanctions and no procedure
+    make a criminal code; the words of procedure, in a text that calls itself a code, a procedure code."""
+    code, law = len(_SELF_CODE.findall(text)), len(_SELF_LAW.findall(text))
+    sanctions, procedure = len(_SANCTIONS.findall(text)), len(_PROCEDURE.findall(text))
+    if sanctions >= 3 and sanctions >= 3 * procedure and law <= code:
+        return CRIMINAL_CODE
+    if procedure >= 10 and procedure >= 3 * sanctions and code > law:
+        return CRIMINAL_PROCEDURE_CODE
+    return None
+
+
+def kind_from_name(name: str) -> str | None:
+    """The kind a file's (or its folder's) name suggests; used only when neither title nor text says."""
+    for kind, rx in _NAME_CUES:
+        if rx.search(name):
             return kind
     return None
 
