@@ -345,16 +345,21 @@ _WORDS = [
     "{2)",
     "#",
     "- ",
+    "“360C.",
+    "”.",
+    '"',
+    "SECRETARY.",
+    "ACT No. XIX OF 2025",
+    "THE GAZETTE OF PAKISTAN",
 ]
 _LINE = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), min_size=0, max_size=8).map(" ".join)
+_STYLES = ["", "pdf ocr x=90", "pdf marginal x=60"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(_LINE, st.booleans(), st.booleans()), max_size=40))
+@given(st.lists(st.tuples(_LINE, st.sampled_from(_STYLES), st.booleans()), max_size=40))
 def test_keyword_soup_gives_a_valid_tree(rows):
-    blocks = [
-        Block(text, style="pdf ocr x=90" if ocr else "", heading_level=1 if head else None) for text, ocr, head in rows
-    ]
+    blocks = [Block(text, style=style, heading_level=1 if head else None) for text, style, head in rows]
     result = structure(blocks, "en")
     seen: set[str] = set()
     for p in result.provisions:

@@ -9,13 +9,15 @@ Security and Benefit Act 2017 sections 1-12 and a Schedule of 17 offences.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from rapidfuzz.fuzz import ratio
 
 from lawgap.errors import InputError
 from lawgap.parsers import load_law
-from lawgap.parsers.pdf import extract
+from lawgap.parsers.pdf import RE_RUNNING_HEAD, extract
+from lawgap.structure.gazette import Quotation
 from tests.conftest import corpus_file, corpus_law
 
 BONDED = "pk/bonded_labour_system_abolition_act_1992.pdf"
@@ -263,3 +265,64 @@ def test_end_of_line_hyphens(left, right, counts, joined):
     from lawgap.parsers.pdf import _join
 
     assert _join(left, right, Counter(counts)) == joined
+
+
+# --- a Commonwealth gazette: marginal notes, running heads, quoted amendments -----------------------
+GAZETTE = Path(__file__).parent / "fixtures" / "laws" / "pk_style_gazette.pdf"
+
+
+def test_marginal_notes_are_blocks_of_their_own_before_their_section():
+    blocks = extract(GAZETTE, GAZETTE.read_bytes()).blocks
+    notes = [(i, b.text) for i, b in enumerate(blocks) if "marginal" in b.style.split()]
+    assert [t for _, t in notes] == [
+        "Short title, extent and commencement.",
+        "Definitions.",
+        "Protection officers and their duties.",
+        "Insertion of new section 360C, Act XLV of 1860.",
+        "Exploitation of trafficked children.",
+        "Act to override other laws.",
+    ]
+    assert [blocks[i + 1].text[:6] for i, _ in notes] == ["1. (1)", "2. In ", "3. (1)", "4. In ", "“360C.", "5. The"]
+    assert not any("Short title" in b.text for b in blocks if "marginal" not in b.style)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("rel", [BONDED, WITNESS])
+def test_real_acts_have_no_marginal_notes(rel):
+    # their headings are printed in the text ("1. Short title, extent and commencement.–"): nothing to lift out
+    blocks = extract(corpus_file(rel), corpus_file(rel).read_bytes()).blocks
+    assert not any("marginal" in b.style.split() for b in blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("108 THE GAZETTE OF PAKISTAN, EXTRA., JUNE 2, 2025 [PART I", True),
+        ("THE GAZETTE OF PAKISTAN, EXTRA., JUNE 2, 2018 701", True),
+        ("THE BONDED LABOUR SYSTEM (ABOLITION) ACT, 1992", False),  # a title's year is no page number
+        ("12 Short title and commencement", False),
+    ],
+)
+def test_running_heads(line, head):
+    assert bool(RE_RUNNING_HEAD.match(line)) is head
+
+
+def test_a_quotation_runs_until_it_closes():
+    q = Quotation()
+    seen = [
+        q.inside(t)
+        for t in (
+            "In the said Code, after section 360B, the following section shall be inserted, namely:—",
+            "“360C. (1) Any person who employs a “trafficked child” shall be punished.",
+            "(2) Where an offence under sub-section (1) is committed by a public servant ...”.",
+            "5. The provisions of this Act shall have effect.",
+        )
+    ]
+    assert seen == [False, True, True, False]
+
+
+@pytest.mark.corpus
+def test_the_gazette_masthead_and_imprint_are_notes_of_the_scanned_act():
+    law = corpus_law(SCANNED)
+    assert any("EXTRAORDINARY" in n for n in law.notes)
+    assert not any("EXTRAORDINARY" in p.text or "PRINTED BY" in p.text for p in law.provisions)

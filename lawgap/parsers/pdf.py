@@ -31,6 +31,7 @@ from rapidfuzz.fuzz import ratio
 
 from lawgap.errors import InputError
 from lawgap.model import Block, Extracted
+from lawgap.parsers.pdf_margin import char_key, marginal_chars, notes_of
 
 MIN_TEXT_CHARS = 20  # a page with fewer printable characters is treated as an image
 MARKER_SIZE = 0.72  # footnote markers are at most this share of the body size
@@ -46,6 +47,11 @@ RE_STRUCT_START = re.compile(
 # On OCR lines, labels and numbers come mangled: "{a)", "(b}", "lb)", "12- Rules.", "3, Abetment".
 RE_OCR_START = re.compile(r"^(?:[\[({|]?\w{1,3}[)\]}]\s|[‘'|\[]?\w{1,3}\s?[.,\-]\s+[A-Z])")
 RE_REF_TAIL = re.compile(r"\b(?:sub-?)?(?:section|clause|paragraph|rule|item|article)s?$", re.I)
+# "108 THE GAZETTE OF PAKISTAN, EXTRA., JUNE 2, 2025 [PART I": a running head, its page number at one end and
+# no lower-case word (a gazette volume's second page has no other page to repeat it).
+RE_RUNNING_HEAD = re.compile(
+    r"^\d{1,4}\s+(?=[^a-z]*[A-Z]{3})[^a-z]{10,}$|^(?=[^a-z]*[A-Z]{3})[^a-z]{10,}(?<!,)\s+\d{1,4}$"
+)
 RE_PAGE_NUMBER = re.compile(r"^(?:[\W\d_]{1,9}|.{1,2}|(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$", re.I)
 
 
@@ -71,6 +77,7 @@ class _Page:
     footnotes: tuple[tuple[str, str], ...]
     width: float
     height: float
+    margin: tuple[PLine, ...] = ()  # marginal notes: the headings a gazette prints beside its sections
 
 
 # --- 1. open ------------------------------------------------------------------------------------
@@ -150,9 +157,23 @@ def _page_lines(page, index: int, body: float, ocr_layer: bool) -> _Page:
     page_f = page.filter(
         lambda o: o.get("object_type") != "char" or (round(o["x0"], 2), round(o["top"], 2)) not in drop
     )
-    raw = page_f.extract_text_lines(return_chars=True, strip=True)
+    margin = set() if ocr_layer else marginal_chars(page_f.chars, FOOTNOTE_SIZE * body)
+    notes: tuple[PLine, ...] = ()
+    if margin:
+        # small type sets its word gaps narrower than the default tolerance: a finer one keeps the spaces
+        small = _text_lines(page_f.filter(lambda o: char_key(o) in margin), index, ocr_layer, 1.0)
+        notes = tuple(
+            replace(n[0], text=_join_lines([x.text for x in n]), bottom=n[-1].bottom) for n in notes_of(small)
+        )
+        page_f = page_f.filter(lambda o: o.get("object_type") != "char" or char_key(o) not in margin)
+    lines = _attach_markers(_merge_rows(_text_lines(page_f, index, ocr_layer)), markers)
+    body_lines, footnotes = _split_footnotes(lines, markers, body)
+    return _Page(tuple(body_lines), tuple(footnotes), page.width, page.height, notes)
+
+
+def _text_lines(page, index: int, ocr_layer: bool, x_tolerance: float = 3) -> list[PLine]:
     lines: list[PLine] = []
-    for ln in raw:
+    for ln in page.extract_text_lines(return_chars=True, strip=True, x_tolerance=x_tolerance):
         chars = [c for c in ln["chars"] if c["text"].strip()]
         if not chars or not ln["text"].strip():
             continue
@@ -161,9 +182,7 @@ def _page_lines(page, index: int, body: float, ocr_layer: bool) -> _Page:
         lines.append(
             PLine(ln["text"].strip(), ln["x0"], ln["x1"], ln["top"], ln["bottom"], index, size, bold, ocr_layer)
         )
-    lines = _attach_markers(_merge_rows(lines), markers)
-    body_lines, footnotes = _split_footnotes(lines, markers, body)
-    return _Page(tuple(body_lines), tuple(footnotes), page.width, page.height)
+    return lines
 
 
 def _merge_rows(lines: list[PLine]) -> list[PLine]:
@@ -266,6 +285,9 @@ def _drop_furniture(pages: list[_Page]) -> tuple[list[_Page], int]:
             if RE_PAGE_NUMBER.match(text) and not re.fullmatch(r"\(\w{1,4}\)", text):
                 kill.add(k)
                 continue
+            if zone == "top" and k < 2 and RE_RUNNING_HEAD.match(text):
+                kill.add(k)
+                continue
             if p.lines[k].ocr and not re.search(r"[A-Za-z]{3}", text):
                 kill.add(k)  # OCR of a printed rule or a speck: "= a SS"
                 continue
@@ -349,8 +371,13 @@ def _paragraphs(pages: list[_Page]) -> tuple[list[Block], int]:
     footnotes = {(pi, num): text for pi, p in enumerate(pages) for num, text in p.footnotes}
     cited: set[tuple[int, str]] = set()
     blocks: list[Block] = []
+    margin = [note for p in pages for note in p.margin]
     for g in groups:
         first = g[0]
+        # a marginal note comes before the paragraph it is level with: it is that provision's heading
+        while margin and any((ln.page, ln.bottom) > (margin[0].page, margin[0].top) for ln in g):
+            note = margin.pop(0)
+            blocks.append(Block(text=note.text, style=f"pdf marginal x={note.x0:.1f}", page=note.page + 1))
         text = _join_lines([ln.text for ln in g], counts)
         centered = all(
             abs((ln.x0 + ln.x1) / 2 - centre) < 0.05 * width
@@ -366,6 +393,7 @@ def _paragraphs(pages: list[_Page]) -> tuple[list[Block], int]:
                 if key in footnotes and key not in cited:
                     cited.add(key)
                     blocks.append(Block(text=footnotes[key], style=f"footnote n={num}", page=ln.page + 1))
+    blocks.extend(Block(text=n.text, style=f"pdf marginal x={n.x0:.1f}", page=n.page + 1) for n in margin)
     for (pi, num), text in footnotes.items():  # a footnote whose marker was not found: keep it, as a note
         if (pi, num) not in cited:
             blocks.append(Block(text=text, style=f"footnote n={num}", page=pi + 1))

@@ -58,6 +58,7 @@ from lawgap.structure.common_lines import (
     section_int,
     successor,
 )
+from lawgap.structure.gazette import Quotation, publication_end
 from lawgap.structure.tree import ARTICLE_RANK, Structured, TreeBuilder
 
 PART_RANK = 20
@@ -86,6 +87,7 @@ class _Grammar:
         self.title: str | None = None
         self.pending_heading: str | None = None
         self.skip = 0
+        self.quotation = Quotation()
 
     # -- helpers ---------------------------------------------------------------------------
     def in_sequence(self, num: str, *, strong: bool = False) -> bool:
@@ -231,6 +233,11 @@ class _Grammar:
         text = line.text
         if RE_ENUM.match(text):
             return False
+        m = RE_SEC_BARE.match(text) if self.pending_heading else None
+        if m and self.in_sequence(m.group(1)):  # its title was printed beside it, in the margin
+            head, self.pending_heading = self.pending_heading, None
+            self.open_section(m.group(1), head, line, m.group("rest"), i)
+            return True
         for rx in (RE_SEC_DASH, RE_SEC_PERIOD):
             m = rx.match(text)
             strong = rx is RE_SEC_DASH or bool(line.heading_level)
@@ -351,9 +358,11 @@ class _Grammar:
         contents = contents_lines(lines, start or first_body_line(lines))
         self.skipped_contents = len(contents)
         self.title = self._find_title(lines, start)
-        preamble = [ln for k, ln in enumerate(lines[:start]) if k not in contents]
-        for ln in preamble:
-            if ln.footnote:
+        gazette = publication_end(lines, start)
+        for k, ln in enumerate(lines[:start]):
+            if k in contents:
+                continue
+            if ln.footnote or k < gazette:  # the gazette's masthead and notice are not the Act's words
                 self.tree.note(ln.text)
             else:
                 self.tree.text(ln.text, kind="paragraph", alias="preamble", rank=60)
@@ -390,6 +399,14 @@ class _Grammar:
         if line.footnote:
             self.tree.note(text)
             return
+        if self.section is not None and self.quotation.inside(text):
+            # the words an amending section quotes ("360C. (1) ...") are its text, not this Act's provisions
+            self.tree.close_to(ARTICLE_RANK + 1)
+            self.lists = Lists()
+            self.tree.text(text)
+            return
+        if line.marginal and self._marginal(i):
+            return
         if self.container(line):
             self._container_heading(i)
             return
@@ -408,6 +425,21 @@ class _Grammar:
             self.tree.text(text)
         else:
             self.tree.text(text, kind="paragraph", alias="preamble", rank=60)
+
+    def _marginal(self, i: int) -> bool:
+        """A gazette's marginal note: the heading of the section it stands beside, or, beside a quoted
+        section, the quoted section's heading (words of the amending section)."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        m = RE_SEC_BARE.match(nxt.text) if nxt is not None else None
+        if m and self.in_sequence(m.group(1)):
+            self.pending_heading = self.lines[i].text.rstrip(".")
+            return True
+        if self.section is not None:
+            self.tree.close_to(ARTICLE_RANK + 1)
+            self.lists = Lists()
+            self.tree.text(self.lines[i].text)
+            return True
+        return False
 
     def _marginal_note(self, i: int) -> bool:
         """A short title on its own line right above a section that has none: keep it for that section."""

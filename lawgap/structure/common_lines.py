@@ -64,7 +64,10 @@ RE_ENACTED = re.compile(r"\b(?:is|be) hereby enacted\b|\benacted as follows\b", 
 RE_CONTENTS = re.compile(r"^(?:TABLE OF )?CONTENTS$|^ARRANGEMENT OF SECTIONS$|^SECTIONS$", re.I)
 RE_TITLE = re.compile(r"^(?:THE\s+)?[A-Z][A-Z ,'()&\-]{6,}\b(?:ACT|ORDINANCE|CODE|LAW|REGULATIONS?)\b,?\s*\d{4}$")
 RE_SHORT_TITLE = re.compile(r"may be (?:called|cited as) (?:the )?(.{5,160}?\d{4})")
-RE_END_MATTER = re.compile(r"^STATEMENT OF OBJECTS AND REASONS$")
+# After the Act: the Bill's statement of objects, the Secretary's signature, the printer's imprint.
+RE_END_MATTER = re.compile(
+    r"^STATEMENT OF OBJECTS AND REASONS$|^(?:[A-Z][A-Z .'-]+,\s*)?(?i:Secretary)\.?$|^PRINTED (?:BY|AT) THE\b"
+)
 RE_NOT_HEADING = re.compile(r"^(?:Explanation|Illustrations?|Provided|Proviso|Note|Exception)\b", re.I)
 RE_REF_TAIL = re.compile(r"(?:\b(?:sub-?)?(?:section|clause|paragraph|rule|item|article)s?|\w[-‐])$", re.I)
 RE_BULLET = re.compile(r"^(?:[-*•]\s+)+")
@@ -81,6 +84,7 @@ class Line:
     heading_level: int | None = None
     centered: bool = False
     footnote: bool = False
+    marginal: bool = False  # a marginal note beside the text (a gazette's section heading)
 
 
 def read_lines(blocks: Sequence[Block]) -> list[Line]:
@@ -95,7 +99,8 @@ def read_lines(blocks: Sequence[Block]) -> list[Line]:
             text = RE_BULLET.sub("", raw.strip().lstrip("#").strip()).strip()
             text = text.replace("\u00a0", " ").replace("\u200b", "")
             if text:
-                out.append(Line(text, ocr, x, b.heading_level, b.centered, style.startswith("footnote")))
+                marginal = "marginal" in style.split()
+                out.append(Line(text, ocr, x, b.heading_level, b.centered, style.startswith("footnote"), marginal))
     return out
 
 
