@@ -153,7 +153,7 @@ def load_law(
     if not sample.strip():
         raise InputError(path, "no text found in the file")
     lang = language or extracted.language or detect_language(sample)
-    law_style = style or detect_style(lang, [b.text for b in extracted.blocks])
+    law_style = style or detect_style(lang, (b.text for b in extracted.blocks))
     structured = grammar_for(law_style)(extracted.blocks, lang)
     from lawgap.structure.repealed import find_repealed
 

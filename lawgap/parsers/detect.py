@@ -8,6 +8,7 @@ Each guess is a plain heuristic over the first part of the text; the CLI flags o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lawgap.vocab import (
     ANTI_TRAFFICKING,
@@ -58,7 +59,7 @@ _CIVIL_ARTICLE = re.compile(r"^Article\s+\d+(?:[-.]\d+)*\.?(?:\s*[-–—]?\s*[A
 _COMMON_SECTION = re.compile(r"^(?:Section\s+)?\d{1,3}[A-Z]{0,2}\.\s+[A-Z][^.;]{0,150}[.:,]\s*[-–—]")
 
 
-def detect_style(language: str, lines: list[str]) -> str:
+def detect_style(language: str, lines: Iterable[str]) -> str:
     """The drafting grammar a text is written in, from what it contains, not from its language alone.
 
     Russian and Kyrgyz texts are civil-law. An English text is read as civil-law when it is built of
@@ -67,8 +68,10 @@ def detect_style(language: str, lines: list[str]) -> str:
     """
     if language != "en":
         return "civil"
-    articles = sum(1 for t in lines if _CIVIL_ARTICLE.match(t))
-    sections = sum(1 for t in lines if _COMMON_SECTION.match(t))
+    articles = sections = 0
+    for t in lines:
+        articles += bool(_CIVIL_ARTICLE.match(t))
+        sections += bool(_COMMON_SECTION.match(t))
     return "civil" if articles >= 2 and articles > sections else "common"
 
 

@@ -351,7 +351,7 @@ def structure(blocks: Sequence[Block], language: str) -> Structured:
     if walker.skip:
         walker.warnings.append(f"skipped a table of contents ({len(walker.skip)} lines)")
     return Structured(
-        provisions=mark_qualified(b.provisions(), language),
+        provisions=mark_qualified(b.provisions()),
         text=b.document_text(),
         title=walker.title,
         notes=tuple(b.law_notes),

@@ -20,9 +20,9 @@ articles are a small minority of those that would split: numbered codes parse as
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from lawgap.structure.civil_lines import ANNEX_RULES, ARTICLE_RULES, HEADING_RULES, NOTE_RULES, Line
+from lawgap.structure.civil_lines import ANNEX_RULES, ARTICLE_RULES, HEADING_RULES, Line
 
 # The sanction that closes a part of an offence article, as printed after the dash or on its own
 # line ("—\nнаказываются лишением свободы ..."), in Kyrgyz at the end of the sentence.
@@ -36,32 +36,29 @@ ITEM_RULES = frozenset({"point", "subpoint"})
 NUMBERED_SHARE = 0.1
 
 
-def _articles(lines: Sequence[Line], skip: set[int]) -> list[tuple[list[int], bool]]:
+def _articles(lines: Sequence[Line], skip: set[int]) -> Iterator[tuple[list[int], bool]]:
     """Each article's own lines (up to its note, the next heading or the signature) and whether it
     numbers its parts."""
-    out: list[tuple[list[int], bool]] = []
     body: list[int] | None = None
     numbered = in_note = False
     for i, line in enumerate(lines):
-        if i in skip:
+        rule = line.rule
+        name = rule.name if rule is not None else None
+        if name is None or name in ITEM_RULES:
+            if body is not None and not in_note and i not in skip:
+                body.append(i)
+        elif i in skip:
             continue
-        name = line.name
-        if name in HEADING_RULES or name in ANNEX_RULES or name == "signature":
+        elif name in HEADING_RULES or name in ANNEX_RULES or name == "signature":
             if body is not None:
-                out.append((body, numbered))
-            body, numbered, in_note = ([], False, False) if name in ARTICLE_RULES else (None, False, False)
-            continue
-        if body is None or in_note or name in NOTE_RULES:
-            continue
-        if name == "note":
+                yield body, numbered
+            body, numbered, in_note = ([] if name in ARTICLE_RULES else None), False, False
+        elif name == "note":
             in_note = True
-        elif name == "paragraph":
+        elif name == "paragraph" and not in_note:
             numbered = True
-        elif name is None or name in ITEM_RULES:
-            body.append(i)
     if body is not None:
-        out.append((body, numbered))
-    return out
+        yield body, numbered
 
 
 def _starts(lines: Sequence[Line], body: list[int]) -> list[int]:
@@ -86,9 +83,13 @@ def unnumbered_parts(lines: Sequence[Line], skip: set[int]) -> dict[int, int]:
     """Line index -> position of the unnumbered part it opens, for every article that has two or more."""
     found: dict[int, int] = {}
     numbered = splitting = 0
+    # at most every article splits: past this many numbered ones the text is a numbered code, stop reading
+    enough = NUMBERED_SHARE * sum(1 for ln in lines if ln.rule is not None and ln.rule.name in ARTICLE_RULES)
     for body, has_numbers in _articles(lines, skip):
         if has_numbers:
             numbered += 1
+            if numbered > enough:
+                return {}
             continue
         starts = _starts(lines, body)
         if len(starts) >= 2:

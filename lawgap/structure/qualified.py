@@ -25,28 +25,29 @@ from dataclasses import replace
 
 from lawgap.model import Provision
 
-# Kyrgyz puts what aggravates before the act: "Күнөөлүүгө ... көз каранды болгон адамга карата жасалган ошол
-# эле жосундар", so the words may close a long first clause.
-SAME_ACT = re.compile(
-    r"^(?:Те|То|Та)\s+же\s+(?:деяни|действи|преступлени|правонарушени|нарушени)"
-    r"|^[^.:;]{0,600}?(?<![\w-])(?:[Оо]шол|[Уу]шундай)\s+эле\s+(?:жосун|аракет|кылмыш)"
-    r"|^The\s+same\s+(?:acts?|deeds?|offences?|actions?|crimes?)\b"
-)
-# The subject (at most three words) is the act of an earlier part: the participle agrees with it in the
-# nominative ("Деяния, предусмотренные частью ..."), so "Убийство лиц, указанных в части 1" (other
-# persons) and "участие в деятельности группы, указанной в части 1" (another act) do not count.
-EARLIER_PART = re.compile(
-    r"^[А-ЯЁ][\w-]*(?:\s+[\w-]+){0,2}(?:\s*\([^)]*\))?,\s+(?:предусмотренн|указанн)(?:ое|ая|ый|ые)\s+(?:в\s+)?"
+# Opening words matched at the start of a part: "Те же деяния", "Деяния, предусмотренные частью ...", "The same
+# acts". The subject (at most three words) is the act of an earlier part: the participle agrees with it in the
+# nominative, so "Убийство лиц, указанных в части 1" (other persons) and "участие в деятельности группы,
+# указанной в части 1" (another act) do not count.
+OPENS = re.compile(
+    r"(?:Те|То|Та)\s+же\s+(?:деяни|действи|преступлени|правонарушени|нарушени)"
+    r"|[А-ЯЁ][\w-]*(?:\s+[\w-]+){0,2}(?:\s*\([^)]*\))?,\s+(?:предусмотренн|указанн)(?:ое|ая|ый|ые)\s+(?:в\s+)?"
     r"(?:част|ч\.)(?:(?!стать)[^:;]){0,80}?настоящей\s+статьи"
-    r"|^[^.:;]{0,300}?[Уу]шул\s+берене\w*\s+[^.:;]{0,40}?бөлү[гк]\w*\s+(?:каралган|көрсөтүлгөн)"
-    r"[^.:;]{0,200}?(?<![\w-])(?:жосун|аракет|кылмыш)"
-    r"|^The\s+(?:acts?|deeds?|actions?|offences?)\s+(?:provided\s+for|specified|referred\s+to|set\s+out)\s+in\s+"
+    r"|The\s+same\s+(?:acts?|deeds?|offences?|actions?|crimes?)\b"
+    r"|The\s+(?:acts?|deeds?|actions?|offences?)\s+(?:provided\s+for|specified|referred\s+to|set\s+out)\s+in\s+"
     r"parts?\s+[^,:;]{0,60}?of\s+this\s+Article"
+)
+# Kyrgyz puts what aggravates before the act ("Күнөөлүүгө ... көз каранды болгон адамга карата жасалган ошол эле
+# жосундар"): the words may stand anywhere in the opening clause.
+_KY_CLAUSE = re.compile(r"[^.:;\n]{0,600}")
+KY_OPENS = re.compile(
+    r"(?<![\w-])(?:[Оо]шол|[Уу]шундай)\s+эле\s+(?:жосун|аракет|кылмыш)"
+    r"|[Уу]шул\s+берене\w*\s+[^.:;]{0,40}?бөлү[гк]\w*\s+(?:каралган|көрсөтүлгөн)[^.:;]{0,200}?(?<![\w-])"
+    r"(?:жосун|аракет|кылмыш)"
 )
 # A form the offender earns by his own act ("если виновный добровольно освободил похищенного") is privileged.
 MITIGATED = re.compile(r"добровольно|өз\s+ыктыяры\s+менен|ыктыярдуу|voluntarily", re.IGNORECASE)
-SANCTIONED = re.compile(r"наказыва|жазалан|\bpunish|\bliable\s+to", re.IGNORECASE)
-_FIRST_CLAUSE = re.compile(r"^[^:;]*?(?=\s*[-–—]\s*$|\s*[-–—]\s*\n|:|;|\n|$)")
+SANCTIONS = ("наказыва", "Наказыва", "жазалан", "punish", "Punish", "liable to")
 
 
 def _restates_heading(text: str, heading: str | None) -> bool:
@@ -59,32 +60,38 @@ def _restates_heading(text: str, heading: str | None) -> bool:
         return False
     if text.startswith(name) and re.match(r"\s*(?::|,\s*(?:совершенн|committed))", text[len(name) :]):
         return True
-    clause = _FIRST_CLAUSE.match(text)
-    return bool(clause) and clause.group().lower().rstrip(" ,").endswith(f"жасалган {name.lower()}")
+    if "жасалган" not in text[:600]:
+        return False
+    clause = text[: _KY_CLAUSE.match(text).end()]
+    return clause.lower().rstrip(" ,-–—").endswith(f"жасалган {name.lower()}")
 
 
 def is_qualified(text: str, heading: str | None = None) -> bool:
     """Whether a part's own words (after its number) open an aggravated form of the article's offence."""
     text = text.lstrip()
-    if not SANCTIONED.search(text) or MITIGATED.search(text[:300]):
-        return False
-    return bool(SAME_ACT.match(text) or EARLIER_PART.match(text) or _restates_heading(text, heading))
+    if not any(word in text for word in SANCTIONS):
+        return False  # every aggravated form carries its own sanction (and most parts of a code none)
+    opens = OPENS.match(text) or _restates_heading(text, heading)
+    if not opens and ("эле" in text[:600] or "берене" in text[:600]):  # a fast test before the Kyrgyz patterns
+        opens = KY_OPENS.search(text, 0, _KY_CLAUSE.match(text).end())
+    return bool(opens) and not MITIGATED.search(text[:300])
 
 
-def mark_qualified(provisions: Sequence[Provision], language: str = "") -> tuple[Provision, ...]:
+def mark_qualified(provisions: Sequence[Provision]) -> tuple[Provision, ...]:
     """The provisions with `qualified` set on every part after an article's first that is an aggravated form.
 
     A part's sanction may come after its items ("Те же деяния, совершенные: 1) ...; 2) ..., –
     наказываются ..."), so its own text holds both the lead-in and the sanction.
     """
-    by_eid = {p.eid: p for p in provisions}
-    seen_first: set[str] = set()
     out = []
+    article: Provision | None = None  # the article whose parts come next (document order)
+    first_seen = False
     for p in provisions:
-        parent = by_eid.get(p.parent or "")
-        if p.kind == "paragraph" and parent is not None and parent.kind == "article":
-            if parent.eid in seen_first and is_qualified(p.text, parent.heading):
+        if p.kind == "article":
+            article, first_seen = p, False
+        elif p.kind == "paragraph" and article is not None and p.parent == article.eid:
+            if first_seen and is_qualified(p.text, article.heading):
                 p = replace(p, qualified=True)
-            seen_first.add(parent.eid)
+            first_seen = True
         out.append(p)
     return tuple(out)
