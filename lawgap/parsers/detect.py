@@ -47,12 +47,6 @@ def detect_language(text: str) -> str:
     return "en"
 
 
-def style_for_language(language: str) -> str:
-    """Russian and Kyrgyz laws follow civil-law drafting; English ones common-law drafting, unless their
-    text says otherwise (`detect_style`)."""
-    return "common" if language == "en" else "civil"
-
-
 # "Article 135. Trafficking in Persons", "Article 1", "ARTICLE 5 - SCOPE": a civil-law article heading.
 _CIVIL_ARTICLE = re.compile(r"^Article\s+\d+(?:[-.]\d+)*\.?(?:\s*[-–—]?\s*[A-Z\"“(].{0,200})?$", re.IGNORECASE)
 # "1. Short title, extent and commencement.—(1) ...": a common-law section with its title and dash.

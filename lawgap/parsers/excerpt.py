@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from lawgap.errors import InputError
 from lawgap.model import Provision
 from lawgap.structure.tree import Structured
 
@@ -62,9 +63,13 @@ def catalogue_title(
     its first and last article; None when the catalogue has no such law."""
     if not country or not kind:
         return None
-    from lawgap.catalogue import load_catalogue
+    from lawgap.catalogue import entries_for
 
-    entry = next((e for e in load_catalogue().entries_for(country) if e.kind == kind), None)
+    try:
+        entries = entries_for(country)  # the catalogue is read once per process
+    except InputError:  # a damaged catalogue is reported where it is read; the law is still read
+        return None
+    entry = next((e for e in entries if e.kind == kind), None)
     if entry is None:
         return None
     if language == "en":
