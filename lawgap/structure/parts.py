@@ -66,9 +66,8 @@ def _starts(lines: Sequence[Line], body: list[int]) -> list[int]:
     paragraphs = [i for i in body if lines[i].name is None]
     if not paragraphs or body[0] != paragraphs[0]:
         return []  # an article that opens with an item has no lead-in to hang parts on
-    sanctioned = [i for i in body if SANCTION.search(lines[i].text)]
-    if not sanctioned:
-        return paragraphs
+    if not any(SANCTION.search(lines[i].text) for i in body):
+        return paragraphs  # the General Part: one part per paragraph
     starts, closed = [paragraphs[0]], False
     for i in body:
         if closed and lines[i].name is None:
