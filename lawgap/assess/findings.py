@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -128,7 +129,12 @@ class CountryScore:
 
 
 def law_id(law: Law) -> str:
-    return Path(law.source).stem or law.sha256[:12]
+    return _stem(law.source) or law.sha256[:12]
+
+
+@lru_cache(maxsize=1024)
+def _stem(source: str) -> str:
+    return Path(source).stem
 
 
 def element_weight(mandatory: bool) -> float:

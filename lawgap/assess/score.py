@@ -65,10 +65,9 @@ class _Country:
     refs: ReferenceMap
     offence: OffenceReading
     full_kinds: frozenset[str]  # kinds of law supplied whole, not as excerpts
-
-    @property
-    def by_sha(self) -> dict[str, Law]:
-        return {law.sha256: law for law in self.laws}
+    by_sha: dict[str, Law]
+    ids: tuple[str, ...]  # the laws' ids, in the order supplied
+    unknown: tuple[str, ...]  # the ids of the laws whose kind was not recognised
 
     def absent(self, rule: Rule) -> tuple[str, ...]:
         return tuple(k for k in rule.law_kinds if k not in self.full_kinds)
@@ -221,9 +220,9 @@ def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country
         broader=rule.without_means if judged.broader else "",
         country=country.code,
         absent=absent,
-        laws=tuple(law_id(x) for x in country.laws),
+        laws=country.ids,
         excerpts=country.excerpts(rule),
-        unknown=tuple(law_id(x) for x in country.laws if not x.kind),
+        unknown=country.unknown,
     )
     level = rule_level(rule, country.code)
     why += context_parts(
@@ -403,6 +402,9 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
         ReferenceMap(laws, group),
         offence,
         frozenset(law.kind for law in laws if law.kind and not law.excerpt),
+        {law.sha256: law for law in laws},
+        tuple(law_id(law) for law in laws),
+        tuple(law_id(law) for law in laws if not law.kind),
     )
     findings = [assess_rule(rule, {sha: _hits(ix, rule) for sha, ix in indexes.items()}, ctx) for rule in rules]
     cats, overall = summarise(findings)

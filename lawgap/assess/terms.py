@@ -35,28 +35,53 @@ _TERM = {
     "ky": re.compile(r"^\s*[«\"]?([^\s«»\"].{2,80}?)[»\"]?\s+[-–—]\s+\S"),
     "en": re.compile(r"^\s*[“\"]([^”\"]{3,60})[”\"]\s+(?:means|includes)\b"),
 }
-# The heading of an article that sets the grounds on which a person holds a status.
-_GROUNDS_HEADING = {
+# A status term is defined by reference to grounds ("ситуация, признанная по предусмотренным настоящим Законом
+# основаниям"), and an article's heading sets the grounds on which a person is recognised as holding it
+# ("Основания, по которым лицо (семья) может быть признано находящимся в ..."); grounds for quashing a judgment
+# make no status.
+_GROUNDS = {
     "ru": compile_cue("основание", "ru"),
     "ky": compile_cue("негиз*", "ky"),
     "en": compile_cue("ground|eligible|eligibility", "en"),
+}
+_GROUNDS_HEADING = {
+    "ru": compile_cue("основание ~8 признать|признанный|признаваться|признание", "ru"),
+    "ky": compile_cue("негиз* ~8 таан*", "ky"),
+    "en": compile_cue("ground ~6 recognise|recognize|recognition|qualify", "en"),
+}
+# A term for persons ("лица, находящиеся в трудной жизненной ситуации, - лица, ... в том числе ... пострадавшие от
+# торговли людьми") whose own definition names the protected persons is read with that definition.
+_PERSONS = {
+    "ru": compile_cue("лицо", "ru"),
+    "ky": compile_cue("адам*|жак*", "ky"),
+    "en": compile_cue("person", "en"),
 }
 MAX_TERM_WORDS = 6
 
 
 @dataclass(frozen=True)
 class Term:
-    """A term the law defines, the articles whose heading sets the grounds for it, and the articles about its
-    holders (their heading names it)."""
+    """A term the law defines, where the persons it stands for are named (`grounds`: (article, provision) pairs,
+    the provision None for a whole article), and the articles about its holders (their heading names it)."""
 
     words: str
     cue: Cue
-    grounds: tuple[str, ...]
+    grounds: tuple[tuple[str, str | None], ...]
     used_in: frozenset[str]
 
 
-def _defined(index: LawIndex) -> list[tuple[str, Cue, str]]:
-    """(term as printed, its cue, the definitions article)."""
+@dataclass(frozen=True)
+class _Definition:
+    words: str
+    cue: Cue
+    article: str
+    eid: str
+    by_grounds: bool  # the definition refers to grounds the law sets elsewhere
+    persons: bool  # the term names persons
+
+
+def _defined(index: LawIndex) -> list[_Definition]:
+    """The terms a definitions article defines, with what their definitions say."""
     language = index.law.language
     heading, pattern = _DEFINITIONS_HEADING.get(language), _TERM.get(language)
     if heading is None or pattern is None:
@@ -72,41 +97,48 @@ def _defined(index: LawIndex) -> list[tuple[str, Cue, str]]:
             if not m or seq_text is None:
                 continue
             n = sum(1 for i in range(len(seq_text.lemmas)) if seq_text.data.offsets[2 * i] < m.end(1))
-            if 0 < n <= MAX_TERM_WORDS:
-                try:
-                    cue = compile_cue(" ".join(seq_text.lemmas[:n]), language)
-                except CueError:  # OCR debris ("pe.son") is no term
-                    continue
-                out.append((m.group(1), cue, article))
+            if not 0 < n <= MAX_TERM_WORDS:
+                continue
+            by_grounds = bool(_GROUNDS[language].find(seq_text.lemmas[n:]))
+            persons = bool(_PERSONS[language].find(seq_text.lemmas[:1]))
+            if not (by_grounds or persons):
+                continue
+            try:
+                cue = compile_cue(" ".join(seq_text.lemmas[:n]), language)
+            except CueError:  # OCR debris ("pe.son") is no term
+                continue
+            out.append(_Definition(m.group(1).rstrip(",; "), cue, article, p.eid, by_grounds, persons))
     return out
 
 
 def status_terms(index: LawIndex) -> tuple[Term, ...]:
-    """The law's defined terms that an article's heading sets grounds for, with the articles using them."""
+    """The law's defined terms for a status: one whose definition refers to grounds that an article's heading sets,
+    or one for persons whose definition names whom it includes; with the articles about their holders. Only article
+    headings are searched for them: that is where a lawyer looks for what an article is about."""
     found = index.memo.get("terms")
     if isinstance(found, tuple):
         return found
-    grounds_cue = _GROUNDS_HEADING.get(index.law.language)
+    law = index.law
+    grounds_cue = _GROUNDS_HEADING.get(law.language)
+    headings = [
+        seq
+        for seq in index.seqs
+        if seq.field == "heading" and law.is_article_level(law.by_eid[index.article_of[seq.eid]])
+    ]
+    grounds_headings = [seq for seq in headings if grounds_cue is not None and grounds_cue.find(seq.lemmas)]
     terms = []
-    for words, cue, definitions in _defined(index):
-        law = index.law
-        places = [
-            seq for seq, _i, _end in index.find(cue) if law.is_article_level(law.by_eid[index.article_of[seq.eid]])
-        ]
-        grounds = tuple(
-            dict.fromkeys(
-                seq.eid
-                for seq in places
-                if seq.field == "heading" and grounds_cue is not None and grounds_cue.find(seq.lemmas)
-            )
-        )
+    for d in _defined(index):
+        grounds: list[tuple[str, str | None]] = []
+        if d.by_grounds:
+            grounds += [(index.article_of[x.eid], None) for x in grounds_headings if d.cue.find(x.lemmas)]
+        if d.persons:
+            grounds.append((d.article, d.eid))
         if grounds:
             # an article about the holders of the status names them in its heading ("Права и обязанности лица
             # (семьи), находящегося в трудной жизненной ситуации"); a passing mention in a policy principle or in
             # an official's duties gives the holder nothing
-            used = frozenset(index.article_of[seq.eid] for seq in places if seq.field == "heading")
-            used -= {*grounds, definitions}
-            terms.append(Term(words, cue, grounds, used))
+            used = frozenset(index.article_of[x.eid] for x in headings if d.cue.find(x.lemmas))
+            terms.append(Term(d.words, d.cue, tuple(dict.fromkeys(grounds)), used - {a for a, _ in grounds}))
     index.memo["terms"] = tuple(terms)
     return index.memo["terms"]
 
@@ -115,16 +147,19 @@ def lend_anchor(
     rule: Rule, index: LawIndex, cells: dict[tuple[str, str], dict[str, list[Hit]]], group: str
 ) -> dict[tuple[str, str], tuple[str, Sequence[Hit]]]:
     """For each article of this law about the holders of a status term that names none of the persons the rule
-    protects:
-    the anchor's provision in the grounds article (its eid) and the hits there, which it is read with."""
+    protects: the provision that names them for the term (its eid) and the hits there, which it is read with."""
     anchors = [e.id for e in rule.elements if e.anchor]
     if len(anchors) != 1:
         return {}
     anchor = anchors[0]
     out: dict[tuple[str, str], tuple[str, Sequence[Hit]]] = {}
     for term in status_terms(index):
-        for article in term.grounds:
-            hits = [h for h in cells.get((group, article), {}).get(anchor, ()) if h.law == index.law.sha256]
+        for article, eid in term.grounds:
+            hits = [
+                h
+                for h in cells.get((group, article), {}).get(anchor, ())
+                if h.law == index.law.sha256 and (eid is None or h.eid == eid or h.eid.startswith(eid + "__"))
+            ]
             if not hits:
                 continue
             for used in sorted(term.used_in):

@@ -87,6 +87,7 @@ def load_parties(path: Path | None = None) -> dict[tuple[str, str], Party]:
     return out
 
 
+@lru_cache(maxsize=512)
 def _source_level(cite: str) -> str | None:
     """The level model_law/ gives a cited paragraph (for a whole article: the strongest of its entries)."""
     found = load_instruments().find(cite)
