@@ -103,13 +103,14 @@ def missed(figures: str):
     return pytest.mark.xfail(strict=True, reason=f"target missed, measured {figures}")
 
 
-# measured at 9a93925, before issue 11 changed any scoring
+# measured after issue 11's offence structure, reading together, "not assessed" and levels (before: 9a93925,
+# tests/gold/README.md)
 MARKS: dict[tuple[str, str, str], pytest.MarkDecorator] = {
     (TUNE, "en", "precision"): missed("0.812 (13 of 16)"),
-    (TEST, "ru", "status"): missed("0.322: no not_assessed"),
+    (TEST, "ru", "status"): missed("0.889 (before 0.322)"),
     (TEST, "ky", "precision"): missed("0.873"),
-    (TEST, "ky", "status"): missed("0.233: no not_assessed"),
-    (TEST, "en", "status"): missed("0.667"),
+    (TEST, "ky", "status"): missed("0.867 (before 0.233)"),
+    (TEST, "en", "status"): missed("0.833 (before 0.667)"),
     (TEST, "en", "false_met"): missed("0.056 (5 of 90)"),
 }
 TARGETS = [
