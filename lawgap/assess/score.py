@@ -60,7 +60,7 @@ class _Country:
 
     code: str
     laws: tuple[Law, ...]
-    group: dict[str, str]  # law id -> the id of its group of language versions
+    group: dict[str, str]  # law sha256 -> the id of its group of language versions
     indexes: dict[str, LawIndex]  # law sha256 -> index
     refs: ReferenceMap
     offence: OffenceReading
@@ -121,20 +121,21 @@ def _hits(index: LawIndex, rule: Rule) -> list[Hit]:
 def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country) -> Finding:
     """One rule's finding from the hits in every law of the country."""
     by_sha = country.by_sha
-    group = country.group
     total = sum(element_weight(e.mandatory) for e in rule.elements) or 1.0
     cells: dict[Cell, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
     for sha, hits in hits_by_law.items():
-        g = group[law_id(by_sha[sha])]
+        g = country.group[sha]
         for h in hits:
             cells[(g, h.article)][h.element].append(h)
     if any(e.near_anchor for e in rule.elements):
         _keep_near_anchor(rule, cells, by_sha)
 
     borrowed = borrow(rule, cells, country.refs)
-    together: dict[Cell, tuple[str, Sequence[Hit]]] = {}
+    together: dict[Cell, str] = {}  # article -> the provision (law id:eid) it is read with for the anchor
+    lent_hits: dict[Cell, Sequence[Hit]] = {}
     for sha, index in country.indexes.items():
-        together.update(lend_anchor(rule, index, cells, group[law_id(by_sha[sha])]))
+        for cell, (eid, hits) in lend_anchor(rule, index, cells, country.group[sha]).items():
+            together[cell], lent_hits[cell] = f"{law_id(by_sha[sha])}:{eid}", hits
     anchors = [e.id for e in rule.elements if e.anchor]
     required_beside = {e.id for e in rule.elements if e.mandatory and not e.anchor}
 
@@ -174,8 +175,7 @@ def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country
             break  # ranked best first: the rest lack an anchor or hold no required element
         items = _cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell))
         if cell in together:
-            lent_eid, lent = together[cell]
-            items = [replace(ev, read_with=(f"{law_id(by_sha[lent[0].law])}:{lent_eid}",)) for ev in items]
+            items = [replace(ev, read_with=(together[cell],)) for ev in items]
         evidence.extend(items)
         if cell == ranked[0]:
             for source, found in sources(borrowed.get(cell, {})).items():
@@ -187,10 +187,9 @@ def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country
     elements: list[ElementResult] = []
     for e in rule.elements:
         hits = own.get(e.id) or (lent[e.id][2] if e.id in lent else [])
-        read_with = ()
+        read_with: tuple[str, ...] = ()
         if not hits and best in together and e.id == anchors[0]:
-            hits = list(together[best][1])
-            read_with = evidence[0].read_with if evidence else ()
+            hits, read_with = list(lent_hits[best]), (together[best],)
         elements.append(
             ElementResult(
                 id=e.id,
@@ -290,11 +289,11 @@ def _where(best: Cell, found: dict[str, list[Hit]], by_sha: dict[str, Law]) -> t
 
 def _with_offence(ev: Evidence, best: Cell | None, country: _Country) -> Evidence:
     """A General Part provision read with the trafficking offence of the same code, which it applies to
-    without naming it."""
-    same = [c for c in country.offence.offences if best is not None and c[0] == best[0] and c != best]
-    if not same or (best is not None and best in country.offence.offences):
+    without naming it (an offence that names attempt itself needs nothing else)."""
+    if best is None or best in country.offence.offences:
         return ev
-    return replace(ev, read_with=tuple(f"{ev.law}:{c[1]}" for c in same))
+    same = tuple(f"{ev.law}:{c[1]}" for c in country.offence.offences if c[0] == best[0])
+    return replace(ev, read_with=same) if same else ev
 
 
 def _offence_evidence(cell: Cell, country: _Country) -> list[Evidence]:
@@ -397,7 +396,7 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     ctx = _Country(
         country,
         laws,
-        group,
+        by_group,
         indexes,
         ReferenceMap(laws, group),
         offence,

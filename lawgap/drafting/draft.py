@@ -29,7 +29,7 @@ from lawgap.drafting.terms import Terms, find_terms
 from lawgap.errors import LawgapError
 from lawgap.model import Law, Provision
 from lawgap.rules import RuleSet, load_rules
-from lawgap.vocab import GAP, KIND_NAMES, MET, OBLIGATION_RU, PARTIAL
+from lawgap.vocab import GAP, KIND_NAMES, MET, OBLIGATION_RU
 
 LANGS = ("ru", "en")
 
@@ -279,15 +279,14 @@ def draft_rule(country: str, laws: Sequence[Law], rule_id: str, lang: str, score
 def drafts_for_country(
     country: str, laws: Sequence[Law], langs: Sequence[str] = LANGS, score: CountryScore | None = None
 ) -> list[Draft]:
-    """Drafts for every gap and partial finding, per language (a rule not assessed, its law not supplied, has
-    no gap to close yet). Numbers are allocated once per batch, in rule order, so the Russian and English drafts
-    of a rule carry the same number and no two collide."""
+    """Drafts for every gap and partial finding, per language. Numbers are allocated once per batch, in
+    rule order, so the Russian and English drafts of a rule carry the same number and no two collide."""
     cs = score or score_country(country, laws)
     out: list[Draft] = []
     for lang in langs:
         alloc = Allocator()
         for f in cs.findings:
-            if f.status in (GAP, PARTIAL):
+            if f.status != MET:
                 out.append(make_draft(country, f, laws, lang, alloc))
     return out
 
