@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from lawgap.assess.explain import CONTEXT_KEYS, render, status_parts
-from lawgap.assess.findings import CountryScore, Evidence, Finding, Part, judge, summarise
+from lawgap.assess.explain import render
+from lawgap.assess.findings import CountryScore, Evidence, Finding, Part, summarise
+from lawgap.assess.score import rejudge
 from lawgap.errors import LawgapError
 from lawgap.vocab import GAP, MET, PARTIAL
 
@@ -99,7 +100,7 @@ def apply_decisions(cs: CountryScore, decisions: Decisions, sha_of: Mapping[str,
     findings = []
     changed = set()
     for f in cs.findings:
-        g = _reapply(f, verdicts, decisions.overrides.get(f.rule.id))
+        g = _reapply(f, verdicts, decisions.overrides.get(f.rule.id), cs.country)
         if g is not f:
             changed.add(f.rule.id)
         findings.append(g)
@@ -110,10 +111,12 @@ def apply_decisions(cs: CountryScore, decisions: Decisions, sha_of: Mapping[str,
     return Reviewed(new, cs, verdicts, decisions.overrides, frozenset(changed))
 
 
-def _reapply(f: Finding, verdicts: Mapping[tuple[str, str, str], str], override: StatusOverride | None) -> Finding:
+def _reapply(
+    f: Finding, verdicts: Mapping[tuple[str, str, str], str], override: StatusOverride | None, country: str
+) -> Finding:
     rejected = [ev for ev in f.evidence if verdicts.get((f.rule.id, ev.law, ev.eid)) == "rejected"]
     if rejected:
-        f = _without(f, rejected)
+        f = _without(f, rejected, country)
     if override is not None:
         score = f.score if override.status == PARTIAL and 0 < f.score < 1 else OVERRIDE_SCORE[override.status]
         if override.status == MET:
@@ -125,7 +128,7 @@ def _reapply(f: Finding, verdicts: Mapping[tuple[str, str, str], str], override:
     return f
 
 
-def _without(f: Finding, rejected: Sequence[Evidence]) -> Finding:
+def _without(f: Finding, rejected: Sequence[Evidence], country: str) -> Finding:
     """The finding judged again without the rejected evidence, on its best remaining article."""
     gone = {(ev.law, ev.eid) for ev in rejected}
     kept = tuple(ev for ev in f.evidence if (ev.law, ev.eid) not in gone)
@@ -144,15 +147,4 @@ def _without(f: Finding, rejected: Sequence[Evidence]) -> Finding:
         )
         for e in f.elements
     )
-    status, score = judge(f.rule, elements)
-    context = tuple(p for p in f.why if p.key in CONTEXT_KEYS and (p.key != "absent" or status != MET))
-    why = (Part("review_rejected", (str(len(rejected)),)), *status_parts(status, elements, kept), *context)
-    return replace(
-        f,
-        status=status,
-        score=round(score, 3),
-        elements=elements,
-        evidence=kept,
-        why=why,
-        explanation=render(f.rule, elements, why),
-    )
+    return rejudge(f, country, elements, kept, Part("review_rejected", (str(len(rejected)),)))

@@ -11,6 +11,7 @@ from conftest import corpus_file
 
 from lawgap.cli import main
 from lawgap.rules.citations import parse as parse_citation
+from lawgap.vocab import LEVELS, STATUSES
 
 PROVISION_KEYS = {"eid", "parent", "kind", "num", "heading", "text"}
 KINDS = {"book", "part", "section", "chapter", "article", "paragraph", "point", "subpoint", "note"}
@@ -85,7 +86,8 @@ def test_score_json_is_the_public_contract(capsys):
             "elements",
             "evidence",
         } <= rule.keys()
-        assert rule["status"] in ("met", "partial", "gap") and 0.0 <= rule["score"] <= 1.0
+        assert rule["status"] in STATUSES and 0.0 <= rule["score"] <= 1.0
+        assert rule["level"] in LEVELS and isinstance(rule["broader"], bool)
         assert rule["explanation"]
         for cite in rule["sources"]:
             parse_citation(cite)

@@ -1,10 +1,11 @@
-"""The gold set (tests/gold/) is well formed, and the matcher meets the issue's targets on it.
+"""The gold set (tests/gold/) is well formed, and the matcher meets the issues' targets on it.
 
-Targets (issue 3, acceptance): evidence precision >= 0.90 and recall >= 0.85 at the provision
-level, status accuracy >= 0.85, and an F1 at least 0.15 above the BM25 baseline, per language
-where the gold set holds enough judgements. Targets the tool misses today are marked
-xfail(strict=True) with the figures measured when the mark was set, so an improvement shows up
-as an unexpected pass and the mark can go.
+Targets on the tuning data (issue 3): evidence precision >= 0.90 and recall >= 0.85 at the provision
+level, status accuracy >= 0.85, and an F1 at least 0.15 above the BM25 baseline, per language where the
+gold set holds enough judgements. On the frozen test split (issue 11): precision >= 0.90, recall >= 0.85,
+status accuracy >= 0.90 and false "met" on mandatory rules <= 2% of judged rules. Targets the tool misses
+today are marked xfail(strict=True) with the figures measured when the mark was set, so an improvement
+shows up as an unexpected pass and the mark can go.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from functools import cache
 
 import pytest
 
-from lawgap.assess.evaluate import Scores, evaluate, load_gold
+from lawgap.assess.evaluate import TEST, TUNE, Scores, evaluate, load_gold
 from lawgap.assess.index import articles_of
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
 
 PRECISION, RECALL, STATUS, GAIN = 0.90, 0.85, 0.85, 0.15
+TEST_STATUS, FALSE_MET = 0.90, 0.02
 COVERAGE = 0.95  # share of the matcher's evidence pairs the gold set must judge for precision to mean much
 MIN_JUDGED, MIN_STATUS = 30, 20  # fewer judgements than this in a language give no stable figure
 
-SETS, JUDGEMENTS, STATUSES = load_gold()
+GOLD = load_gold()
+SETS, JUDGEMENTS, STATUSES = GOLD.sets, GOLD.judgements, GOLD.statuses
 
 
 def test_gold_set_size_and_balance():
@@ -68,19 +71,31 @@ def test_gold_gap_has_no_positive_evidence():
     assert not [(s.set, s.rule) for s in STATUSES if s.status == "gap" and (s.set, s.rule) in positive]
 
 
+def test_test_split_is_whole_files_with_blind_four_valued_statuses():
+    # the test sets hold only test files; every rule is judged once per test set; "not assessed" is used
+    assert GOLD.test_sets and GOLD.test_statuses
+    for spec in GOLD.test_sets.values():
+        assert set(spec["files"]) <= GOLD.test_files
+    ids = {r.id for r in load_rules()}
+    pairs = [(s.set, s.rule) for s in GOLD.test_statuses]
+    assert len(pairs) == len(set(pairs)) == len(GOLD.test_sets) * len(ids)
+    assert {s.status for s in GOLD.test_statuses} == {"met", "partial", "gap", "not_assessed"}
+    assert all(s.reason.strip() for s in GOLD.test_statuses)
+
+
 @cache
-def _scores() -> dict[tuple[str, str], Scores]:
-    for name in SETS:
-        for f in SETS[name]["files"]:
+def _scores() -> dict[tuple[str, str, str], Scores]:
+    for spec in (*SETS.values(), *GOLD.test_sets.values()):
+        for f in spec["files"]:
             corpus_law(f)  # skips when the corpus is absent
-    return {(s.method, s.language): s for s in evaluate()}
+    return {(s.method, s.split, s.language): s for s in evaluate()}
 
 
-def _measured(language: str) -> tuple[Scores, Scores]:
+def _measured(split: str, language: str) -> tuple[Scores, Scores]:
     scores = _scores()
-    ours, bm25 = scores[("lawgap", language)], scores[("bm25", language)]
+    ours, bm25 = scores[("lawgap", split, language)], scores[("bm25", split, language)]
     if ours.judged < MIN_JUDGED or ours.status_total < MIN_STATUS:
-        pytest.skip(f"only {ours.judged} evidence and {ours.status_total} status judgements in {language}")
+        pytest.skip(f"only {ours.judged} evidence and {ours.status_total} status judgements in {split} {language}")
     return ours, bm25
 
 
@@ -88,29 +103,46 @@ def missed(figures: str):
     return pytest.mark.xfail(strict=True, reason=f"target missed, measured {figures}")
 
 
+# measured after issue 11's offence structure, reading together, "not assessed" and levels (before: 9a93925,
+# tests/gold/README.md)
+MARKS: dict[tuple[str, str, str], pytest.MarkDecorator] = {
+    (TUNE, "en", "precision"): missed("0.812 (13 of 16)"),
+    (TEST, "ru", "status"): missed("0.889 (before 0.322)"),
+    (TEST, "ky", "precision"): missed("0.873"),
+    (TEST, "ky", "status"): missed("0.867 (before 0.233)"),
+    (TEST, "en", "status"): missed("0.833 (before 0.667)"),
+    (TEST, "en", "false_met"): missed("0.056 (5 of 90)"),
+}
 TARGETS = [
-    pytest.param(language, target)
+    pytest.param(split, language, target, marks=MARKS.get((split, language, target), ()))
+    for split, targets in (
+        (TUNE, ("precision", "recall", "status", "gain")),
+        (TEST, ("precision", "recall", "status", "false_met")),
+    )
     for language in ("ru", "ky", "en")
-    for target in ("precision", "recall", "status", "gain")
+    for target in targets
 ]
 
 
-@pytest.mark.parametrize(("language", "target"), TARGETS)
-def test_target(language, target):
-    ours, bm25 = _measured(language)
+@pytest.mark.parametrize(("split", "language", "target"), TARGETS)
+def test_target(split, language, target):
+    ours, bm25 = _measured(split, language)
     if target == "precision":
         assert ours.precision >= PRECISION, ours
     elif target == "recall":
         assert ours.recall >= RECALL, ours
     elif target == "status":
-        assert ours.status_accuracy >= STATUS, ours
+        assert ours.status_accuracy >= (STATUS if split == TUNE else TEST_STATUS), ours
+    elif target == "false_met":
+        assert ours.false_met_share <= FALSE_MET, ours
     else:
         assert ours.f1 - bm25.f1 >= GAIN, (ours.f1, bm25.f1)
 
 
+@pytest.mark.parametrize("split", [TUNE, TEST])
 @pytest.mark.parametrize("language", ["ru", "ky", "en"])
-def test_precision_rests_on_judged_predictions(language):
+def test_precision_rests_on_judged_predictions(split, language):
     # precision counts only judged pairs: it means something only if nearly every evidence pair the
     # matcher offers has been judged (tests/gold/evidence_heldout.tsv brought it to all of them)
-    ours, _bm25 = _measured(language)
+    ours, _bm25 = _measured(split, language)
     assert ours.predicted_judged >= COVERAGE * ours.predicted, ours

@@ -30,8 +30,13 @@ def test_english_rendering_is_the_json_explanation(kg):
     [
         # CC 166 defines and punishes trafficking: met, in Russian, naming the article the Russian way
         ("criminalisation_trafficking_offence", "Соответствует: ", "ст. 166"),
-        # nothing on housing in the two codes: a gap, and the laws where it lives are named in Russian
-        ("assistance_housing", "Пробел", "Закон о противодействии торговле людьми"),
+        # housing lives in the anti-trafficking law, not supplied: not assessed, the law named as the catalogue
+        # names it, in Russian
+        ("assistance_housing", "Не оценено", "Закон «О предупреждении и борьбе с торговлей людьми»"),
+        # the procedure code is supplied and says nothing on gender-sensitive assistance: a gap, naming the laws
+        ("assistance_gender_sensitive", "Пробел", "представленных законах: УК"),
+        # a General Part provision is read with the trafficking offence it applies to
+        ("criminalisation_attempt", "Соответствует: ", "ст. 37 со ст. 166"),
     ],
 )
 def test_russian_rendering(kg, rule, opening, words):

@@ -142,12 +142,21 @@ def test_negated_words_are_not_evidence(rules, tmp_path, monkeypatch):
     assert not next(e for e in f.elements if e.id == "exempt").found
 
 
-def test_nothing_found_is_a_gap_that_names_the_missing_law_kind(rules, tmp_path, monkeypatch):
+def test_nothing_found_without_the_home_law_is_not_assessed_and_names_it(rules, tmp_path, monkeypatch):
+    # the rule lives in the criminal code; only a procedure code was supplied: not assessed, never a gap
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
     law = _law("cpc", "ru", [("art_1", None, "article", "Суд рассматривает дело.")], kind="criminal_procedure_code")
     f = _finding(score_country("KG", [law], rules))
-    assert (f.status, f.score, f.evidence) == ("gap", 0.0, ())
-    assert "criminal_code" in f.explanation
+    assert (f.status, f.score, f.evidence, f.absent) == ("not_assessed", 0.0, (), ("criminal_code",))
+    assert f.explanation.startswith("Not assessed: Criminal Code of the Kyrgyz Republic not supplied.")
+
+
+def test_nothing_found_in_the_home_law_is_a_gap_that_names_the_laws_searched(rules, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _law("cc", "ru", [("art_1", None, "article", "Суд рассматривает дело.")])
+    f = _finding(score_country("KG", [law], rules))
+    assert (f.status, f.score, f.evidence, f.absent) == ("gap", 0.0, (), ())
+    assert f.explanation.startswith("Gap: none of the elements was found in the laws supplied: cc.")
 
 
 def test_two_language_versions_count_once_and_show_both_texts(rules, tmp_path, monkeypatch):

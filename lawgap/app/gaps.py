@@ -13,8 +13,7 @@ from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor, param
 from lawgap.app.render import escape
 from lawgap.assess.findings import Finding
-from lawgap.rules import OBLIGATIONS
-from lawgap.vocab import STATUS_SYMBOL
+from lawgap.vocab import LEVELS, STATUS_SYMBOL
 
 PRIORITY_TARGETS = ("victims", "children")
 
@@ -23,7 +22,7 @@ def rank_key(f: Finding) -> tuple:
     """Mandatory first, then rules protecting victims or children, then gaps before partials, then
     the least covered; the rule file's order settles the rest."""
     return (
-        OBLIGATIONS.index(f.rule.obligation),
+        LEVELS.index(f.obligation),
         not any(x in f.rule.targets for x in PRIORITY_TARGETS),
         f.status != "gap",
         f.score,
@@ -31,9 +30,8 @@ def rank_key(f: Finding) -> tuple:
 
 
 def ranked(country: str) -> list[Finding]:
-    laws = state.corpus().by_country.get(country, ())
     open_ = [f for f in state.reviewed(country).score.findings if f.status in ("gap", "partial")]
-    return sorted((f for f in open_ if not state.not_assessed(f, laws)), key=rank_key)
+    return sorted(open_, key=rank_key)
 
 
 def model_requirement(f: Finding) -> str:

@@ -14,7 +14,7 @@ from lawgap.app.i18n import category_label, lang, level_label, status_label, t
 from lawgap.app.links import anchor
 from lawgap.app.render import escape
 from lawgap.rules import OBLIGATIONS, TARGETS, Rule
-from lawgap.vocab import STATUS_BACKGROUND, STATUS_SYMBOL, STATUSES
+from lawgap.vocab import NOT_ASSESSED, STATUS_BACKGROUND, STATUS_SYMBOL, STATUSES
 
 
 def _choice(col, label: str, values, show, key: str) -> str:
@@ -43,14 +43,13 @@ def _filters(all_rules: tuple[Rule, ...], countries: list[str]) -> tuple[list[st
 
 def matrix_html(countries: list[str], rules: list[Rule]) -> str:
     """The table as HTML: one row per requirement under its category, one linked cell per country."""
-    corpus = state.corpus()
     reviewed = state.all_reviewed()
     findings = {c: {f.rule.id: f for f in reviewed[c].score.findings} for c in reviewed}
-    laws = corpus.by_country
     cells: dict[str, dict[str, str]] = {c: {} for c in countries}
     for c in countries:
         for r in rules:
-            cells[c][r.id] = state.cell_status(findings.get(c, {}).get(r.id), laws.get(c, ()))
+            f = findings.get(c, {}).get(r.id)
+            cells[c][r.id] = f.status if f is not None else NOT_ASSESSED  # a country with no laws
     language = lang()
     head = "".join(f"<th>{escape(c)}</th>" for c in countries)
     rows = [f'<table class="lawgap-matrix"><thead><tr><th>{escape(t("requirement"))}</th>{head}</tr></thead><tbody>']

@@ -21,7 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from lawgap import settings
-from lawgap.assess.findings import CountryScore, Finding, law_id
+from lawgap.assess.findings import CountryScore, law_id
 from lawgap.assess.score import score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
@@ -183,21 +183,6 @@ def countries() -> list[str]:
     except LawgapError:
         extra = []
     return have + extra
-
-
-def not_assessed(finding: Finding | None, laws: tuple[Law, ...]) -> bool:
-    """A gap is only a gap if the kind of law where the requirement belongs was supplied: with no
-    law of any of the rule's kinds (and none of unknown kind), the requirement was not assessed."""
-    if finding is None or not laws:
-        return True
-    if finding.status != "gap":
-        return False
-    kinds = {law.kind for law in laws}
-    return None not in kinds and not kinds & set(finding.rule.law_kinds)
-
-
-def cell_status(finding: Finding | None, laws: tuple[Law, ...]) -> str:
-    return "not_assessed" if not_assessed(finding, laws) else finding.status  # type: ignore[union-attr]
 
 
 @st.cache_resource(show_spinner=False)

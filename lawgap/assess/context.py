@@ -27,15 +27,16 @@ if TYPE_CHECKING:
 # circumstances in a heading. Written in the cue language (lawgap.rules.cues).
 _AGGRAVATING_LEAD = {
     "ru": (
-        "то|тот же деяние",
-        "те|тот же деяние",
-        "деяние ~4 предусмотреть|предусмотренный ~2 часть",
+        "то|тот же деяние|действие",
+        "те|тот же деяние|действие",
+        "деяние|действие ~4 предусмотреть|предусмотренный ~2 часть",
     ),
     "ky": (
         "ошол эле жосун*|аракет*",
         "ушул берене* ~4 бөлүг* ~3 каралган|көрсөтүлгөн",
     ),
     "en": (
+        "the same act ~1 commit",
         "where ~2 offence under section ~2 involve",
         "aggravate",
         "aggravating",
@@ -97,7 +98,8 @@ def aggravating_provisions(index: LawIndex) -> dict[str, str]:
     """The provisions that are, or sit inside, an aggravated part of an offence, each with the
     words that make it one, as printed ("Те же деяния, совершенные", "Aggravating circumstances")."""
     language = index.law.language
-    marked: dict[str, str] = {}
+    # what the structure stage knows (Provision.qualified) first; the cues below find the rest
+    marked: dict[str, str] = {p.eid: opening_words(p.text) for p in index.law.provisions if p.qualified}
     for field, table in (("text", _AGGRAVATING_LEAD), ("heading", _AGGRAVATING_HEADING)):
         for cue in _compiled(table, language):
             for seq, i, end in index.find(cue):
@@ -112,6 +114,16 @@ def aggravating_provisions(index: LawIndex) -> dict[str, str]:
         if p.parent in marked and p.eid not in marked:
             marked[p.eid] = marked[p.parent]  # document order: a parent is seen before its children
     return marked
+
+
+def opening_words(text: str, words: int = 6) -> str:
+    """A part's opening words as printed, up to its colon or dash ("Те же деяния, совершенные")."""
+    head = text.split("\n", 1)[0]
+    for end in _LEAD_ENDINGS:
+        cut = head.find(end + " ") if end != ":" else head.find(end)
+        if cut > 0:
+            head = head[:cut]
+    return " ".join(head.split()[:words]).rstrip(",;")
 
 
 def excluded_articles(index: LawIndex) -> frozenset[str]:

@@ -1,16 +1,20 @@
 """`lawgap eval`: the rule matcher and the BM25 baseline measured against the team's gold set.
 
-Reads: tests/gold (judgements, law sets, the frozen split). Writes: precision, recall, status accuracy.
+Reads: tests/gold (judgements, law sets, the frozen split). Writes: precision, recall, status accuracy and the
+share of false "met" on mandatory rules, per method, split and language.
 
 The gold set (tests/gold/) was made by reading the real corpus:
 - sets.toml names each law set (a country's files in the corpus);
 - evidence.tsv judges (set, file, article eid, rule) as relevant or not, with a one-line reason;
 - evidence_pool.tsv does the same for a blind random sample of both methods' unjudged predictions;
 - evidence_heldout.tsv for every later unjudged prediction of either method, judged blind before use;
-- status.tsv gives the status a lawyer assigns to (set, rule), with a reason.
-Evidence is compared at the article level: a prediction is an article the method offers as
-evidence; precision counts only predictions the gold set has judged, and the output says how many
-of all predictions that is.
+- status.tsv gives the status a lawyer assigns to (set, rule), with a reason (met, partial, gap);
+- split.toml freezes the test split: whole files whose evidence judgements are reported apart ("test"), and
+  sets made of those files only, whose blind status judgements (status_test.tsv) know "not assessed".
+Evidence is compared at the article level: a prediction is an article the method offers as evidence;
+precision counts only predictions the gold set has judged, and the output says how many of all predictions
+that is. status.tsv predates "not assessed": its "gap" means "not in these texts" (its README), so a tool's
+`not_assessed` counts as `gap` against it; status_test.tsv is compared on all four values.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 from lawgap.errors import InputError
 from lawgap.settings import PROJECT_ROOT, corpus_dir
+from lawgap.vocab import GAP, MET, NOT_ASSESSED, STATUSES
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # evidence.tsv: judgements written by reading the corpus; evidence_pool.tsv: a blind random sample
@@ -32,6 +37,8 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # rounds that judged every remaining pair the matcher or the baseline proposes.
 EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv", "evidence_heldout.tsv")
 EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
+TUNE, TEST = "tune", "test"
+MANDATORY = "mandatory"
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,19 @@ class StatusJudgement:
 
 
 @dataclass(frozen=True)
+class Gold:
+    """The gold set as read: `sets` and their judgements are the tuning data plus the evidence judged in test
+    files; `test_sets` (only test files) carry the blind four-valued status judgements of the test split."""
+
+    sets: dict
+    judgements: tuple[Judgement, ...]
+    statuses: tuple[StatusJudgement, ...]
+    test_files: frozenset[str] = frozenset()
+    test_sets: dict | None = None
+    test_statuses: tuple[StatusJudgement, ...] = ()
+
+
+@dataclass(frozen=True)
 class Scores:
     method: str
     language: str
@@ -63,11 +83,17 @@ class Scores:
     status_accuracy: float
     predicted: int = 0  # evidence pairs the method offered for the judged rules
     predicted_judged: int = 0  # of which the gold set judges: precision rests on these only
+    split: str = TUNE
+    false_met: int = 0  # judged rules the method calls met, mandatory for the country, that the gold set does not
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def false_met_share(self) -> float:
+        return self.false_met / self.status_total if self.status_total else 0.0
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -78,7 +104,16 @@ def _rows(path: Path) -> Iterable[dict[str, str]]:
         yield from csv.DictReader(rows, delimiter="\t")
 
 
-def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[Judgement], list[StatusJudgement]]:
+def _statuses(path: Path, sets: dict, allowed: tuple[str, ...]) -> tuple[StatusJudgement, ...]:
+    out = []
+    for i, r in enumerate(_rows(path), 2):
+        if r["set"] not in sets or r["status"] not in allowed:
+            raise InputError(path, f"row {i}: unknown set or status not one of {', '.join(allowed)}")
+        out.append(StatusJudgement(r["set"], r["rule"], r["status"], r["reason"]))
+    return tuple(out)
+
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
     sets = tomllib.loads((gold_dir / "sets.toml").read_text(encoding="utf-8"))["sets"]
     judgements = []
     for name in EVIDENCE_FILES:
@@ -89,76 +124,109 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[dict, list[Judgement], list[St
             if r["set"] not in sets or r["relevant"] not in ("1", "0"):
                 raise InputError(path, f"row {i}: unknown set or relevant not 1/0")
             judgements.append(Judgement(r["set"], r["file"], r["eid"], r["rule"], r["relevant"] == "1", r["reason"]))
-    statuses = [StatusJudgement(r["set"], r["rule"], r["status"], r["reason"]) for r in _rows(gold_dir / "status.tsv")]
-    return sets, judgements, statuses
+    statuses = _statuses(gold_dir / "status.tsv", sets, (MET, "partial", GAP))
+    split_path = gold_dir / "split.toml"
+    if not split_path.exists():
+        return Gold(sets, tuple(judgements), statuses)
+    split = tomllib.loads(split_path.read_text(encoding="utf-8"))
+    test_sets = split.get("sets", {})
+    test_path = gold_dir / "status_test.tsv"
+    test_statuses = _statuses(test_path, test_sets, STATUSES) if test_path.exists() else ()
+    return Gold(sets, tuple(judgements), statuses, frozenset(split["test_files"]), test_sets, test_statuses)
 
 
-def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
-    """Precision and recall of evidence and accuracy of status, per method and language."""
+@dataclass(frozen=True)
+class _Scored:
+    """One law set read by both methods: evidence (file, article eid) and status per rule, levels, languages."""
+
+    evidence: dict[str, dict[str, set[tuple[str, str]]]]
+    status: dict[str, dict[str, str]]
+    level: dict[str, str]
+    language: dict[str, str]  # file -> language
+    set_language: str
+
+
+def _score_set(spec: dict, rule_ids: set[str], rules) -> _Scored:
     from lawgap.assess.baseline import Bm25Baseline
+    from lawgap.assess.findings import law_id
     from lawgap.assess.index import LawIndex
     from lawgap.assess.score import score_country
     from lawgap.parsers import load_law
+
+    files = spec["files"]
+    laws = [load_law(corpus_dir() / f, country=spec["country"]) for f in files]
+    file_of = {law_id(law): f for law, f in zip(laws, files, strict=True)}
+    sha_file = {law.sha256: f for law, f in zip(laws, files, strict=True)}
+    subset = type(rules)(tuple(r for r in rules if r.id in rule_ids))
+    ours = score_country(spec["country"], laws, subset)
+    evidence: dict[str, dict[str, set[tuple[str, str]]]] = {"lawgap": {}, "bm25": {}}
+    status: dict[str, dict[str, str]] = {"lawgap": {}, "bm25": {}}
+    level = {}
+    for f in ours.findings:
+        evidence["lawgap"][f.rule.id] = {(file_of[ev.law], ev.article) for ev in f.evidence if ev.score >= EVIDENCE_MIN}
+        status["lawgap"][f.rule.id] = f.status
+        level[f.rule.id] = f.obligation
+    base = Bm25Baseline([LawIndex(law) for law in laws])
+    for rule in subset:
+        b = base.assess(rule)
+        evidence["bm25"][rule.id] = {(sha_file[sha], eid) for sha, eid in b.evidence}
+        status["bm25"][rule.id] = b.status
+    language = {f: law.language for law, f in zip(laws, files, strict=True)}
+    return _Scored(evidence, status, level, language, laws[0].language)
+
+
+def _tally_evidence(tally, gold: Gold, name: str, scored: _Scored) -> None:
+    judged: dict[str, dict[tuple[str, str], bool]] = defaultdict(dict)
+    for j in gold.judgements:
+        if j.set == name:
+            judged[j.rule][(j.file, j.eid)] = j.relevant
+    for method, predicted in scored.evidence.items():
+        for rule_id, pred in predicted.items():
+            for key in pred:
+                t = tally[(method, TEST if key[0] in gold.test_files else TUNE, scored.language[key[0]])]
+                t["predicted"] += 1
+                t["predicted_judged"] += key in judged.get(rule_id, {})
+        for rule_id, marks in judged.items():
+            pred = predicted.get(rule_id, set())
+            for key, relevant in marks.items():
+                t = tally[(method, TEST if key[0] in gold.test_files else TUNE, scored.language[key[0]])]
+                t["judged"] += 1
+                if key in pred:
+                    t["pred_judged"] += 1
+                    t["tp"] += relevant
+                t["pos"] += relevant
+
+
+def _tally_status(tally, judgements: Iterable[StatusJudgement], split: str, scored: _Scored) -> None:
+    for s in judgements:
+        for method, status in scored.status.items():
+            said = status.get(s.rule)
+            if split == TUNE and said == NOT_ASSESSED:
+                said = GAP  # status.tsv's gap means "not in these texts"
+            t = tally[(method, split, scored.set_language)]
+            t["status_total"] += 1
+            t["status_ok"] += said == s.status
+            t["false_met"] += said == MET and s.status != MET and scored.level.get(s.rule) == MANDATORY
+
+
+def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
+    """Precision and recall of evidence, accuracy of status and false "met" on mandatory rules, per method,
+    split (tune, test) and language."""
     from lawgap.rules import load_rules
 
-    sets, judgements, statuses = load_gold(gold_dir)
+    gold = load_gold(gold_dir)
     rules = load_rules()
-    # (method, language) -> counters
-    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for name, spec in sets.items():
-        files = spec["files"]
-        laws = [load_law(corpus_dir() / f, country=spec["country"]) for f in files]
-        file_of = {law.sha256: f for law, f in zip(laws, files, strict=True)}
-        lang_of = {f: law.language for law, f in zip(laws, files, strict=True)}
-        set_lang = laws[0].language
-        wanted = {j.rule for j in judgements if j.set == name} | {s.rule for s in statuses if s.set == name}
-        subset = type(rules)(tuple(r for r in rules if r.id in wanted))
-        ours = score_country(spec["country"], laws, subset)
-        by_path = {law.source: f for law, f in zip(laws, files, strict=True)}
-        from lawgap.assess.findings import law_id
-
-        id_to_file = {law_id(law): by_path[law.source] for law in laws}
-        predicted: dict[str, dict[str, set[tuple[str, str]]]] = {"lawgap": {}, "bm25": {}}
-        status_of: dict[str, dict[str, str]] = {"lawgap": {}, "bm25": {}}
-        for f in ours.findings:
-            predicted["lawgap"][f.rule.id] = {
-                (id_to_file[ev.law], ev.article) for ev in f.evidence if ev.score >= EVIDENCE_MIN
-            }
-            status_of["lawgap"][f.rule.id] = f.status
-        base = Bm25Baseline([LawIndex(law) for law in laws])
-        for rule in subset:
-            b = base.assess(rule)
-            predicted["bm25"][rule.id] = {(file_of[sha], eid) for sha, eid in b.evidence}
-            status_of["bm25"][rule.id] = b.status
-        for method in ("lawgap", "bm25"):
-            gold_pos: dict[str, set] = defaultdict(set)
-            judged: dict[str, dict] = defaultdict(dict)
-            for j in judgements:
-                if j.set == name:
-                    judged[j.rule][(j.file, j.eid)] = j.relevant
-                    if j.relevant:
-                        gold_pos[j.rule].add((j.file, j.eid))
-            for rule_id, pred in predicted[method].items():
-                for key in pred:
-                    t = tally[(method, lang_of.get(key[0], set_lang))]
-                    t["predicted"] += 1
-                    t["predicted_judged"] += key in judged.get(rule_id, {})
-            for rule_id, marks in judged.items():
-                pred = predicted[method].get(rule_id, set())
-                for key, relevant in marks.items():
-                    t = tally[(method, lang_of.get(key[0], set_lang))]
-                    t["judged"] += 1
-                    if key in pred:
-                        t["pred_judged"] += 1
-                        t["tp"] += relevant
-                    t["pos"] += relevant
-            for s in statuses:
-                if s.set == name:
-                    t = tally[(method, set_lang)]
-                    t["status_total"] += 1
-                    t["status_ok"] += status_of[method].get(s.rule) == s.status
+    tally: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for name, spec in gold.sets.items():
+        wanted = {j.rule for j in gold.judgements if j.set == name} | {s.rule for s in gold.statuses if s.set == name}
+        scored = _score_set(spec, wanted, rules)
+        _tally_evidence(tally, gold, name, scored)
+        _tally_status(tally, (s for s in gold.statuses if s.set == name), TUNE, scored)
+    for name, spec in (gold.test_sets or {}).items():
+        judged = [s for s in gold.test_statuses if s.set == name]
+        _tally_status(tally, judged, TEST, _score_set(spec, {s.rule for s in judged}, rules))
     out = []
-    for (method, lang), t in sorted(tally.items()):
+    for (method, split, lang), t in sorted(tally.items()):
         out.append(
             Scores(
                 method,
@@ -170,16 +238,19 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
                 t["status_ok"] / t["status_total"] if t["status_total"] else 0.0,
                 t["predicted"],
                 t["predicted_judged"],
+                split,
+                t["false_met"],
             )
         )
     return out
 
 
 def format_scores(scores: list[Scores]) -> str:
-    lines = ["method  lang  judged  precision  recall  F1     status (n)   predictions judged"]
-    for s in scores:
+    lines = ["method  split lang  judged  precision  recall  F1     status (n)   false met  predictions judged"]
+    for s in sorted(scores, key=lambda s: (s.split != TUNE, s.method, s.language)):
         lines.append(
-            f"{s.method:<7} {s.language:<5} {s.judged:>6}  {s.precision:9.3f}  {s.recall:6.3f}  {s.f1:5.3f}"
-            f"  {s.status_accuracy:.3f} ({s.status_total})  {s.predicted_judged}/{s.predicted}"
+            f"{s.method:<7} {s.split:<5} {s.language:<5} {s.judged:>6}  {s.precision:9.3f}  {s.recall:6.3f}"
+            f"  {s.f1:5.3f}  {s.status_accuracy:.3f} ({s.status_total:>3})  {s.false_met_share:.3f} ({s.false_met:>2})"
+            f"  {s.predicted_judged}/{s.predicted}"
         )
     return "\n".join(lines) + "\n"

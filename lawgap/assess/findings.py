@@ -12,15 +12,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lawgap.model import Law
 from lawgap.rules import Rule
-from lawgap.vocab import GAP, MET, PARTIAL
+from lawgap.vocab import GAP, GOOD_PRACTICE, MET, NOT_ASSESSED, PARTIAL
 
-# How much an obligation weighs in category and overall scores: a mandatory gap outranks an optional one.
-OBLIGATION_WEIGHT = {"mandatory": 1.0, "consider": 0.6, "endeavour": 0.5, "optional": 0.3}
+# How much an obligation weighs in category and overall scores: a mandatory gap outranks an optional one, and
+# a standard of an instrument the country is not party to weighs least.
+OBLIGATION_WEIGHT = {"mandatory": 1.0, "consider": 0.6, "endeavour": 0.5, "optional": 0.3, GOOD_PRACTICE: 0.2}
 LIMITED_FACTOR = 0.5
+# What an offence that requires no means gives a rule whose `without_means` is "implied": the law never says
+# it, but nothing in the offence depends on it.
+IMPLIED_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ class ElementResult:
     limited_by: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     via: str | None = None  # found in an article that the main evidence refers to, not in it
-    aggravating_only: bool = False  # found only as an aggravating circumstance of another offence
+    aggravating_only: bool = False  # found only as an aggravating circumstance (a qualified part of an offence)
+    read_with: tuple[str, ...] = ()  # found through provisions (law id:eid) the main evidence is read with
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,12 @@ class CountryScore:
 
 
 def law_id(law: Law) -> str:
-    return Path(law.source).stem or law.sha256[:12]
+    return _stem(law.source) or law.sha256[:12]
+
+
+@lru_cache(maxsize=1024)
+def _stem(source: str) -> str:
+    return Path(source).stem
 
 
 def element_weight(mandatory: bool) -> float:
@@ -135,9 +147,38 @@ def coverage(elements: Sequence[ElementResult]) -> float:
     return sum(element_weight(e.mandatory) for e in elements if e.found) / total
 
 
-def judge(rule: Rule, elements: Sequence[ElementResult], share: float | None = None) -> tuple[str, float]:
+class Judged(NamedTuple):
+    status: str
+    score: float
+    broader: bool = False  # the status rests on an offence that requires no means at all
+
+
+def judge(
+    rule: Rule,
+    elements: Sequence[ElementResult],
+    share: float | None = None,
+    *,
+    absent: Sequence[str] = (),
+    no_means: bool = False,
+) -> Judged:
     """The status and score of a rule from its elements (`share`: the coverage of the article they were
-    found in, when the scorer has it; else computed from the elements)."""
+    found in, when the scorer has it; else computed from the elements).
+
+    `absent`: the rule's kinds of law not supplied in full; with every one of them absent, a rule nothing
+    provides is not assessed, never a gap. `no_means`: the trafficking offence requires no means at all;
+    a rule that says what follows from that (`without_means`) is met (broader than the Protocol) or, where it
+    is only implied, partial."""
+    status, score = _from_elements(rule, elements, share)
+    broader = False
+    if status != MET and no_means and rule.without_means:
+        broader = True
+        status, score = (PARTIAL, max(score, IMPLIED_SCORE)) if rule.without_means == "implied" else (MET, 1.0)
+    if status == GAP and rule.law_kinds and set(rule.law_kinds) <= set(absent):
+        status = NOT_ASSESSED
+    return Judged(status, score, broader)
+
+
+def _from_elements(rule: Rule, elements: Sequence[ElementResult], share: float | None) -> tuple[str, float]:
     share = coverage(elements) if share is None else share
     mandatory = [e for e in elements if e.mandatory]
     anchors = {e.id for e in rule.elements if e.anchor}
@@ -154,11 +195,28 @@ def judge(rule: Rule, elements: Sequence[ElementResult], share: float | None = N
     return PARTIAL, share * (LIMITED_FACTOR if limited else 1.0)
 
 
+def limitations(elements: Sequence[ElementResult]) -> tuple[Limitation, ...]:
+    """What limits the elements found, in the law's words: an aggravating circumstance names the qualified
+    part's opening words, any other limit the words the rule's limiting cues found."""
+    out: dict[tuple[str, str], Limitation] = {}
+    for e in elements:
+        if not e.found:
+            continue
+        ev = e.evidence[0] if e.evidence else None
+        where = (ev.law, ev.eid) if ev else ("", "")
+        for words in e.limited_by:
+            kind = "aggravating_only" if e.aggravating_only else "words"
+            out.setdefault((kind, words), Limitation(kind, words, *where))
+    return tuple(out.values())
+
+
 def summarise(findings: Iterable[Finding]) -> tuple[dict[str, float], float]:
-    """Scores per category and overall, each finding weighted by its obligation level."""
+    """Scores per category and overall, each finding weighted by the level it has for the country; a rule not
+    assessed (its law not supplied) weighs nothing: a category with nothing assessed scores 0."""
     by_cat: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for f in findings:
-        by_cat[f.rule.category].append((f.score, OBLIGATION_WEIGHT[f.rule.obligation]))
+        weight = OBLIGATION_WEIGHT[f.obligation] if f.status != NOT_ASSESSED else 0.0
+        by_cat[f.rule.category].append((f.score, weight))
     cats = {c: round(_weighted(v), 3) for c, v in by_cat.items()}
     overall = round(_weighted([x for v in by_cat.values() for x in v]), 3)
     return cats, overall

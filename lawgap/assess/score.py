@@ -1,15 +1,21 @@
-"""Coverage per country and per rule: met, partial or gap, a score, and the evidence behind it.
+"""Coverage per country and per rule: met, partial, gap or not assessed, a score, and the evidence behind it.
 
-Reads: the laws of one country and the hits of lawgap.assess.match. Writes: frozen `Finding`s.
+Reads: the laws of one country, the hits of lawgap.assess.match, the offence reading (lawgap.assess.offence),
+the provisions read together (references, status terms, the General Part) and what binds the country
+(lawgap.rules.parties). Writes: frozen `Finding`s.
 
-A requirement is met by a provision, so a rule's elements are looked for together in one
-article-level provision (the article and its parts, items and notes). The article holding the
-most of the rule's weight is the rule's main evidence; the rule is
+A requirement is met by a provision, so a rule's elements are looked for together in one article-level
+provision (the article and its parts, items and notes), with what it is read with: the parts it cites
+precisely, the provision that makes a status it names one of trafficking victims. The article holding the most
+of the rule's weight is the rule's main evidence, and `findings.judge` gives the status:
 - `met` when that article holds every mandatory element and no limitation was seen on them;
-- `partial` when it holds some of them, or all but with a limiting word in the same sentence;
-- `gap` when no element was found in any law supplied.
-Two language versions of one code (same country and kind, same article ids) count once: their
-hits are pooled per article id and the evidence shows the text in each language.
+- `partial` when it holds some of them, or all but with a limiting word in the same sentence, or an element
+  of an offence only as an aggravating circumstance;
+- `gap` when nothing provides it in a law of the rule's kinds supplied in full; `not assessed` when no such
+  law was supplied (or only excerpts of it);
+- and an offence that requires no means at all meets every means rule (broader than the Protocol).
+Two language versions of one code (same country and kind, same article ids) count once: their hits are
+pooled per article id and the evidence shows the text in each language.
 """
 
 from __future__ import annotations
@@ -17,27 +23,57 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from lawgap.assess.explain import reasons, render
+from lawgap.assess.explain import CONTEXT_KEYS, context_parts, render, status_parts
 from lawgap.assess.findings import (
     CountryScore,
     ElementResult,
     Evidence,
     Finding,
     LawRef,
+    Part,
     element_weight,
     judge,
     law_id,
+    limitations,
     summarise,
 )
 from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, lexicon, rule_hits
+from lawgap.assess.offence import OffenceReading, read_hits, reading, structure_rules
 from lawgap.assess.references import ReferenceMap, borrow, sources
+from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
+from lawgap.rules.parties import rule_level
+from lawgap.vocab import MET
 
 MAX_EVIDENCE = 12
 EXCERPT_CHARS = 320
+Cell = tuple[str, str]  # (law group, article eid)
+
+
+@dataclass(frozen=True)
+class _Country:
+    """What every rule of one country is read against."""
+
+    code: str
+    laws: tuple[Law, ...]
+    group: dict[str, str]  # law sha256 -> the id of its group of language versions
+    indexes: dict[str, LawIndex]  # law sha256 -> index
+    refs: ReferenceMap
+    offence: OffenceReading
+    full_kinds: frozenset[str]  # kinds of law supplied whole, not as excerpts
+    by_sha: dict[str, Law]
+    ids: tuple[str, ...]  # the laws' ids, in the order supplied
+    unknown: tuple[str, ...]  # the ids of the laws whose kind was not recognised
+
+    def absent(self, rule: Rule) -> tuple[str, ...]:
+        return tuple(k for k in rule.law_kinds if k not in self.full_kinds)
+
+    def excerpts(self, rule: Rule) -> tuple[str, ...]:
+        return tuple(law_id(x) for x in self.laws if x.excerpt and x.kind in rule.law_kinds)
 
 
 def _parallel_groups(laws: Sequence[Law]) -> dict[str, str]:
@@ -71,30 +107,43 @@ def _excerpt(law: Law, hit: Hit) -> str:
     return text
 
 
-def assess_rule(
-    rule: Rule,
-    laws: Sequence[Law],
-    hits_by_law: dict[str, list[Hit]],
-    group: dict[str, str],
-    refs: ReferenceMap | None = None,
-) -> Finding:
+def _hits(index: LawIndex, rule: Rule) -> list[Hit]:
+    """One rule's hits in one law, its offence elements read from the basic offence; kept with the index, since
+    the offence reading and the rule itself both need them."""
+    key = f"hits:{rule.id}"
+    found = index.memo.get(key)
+    if not isinstance(found, list):
+        found = read_hits(index, rule, rule_hits(index, rule))
+        index.memo[key] = found
+    return found
+
+
+def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country) -> Finding:
     """One rule's finding from the hits in every law of the country."""
-    by_sha = {law.sha256: law for law in laws}
+    by_sha = country.by_sha
     total = sum(element_weight(e.mandatory) for e in rule.elements) or 1.0
-    # (group, article eid) -> element id -> hits
-    cells: dict[tuple[str, str], dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    cells: dict[Cell, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
     for sha, hits in hits_by_law.items():
-        g = group[law_id(by_sha[sha])]
+        g = country.group[sha]
         for h in hits:
             cells[(g, h.article)][h.element].append(h)
     if any(e.near_anchor for e in rule.elements):
         _keep_near_anchor(rule, cells, by_sha)
 
-    borrowed = borrow(rule, cells, refs) if refs is not None else {}
+    borrowed = borrow(rule, cells, country.refs)
+    together: dict[Cell, str] = {}  # article -> the provision (law id:eid) it is read with for the anchor
+    lent_hits: dict[Cell, Sequence[Hit]] = {}
+    for sha, index in country.indexes.items():
+        for cell, (eid, hits) in lend_anchor(rule, index, cells, country.group[sha]).items():
+            together[cell], lent_hits[cell] = f"{law_id(by_sha[sha])}:{eid}", hits
+    anchors = [e.id for e in rule.elements if e.anchor]
     required_beside = {e.id for e in rule.elements if e.mandatory and not e.anchor}
 
-    def cell_score(cell: tuple[str, str]) -> float:
-        found = set(cells[cell]) | set(borrowed.get(cell, {}))
+    def found_in(cell: Cell) -> set[str]:
+        return set(cells[cell]) | set(borrowed.get(cell, {})) | ({anchors[0]} if cell in together else set())
+
+    def cell_score(cell: Cell) -> float:
+        found = found_in(cell)
         if any(e.anchor and e.id not in found for e in rule.elements):
             return 0.0
         if required_beside and not found & required_beside:
@@ -103,20 +152,31 @@ def assess_rule(
             return 0.0
         return sum(element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
-    def strength(cell: tuple[str, str]) -> tuple:
-        """Best first: more of the rule's weight, then fewer limited elements (an unlimited statement
-        is the better evidence), then more of its elements, then more words found; the article
-        number only settles what is left, in the law's own order."""
+    def strength(cell: Cell) -> tuple:
+        """Best first: more of the rule's weight, then fewer limited elements (an unlimited statement is the
+        better evidence), then an article that says it in its own words over one read with another, then more
+        of its elements, then more words found; the article number only settles what is left, in the law's
+        own order."""
         found = cells[cell]
         limited = sum(1 for hits in found.values() if _limits(hits))
-        return (-cell_score(cell), limited, -len(found), -sum(len(h) for h in found.values()), _natural(cell[1]))
+        return (
+            -cell_score(cell),
+            limited,
+            cell in together,
+            -len(found),
+            -sum(len(h) for h in found.values()),
+            _natural(cell[1]),
+        )
 
     ranked = sorted(cells, key=strength)
     evidence: list[Evidence] = []
     for cell in ranked[:MAX_EVIDENCE]:
         if not cell_score(cell):
             break  # ranked best first: the rest lack an anchor or hold no required element
-        evidence.extend(_cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell)))
+        items = _cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell))
+        if cell in together:
+            items = [replace(ev, read_with=(together[cell],)) for ev in items]
+        evidence.extend(items)
         if cell == ranked[0]:
             for source, found in sources(borrowed.get(cell, {})).items():
                 evidence.extend(_cell_evidence(source[1], found, by_sha, cell_score(cell), via=cell[1]))
@@ -127,6 +187,9 @@ def assess_rule(
     elements: list[ElementResult] = []
     for e in rule.elements:
         hits = own.get(e.id) or (lent[e.id][2] if e.id in lent else [])
+        read_with: tuple[str, ...] = ()
+        if not hits and best in together and e.id == anchors[0]:
+            hits, read_with = list(lent_hits[best]), (together[best],)
         elements.append(
             ElementResult(
                 id=e.id,
@@ -137,19 +200,109 @@ def assess_rule(
                 evidence=tuple(ev for ev in evidence[:3] if e.id in ev.elements),
                 via=lent[e.id][1] if e.id in lent and e.id not in own else None,
                 aggravating_only=bool(hits) and all(h.aggravating for h in hits),
+                read_with=read_with,
             )
         )
-    status, score = judge(rule, elements, cell_score(best) if best else 0.0)
-    why = reasons(rule, status, elements, evidence, laws)
+    if rule.general_part and evidence:
+        evidence[0] = _with_offence(evidence[0], best, country)
+    no_means = country.offence.no_means if rule.without_means else ()
+    absent = country.absent(rule)
+    judged = judge(rule, elements, cell_score(best) if best else 0.0, absent=absent, no_means=bool(no_means))
+    if judged.broader:
+        evidence = [*_offence_evidence(no_means[0], country), *evidence][:MAX_EVIDENCE]
+    where = _where(best, own, by_sha) if best else ("", "")
+    why = status_parts(
+        judged.status,
+        elements,
+        evidence,
+        where=where,
+        broader=rule.without_means if judged.broader else "",
+        country=country.code,
+        absent=absent,
+        laws=country.ids,
+        excerpts=country.excerpts(rule),
+        unknown=country.unknown,
+    )
+    level = rule_level(rule, country.code)
+    why += context_parts(
+        judged.status,
+        evidence,
+        country=country.code,
+        absent=absent,
+        level=level.level if level else "",
+        sources=rule.sources,
+        unconfirmed=level.unconfirmed if level else (),
+    )
     return Finding(
         rule,
-        status,
-        round(score, 3),
+        judged.status,
+        round(judged.score, 3),
         tuple(elements),
         tuple(evidence),
         render(rule, elements, why),
         why=why,
+        limitations=limitations(elements),
+        broader=judged.broader,
+        absent=absent,
+        level=level.level if level else "",
+        binding=level.binding if level else (),
     )
+
+
+def rejudge(
+    f: Finding, country: str, elements: Sequence[ElementResult], evidence: Sequence[Evidence], note: Part
+) -> Finding:
+    """A finding judged again on what a reviewer left of its evidence, with the scorer's status function and
+    the same context (the laws not supplied, an offence that requires no means); `note` says why."""
+    judged = judge(f.rule, elements, absent=f.absent, no_means=f.broader and bool(evidence))
+    context = tuple(p for p in f.why if p.key in CONTEXT_KEYS and (p.key != "absent" or judged.status != MET))
+    parts = status_parts(
+        judged.status,
+        elements,
+        evidence,
+        broader=f.rule.without_means if judged.broader else "",
+        country=country,
+        absent=f.absent,
+    )
+    why = (note, *parts, *context)
+    return replace(
+        f,
+        status=judged.status,
+        score=round(judged.score, 3),
+        elements=tuple(elements),
+        evidence=tuple(evidence),
+        why=why,
+        explanation=render(f.rule, elements, why),
+        limitations=limitations(elements),
+        broader=judged.broader,
+    )
+
+
+def _where(best: Cell, found: dict[str, list[Hit]], by_sha: dict[str, Law]) -> tuple[str, str]:
+    """The law and provision of the best article's first hit, to name when it offers no evidence."""
+    hits = [h for hs in found.values() for h in hs]
+    if not hits:
+        return ("", "")
+    first = min(hits, key=lambda h: (by_sha[h.law].language != "ru", h.eid))
+    return (law_id(by_sha[first.law]), best[1])
+
+
+def _with_offence(ev: Evidence, best: Cell | None, country: _Country) -> Evidence:
+    """A General Part provision read with the trafficking offence of the same code, which it applies to
+    without naming it (an offence that names attempt itself needs nothing else)."""
+    if best is None or best in country.offence.offences:
+        return ev
+    same = tuple(f"{ev.law}:{c[1]}" for c in country.offence.offences if c[0] == best[0])
+    return replace(ev, read_with=same) if same else ev
+
+
+def _offence_evidence(cell: Cell, country: _Country) -> list[Evidence]:
+    """The basic part of an offence that names acts and no means: what a broader finding rests on."""
+    acts = (country.offence.acts or {}).get(cell, ())
+    found: dict[str, list[Hit]] = defaultdict(list)
+    for h in acts:
+        found[h.element].append(h)
+    return _cell_evidence(cell[1], found, country.by_sha, 1.0)
 
 
 def _beside(hit: Hit, anchor: Hit, law: Law) -> bool:
@@ -167,7 +320,7 @@ def _beside(hit: Hit, anchor: Hit, law: Law) -> bool:
     return text[anchor.sentence[0] : anchor.sentence[1]].rstrip().endswith(":")
 
 
-def _keep_near_anchor(rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], by_sha: dict[str, Law]) -> None:
+def _keep_near_anchor(rule: Rule, cells: dict[Cell, dict[str, list[Hit]]], by_sha: dict[str, Law]) -> None:
     """Drop the hits of near_anchor elements that no anchor hit of their article governs."""
     anchors = [e.id for e in rule.elements if e.anchor]
     for cell, found in list(cells.items()):
@@ -231,17 +384,30 @@ def _cell_evidence(
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
     """Every rule of the rule set assessed against one country's laws."""
     rules = rules if rules is not None else load_rules()
-    indexes = [LawIndex(law, lexicon=lexicon(rules, law.language) if law.noisy else ()) for law in laws]
+    laws = tuple(laws)
+    structure = structure_rules(rules)
+    words = {lang: lexicon((*rules, *structure), lang) for lang in {law.language for law in laws if law.noisy}}
+    indexes = {law.sha256: LawIndex(law, lexicon=words.get(law.language, ())) for law in laws}
     group = _parallel_groups(laws)
-    refs = ReferenceMap(laws, group)
-    findings = []
-    for rule in rules:
-        hits = {ix.law.sha256: rule_hits(ix, rule) for ix in indexes}
-        findings.append(assess_rule(rule, laws, hits, group, refs))
+    by_group = {law.sha256: group[law_id(law)] for law in laws}
+    offence = reading(
+        structure, {r.id: {sha: _hits(ix, r) for sha, ix in indexes.items()} for r in structure}, by_group
+    )
+    ctx = _Country(
+        country,
+        laws,
+        by_group,
+        indexes,
+        ReferenceMap(laws, group),
+        offence,
+        frozenset(law.kind for law in laws if law.kind and not law.excerpt),
+        {law.sha256: law for law in laws},
+        tuple(law_id(law) for law in laws),
+        tuple(law_id(law) for law in laws if not law.kind),
+    )
+    findings = [assess_rule(rule, {sha: _hits(ix, rule) for sha, ix in indexes.items()}, ctx) for rule in rules]
     cats, overall = summarise(findings)
     refs = tuple(
         LawRef(law_id(law), law.title, law.source, law.language, len(law.provisions), law.kind) for law in laws
     )
     return CountryScore(country, refs, tuple(findings), cats, overall)
-
-

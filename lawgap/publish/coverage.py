@@ -1,6 +1,13 @@
 """The coverage of a country as the public JSON contract (issue 3), CSV rows and a console table.
 
 Reads: a CountryScore. Writes: the public JSON, CSV and the console table.
+
+Issue 11 added, per rule: `level` (the obligation the rule carries for this country: one of vocab.LEVELS, where
+"good_practice" means no instrument the country is party to makes it an obligation) and `binding` (the sources
+that bind it), `broader` (the finding rests on an offence that requires no means at all), `absent` (the kinds of
+law where the rule lives that were not supplied in full: with all of them absent and nothing found, the status
+is "not_assessed") and `limitations` (kind and words); per evidence item and element, `read_with` (the provisions,
+as "law id:eid", it is read together with). `status` may be "not_assessed".
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ def _evidence(ev: Evidence) -> dict:
         "limited_by": list(ev.limited_by),
         "read_through_ocr_noise": ev.fuzzy,
         "cited_by": ev.via,
+        "read_with": list(ev.read_with),
     }
 
 
@@ -62,12 +70,20 @@ def to_json(cs: CountryScore) -> dict:
                         "limited_by": list(e.limited_by),
                         "aggravating_only": e.aggravating_only,
                         "through_reference_from": e.via,
+                        "read_with": list(e.read_with),
                         "evidence": [_evidence(ev) for ev in e.evidence],
                     }
                     for e in f.elements
                 ],
                 "evidence": [_evidence(ev) for ev in f.evidence],
                 "explanation": f.explanation,
+                "level": f.obligation,
+                "binding": list(f.binding),
+                "broader": f.broader,
+                "absent": list(f.absent),
+                "limitations": [
+                    {"kind": x.kind, "words": x.words, "law": x.law, "eid": x.eid} for x in f.limitations
+                ],
             }
             for f in cs.findings
         ],

@@ -45,6 +45,12 @@ CATEGORIES = (
 )
 
 TARGETS = ("victims", "witnesses", "children", "women", "smuggled_migrants")
+# Which part of the offence definition an element names (`offence`): an act or a means, read from the basic
+# offence only; or the child victim, which makes an offence one against children only.
+OFFENCE_PARTS = ("act", "means", "child")
+# What an offence that requires no means at all gives a rule (`without_means`): every means is met and the
+# law is broader than the Protocol; a rule that follows from it is met; one that is only implied is partial.
+WITHOUT_MEANS = ("broader", "met", "implied")
 
 class RuleError(InputError):
     """A rule file that cannot be loaded: `file: rule 'id': field 'name': problem`."""
@@ -96,6 +102,11 @@ class Element:
     # Counts only beside the anchor: in its sentence, under a provision or heading that names it
     # ("Потерпевший имеет право: ... знать"), not anywhere in an article that names the victim once.
     near_anchor: bool = False
+    # Which part of the offence definition it names (OFFENCE_PARTS; "" for none). An act or a means is read
+    # from the basic offence only: found only in a qualified part ("Те же деяния, совершенные: ...") it is an
+    # aggravating circumstance; a means counts in the offence's own words, not in a note defining exploitation.
+    # A child named in an offence's heading or in all its basic parts makes it an offence against children only.
+    offence: str = ""
 
     def label(self, language: str) -> str:
         return self.label_ru if language in ("ru", "ky") else self.label_en
@@ -116,6 +127,11 @@ class Rule:
     elements: tuple[Element, ...]
     notes: str = ""
     file: str = ""
+    # What an offence that requires no means gives this rule (WITHOUT_MEANS; "" when nothing follows).
+    without_means: str = ""
+    # Met by a General Part institution (attempt, complicity, the organiser), which applies to every offence
+    # of the code: the evidence is read with the trafficking offence.
+    general_part: bool = False
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -223,6 +239,7 @@ class _Element(Strict):
     anchor: bool = False
     near_anchor: bool = False
     standalone: bool = False
+    offence: one_of(OFFENCE_PARTS) = ""
 
     @field_validator("cues")
     @classmethod
@@ -251,6 +268,7 @@ class _Element(Strict):
             anchor=self.anchor,
             standalone=self.standalone,
             near_anchor=self.near_anchor,
+            offence=self.offence,
         )
 
 
@@ -265,6 +283,8 @@ class _Rule(Strict):
     sources: Sources
     law_kinds: LawKinds
     notes: str = ""
+    without_means: one_of(WITHOUT_MEANS) = ""
+    general_part: bool = False
     elements: list[_Element]
 
     @model_validator(mode="after")
@@ -297,6 +317,8 @@ class _Rule(Strict):
             elements=tuple(e.element() for e in self.elements),
             notes=self.notes.strip(),
             file=file,
+            without_means=self.without_means,
+            general_part=self.general_part,
         )
 
 
