@@ -16,11 +16,12 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lawgap.assess.context import PersonCues, aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
 from lawgap.assess.index import LawIndex, Seq
+from lawgap.assess.subject import ACCUSED, FOREIGN, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
-from lawgap.vocab import CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
+from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,12 @@ class _Context:
 
     excluded: frozenset[str]
     aggravating: dict[str, str]
-    persons: PersonCues
 
 
 def _context(index: LawIndex) -> _Context:
     found = index.memo.get("context")
     if not isinstance(found, _Context):
-        found = _Context(excluded_articles(index), aggravating_provisions(index), PersonCues(index.law.language))
+        found = _Context(excluded_articles(index), aggravating_provisions(index))
         index.memo["context"] = found
     return found
 
@@ -72,12 +72,28 @@ def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues
     return [c.text for c in cues if c.find(window)]
 
 
-def _about_others(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> bool:
-    """The hit's sentence speaks of the suspect or the accused and of no victim or witness
-    ("the sentence is translated into the language the defendant speaks")."""
-    starts = seq.data.offsets[::2]
-    window = seq.lemmas[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
-    return _context(index).persons.only_others(window)
+# Rules on what one state does at another's request (return, readmission): a foreign request is their matter.
+_BETWEEN_STATES = frozenset({"residence_return", "smuggling"})
+
+
+def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether the hit is about someone the rule does not protect (lawgap.assess.subject): casualties
+    counted by an offence, the suspect or the accused, a foreign state's request, or, for a rule that
+    lives outside criminal law, the one who commits an offence ("совершенное ... педагогом")."""
+    who = subjects(index)
+    if any(a < span[1] and span[0] < b for a, b in who.casualties(seq, sentence)):
+        return True
+    if set(rule.targets) == {"smuggled_migrants"}:
+        return False  # a smuggled migrant may well be the suspect
+    if rule.category in _OFFENCE_CATEGORIES:
+        # an offence is read in its own words: only a sentence naming the accused alone is not it
+        return who.role(seq, sentence) == ACCUSED
+    role = who.of(seq, sentence).role
+    if role == ACCUSED or (role == FOREIGN and rule.category not in _BETWEEN_STATES):
+        return True
+    if CRIMINAL_CODE in rule.law_kinds or index.article_of[seq.eid] not in who.offences:
+        return False
+    return seq.eid in _context(index).aggravating or who.perpetrator(seq, *span)
 
 
 # An offence named with its article in brackets ("торговлю людьми (статья 166)", "адамдарды соодалоо
@@ -146,6 +162,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     seen: set[tuple[int, int]] = set()
     # a smuggled migrant may well be the suspect: for rules only about migrants, those articles count
     excluded = _context(index).excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
+
     for cue in element.cues.get(lang):
         for seq, i, end in index.find(cue):
             if index.article_of[seq.eid] in excluded:
@@ -158,7 +175,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             sentence = index.sentence_of(seq, start_char)
             if negative and _negated(index, seq, sentence, negative):
                 continue
-            if excluded and _about_others(index, seq, sentence):
+            if _wrong_subject(index, rule, seq, sentence, (i, end)):
                 continue
             limited = _limitations(index, seq, sentence, limiting) if limiting else ()
             aggravating = element.standalone and seq.eid in _context(index).aggravating

@@ -92,12 +92,15 @@ class Lemmatiser:
         self.language = language
         self._memo: dict[str, str] = {}
         self.known = lambda w: True
+        self.grammemes = lambda w: frozenset()
         if language == "ru":
             import pymorphy3
 
             morph = pymorphy3.MorphAnalyzer()
             self._lemma = lambda w: morph.parse(w)[0].normal_form
             self.known = morph.word_is_known
+            # the grammemes of a form's likeliest reading ("педагогом": NOUN, anim, ablt), asked for a few words only
+            self.grammemes = lambda w: frozenset(morph.parse(w)[0].tag.grammemes)
         elif language == "en":
             from spacy.lookups import load_lookups
 
