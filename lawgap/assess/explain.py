@@ -17,13 +17,14 @@ from lawgap.rules import Rule
 from lawgap.vocab import KIND_NAMES, MET, PARTIAL
 
 # Parts that do not depend on the status: they survive a reviewer's re-judging of the finding.
-CONTEXT_KEYS = frozenset({"ocr", "absent"})
+CONTEXT_KEYS = frozenset({"ocr", "absent", "excluded"})
 
 _EN = {
     "met": "Met: {where} provides every required element ({found}).",
     "partial": "Partial: {where} provides {found}.",
     "missing": "Missing: {missing}.",
     "limited": "Limited by: {words}.",
+    "excluded": "Out of the law's scope: {words}.",
     "aggravating_only": "Found only as an aggravating circumstance of another offence: {aggravating}.",
     "gap_names_only": "Gap: {where} names only {found}; the obligation itself is missing ({missing}).",
     "gap_none": "Gap: none of the elements was found in the laws supplied.",
@@ -38,6 +39,7 @@ _RU = {
     "partial": "Частичное соответствие: {where} содержит: {found}.",
     "missing": "Не хватает: {missing}.",
     "limited": "Ограничено словами: {words}.",
+    "excluded": "Вне сферы действия закона: {words}.",
     "aggravating_only": "Только как отягчающее обстоятельство другого преступления: {aggravating}.",
     "gap_names_only": "Пробел: {where} называет только {found}; само обязательство отсутствует ({missing}).",
     "gap_none": "Пробел: ни один элемент не найден в представленных законах.",
@@ -129,7 +131,7 @@ def render(
             continue
         if part.key in ("met", "partial", "gap_names_only"):
             out.append(template.format(where=where(part.args), **values))
-        elif part.key == "limited":
+        elif part.key in ("limited", "excluded"):
             out.append(template.format(words=", ".join(part.args)))
         elif part.key == "absent":
             out.append(template.format(kinds=kinds(part.args)))

@@ -16,8 +16,11 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, conditions, kind_of
 from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
+from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.subject import ACCUSED, FOREIGN, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
@@ -45,6 +48,7 @@ class Hit:
     limited_by: tuple[str, ...] = ()
     fuzzy: bool = False  # read through OCR noise: some matched words were misspelt in the source
     aggravating: bool = False  # a standalone element found in an aggravated part of another offence
+    limitations: tuple[Limitation, ...] = ()  # what limits it, each of its kind (`limited_by` are their words)
 
 
 @dataclass(frozen=True)
@@ -117,9 +121,9 @@ def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Ite
     return any(h is not seq and any(c.find(h.lemmas) for c in negative) for h in index.frames(seq.eid))
 
 
-def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
-    """The words as printed in the law where each cue matches inside `span` of one field (the
-    first place per cue), so that a limitation is named in the law's own words."""
+def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[tuple[Cue, str]]:
+    """Each cue that matches inside `span` of one field, with the words as printed there (the first place
+    per cue), so that a limitation is named in the law's own words."""
     starts = seq.data.offsets[::2]
     lo = bisect_left(starts, span[0])
     hi = bisect_left(starts, span[1])
@@ -131,13 +135,17 @@ def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Iterable[Cu
         found = cue.find(window)
         if found:
             a, b = found[0]
-            out.append(" ".join(source[seq.data.offsets[2 * (lo + a)] : seq.data.offsets[2 * (lo + b) - 1]].split()))
+            words = source[seq.data.offsets[2 * (lo + a)] : seq.data.offsets[2 * (lo + b) - 1]]
+            out.append((cue, " ".join(words.split())))
     return out
 
 
-def _limitations(index: LawIndex, seq: Seq, sentence: tuple[int, int], limiting: Iterable[Cue]) -> tuple[str, ...]:
-    """Limiting words in the hit's sentence, in the lead-in of the list the hit is an item of, or in
-    its article's heading ("Awareness raising and prevention")."""
+def _limitations(
+    index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], limiting: Iterable[Cue]
+) -> list[Limitation]:
+    """What limits a hit, each of its kind and in the law's words: the rule's own limiting cues and the
+    conditions of lawgap.assess.conditions that bind this rule, in the hit's sentence, in the lead-in of the
+    list the hit is an item of, or in its article's heading ("Awareness raising and prevention")."""
     places = [(seq, sentence)]
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
@@ -147,10 +155,49 @@ def _limitations(index: LawIndex, seq: Seq, sentence: tuple[int, int], limiting:
             parent_seq = index.seq_of.get((parent, "text"))
             if parent_seq is not None:
                 places.append((parent_seq, lead))
-    found: list[str] = []
+    offence = (
+        CRIMINAL_CODE in rule.law_kinds
+        and index.article_of[seq.eid] in subjects(index).offences
+        and seq.eid not in _context(index).aggravating
+    )
+    measure = rule.obligation == "mandatory" and rule.category not in _OFFENCE_CATEGORIES
+    possibility = rule.category in POSSIBILITY_CATEGORIES
+    found: dict[str, Limitation] = {}
+    law = law_id(index.law)
     for place, span in places:
-        found += [w for w in _printed(index, place, span, limiting) if w not in found]
-    return tuple(found)
+        for cue, words in _printed(index, place, span, limiting):
+            found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
+        for kind, words in _conditions_in(index, place, span):
+            if applicable(kind, measure, offence, possibility):
+                found.setdefault(words, Limitation(kind, words, law, place.eid))
+    return list(found.values())
+
+
+def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """The conditions (lawgap.assess.conditions) in one sentence, as (kind, words), found once per sentence."""
+    memo = index.memo.setdefault("conditions", {})
+    assert isinstance(memo, dict)
+    key = (id(seq), span)
+    if key not in memo:
+        of = {id(c.cue): c for c in conditions(index.law.language)}
+        found = _printed(index, seq, span, [c.cue for c in of.values()])
+        memo[key] = [(of[id(cue)].kind, words) for cue, words in found if of[id(cue)].reads(words)]
+    return memo[key]
+
+
+def _scope(index: LawIndex, rule: Rule, article: str) -> tuple[Scope, ...]:
+    """The limits the law sets on itself that reach this rule in this article (lawgap.assess.scope): none for
+    an offence, whose reach is the code's."""
+    if rule.category in _OFFENCE_CATEGORIES:
+        return ()
+    return tuple(s for s in law_scope(index) if s.covers(article))
+
+
+def scope_exclusions(index: LawIndex, rule: Rule) -> tuple[Limitation, ...]:
+    """The limits by which a law leaves out every person the rule is about (its hits are dropped)."""
+    if rule.category in _OFFENCE_CATEGORIES:
+        return ()
+    return tuple(s.limitation for s in law_scope(index) if set(rule.targets) <= s.excludes)
 
 
 def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
@@ -177,10 +224,14 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                 continue
             if _wrong_subject(index, rule, seq, sentence, (i, end)):
                 continue
-            limited = _limitations(index, seq, sentence, limiting) if limiting else ()
+            scope = _scope(index, rule, index.article_of[seq.eid])
+            if any(set(rule.targets) <= s.excludes for s in scope):
+                continue
+            limits = _limitations(index, rule, seq, sentence, limiting) + [s.limitation for s in scope]
             aggravating = element.standalone and seq.eid in _context(index).aggravating
             if aggravating:
-                limited += (_context(index).aggravating[seq.eid],)
+                words = _context(index).aggravating[seq.eid]
+                limits.append(Limitation("aggravating_only", words, law_id(index.law), seq.eid))
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
             span = (start_char, seq.data.offsets[2 * end - 1])
@@ -198,7 +249,8 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                     span=span,
                     words=(source or "")[span[0] : span[1]],
                     sentence=sentence,
-                    limited_by=limited,
+                    limited_by=tuple(dict.fromkeys(lim.words for lim in limits)),
+                    limitations=tuple(limits),
                     aggravating=aggravating,
                     fuzzy=seq.lemmas[i:end] != seq.data.lemmas[i:end],
                 )

@@ -25,13 +25,15 @@ from lawgap.assess.findings import (
     Evidence,
     Finding,
     LawRef,
+    Limitation,
+    Part,
     element_weight,
     judge,
     law_id,
     summarise,
 )
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit, lexicon, rule_hits
+from lawgap.assess.match import Hit, lexicon, rule_hits, scope_exclusions
 from lawgap.assess.references import ReferenceMap, borrow, sources
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
@@ -77,8 +79,10 @@ def assess_rule(
     hits_by_law: dict[str, list[Hit]],
     group: dict[str, str],
     refs: ReferenceMap | None = None,
+    excluded: tuple[Limitation, ...] = (),
 ) -> Finding:
-    """One rule's finding from the hits in every law of the country."""
+    """One rule's finding from the hits in every law of the country; `excluded`: the scopes by which laws
+    leave out every person the rule is about (lawgap.assess.scope), named in its explanation."""
     by_sha = {law.sha256: law for law in laws}
     total = sum(element_weight(e.mandatory) for e in rule.elements) or 1.0
     # (group, article eid) -> element id -> hits
@@ -140,7 +144,9 @@ def assess_rule(
             )
         )
     status, score = judge(rule, elements, cell_score(best) if best else 0.0)
-    why = reasons(rule, status, elements, evidence, laws)
+    why = reasons(rule, status, elements, evidence, laws) + tuple(Part("excluded", (x.words,)) for x in excluded)
+    limited = {w for e in elements for w in e.limited_by}
+    limits = [x for hits in own.values() for h in hits for x in h.limitations if x.words in limited]
     return Finding(
         rule,
         status,
@@ -149,6 +155,7 @@ def assess_rule(
         tuple(evidence),
         render(rule, elements, why),
         why=why,
+        limitations=tuple(dict.fromkeys(limits)) + excluded,
     )
 
 
@@ -237,7 +244,8 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     findings = []
     for rule in rules:
         hits = {ix.law.sha256: rule_hits(ix, rule) for ix in indexes}
-        findings.append(assess_rule(rule, laws, hits, group, refs))
+        excluded = tuple(x for ix in indexes for x in scope_exclusions(ix, rule))
+        findings.append(assess_rule(rule, laws, hits, group, refs, excluded))
     cats, overall = summarise(findings)
     refs = tuple(
         LawRef(law_id(law), law.title, law.source, law.language, len(law.provisions), law.kind) for law in laws
