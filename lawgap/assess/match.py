@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, conditions, kind_of
 from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
@@ -285,7 +285,25 @@ def may_hold(law: Law, rule: Rule) -> bool:
 def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
     if not may_hold(index.law, rule):
         return []
-    return [h for e in rule.elements for h in element_hits(index, rule, e)]
+    return [h for e in rule.elements for h in _titles_read_with_text(element_hits(index, rule, e))]
+
+
+def _titles_read_with_text(hits: list[Hit]) -> list[Hit]:
+    """A heading names what its article provides, with the limits its text sets: "Срок для восстановления и
+    принятия решения" heads a period "до тридцати суток". A heading hit takes the limitations of the
+    element's hits in its article's text when each of those is limited."""
+    body: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.field == "text":
+            body.setdefault(h.article, []).append(h)
+    out = []
+    for h in hits:
+        text = body.get(h.article, [])
+        if h.field == "heading" and not h.limited_by and text and all(t.limited_by for t in text):
+            limits = tuple(dict.fromkeys(x for t in text for x in t.limitations))
+            h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
+        out.append(h)
+    return out
 
 
 def all_hits(index: LawIndex, rules: RuleSet) -> dict[str, list[Hit]]:

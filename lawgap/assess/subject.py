@@ -84,7 +84,7 @@ _BY = {"en": ("by",), "ky": ("тарабынан",)}
 _WITH = frozenset({"с", "со", "между", "над", "под", "перед", "за"})
 BY_WINDOW = 3  # tokens between "by" and the person
 # The sanction that makes an article an offence ("наказывается", "жазаланат", "shall be punished").
-_SANCTION = {"ru": ("наказываться",), "ky": ("жазалан*",), "en": ("punish|punishable",)}
+_SANCTION = {"ru": ("наказываться|караться",), "ky": ("жазалан*",), "en": ("punish|punishable",)}
 
 
 def _compiled(table: dict[str, tuple[str, ...]], language: str) -> tuple[Cue, ...]:
