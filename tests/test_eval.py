@@ -88,8 +88,12 @@ def missed(figures: str):
     return pytest.mark.xfail(strict=True, reason=f"target missed, measured {figures}")
 
 
+# Issue 11: the PK Witness Protection Act extends to the areas outside the provinces and protects witnesses of
+# the offences in its Schedule; findings resting on it are partial, where the gold set (judged before scope was
+# read) says met.
+MISSED = {("en", "status"): missed("en 0.800 (65) with the PK Witness Protection Act's extent and schedule read")}
 TARGETS = [
-    pytest.param(language, target)
+    pytest.param(language, target, marks=MISSED.get((language, target), ()))
     for language in ("ru", "ky", "en")
     for target in ("precision", "recall", "status", "gain")
 ]
