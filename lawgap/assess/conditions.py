@@ -115,6 +115,12 @@ def conditions(language: str) -> tuple[Condition, ...]:
     )
 
 
+@cache
+def condition_cues(language: str) -> tuple[Cue, ...]:
+    """The cues of `conditions`, as one tuple kept for the law index to find them once."""
+    return tuple(c.cue for c in conditions(language))
+
+
 def applicable(kind: str, measure: bool, offence: bool, possibility: bool = False) -> bool:
     """Whether a kind of condition limits a rule: `measure` says the rule is a mandatory measure (not an
     offence to define), `offence` that the hit lies in the basic part of an offence and the rule is one that

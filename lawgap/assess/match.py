@@ -12,11 +12,10 @@ only at the positions where its first word can match, instead of at every token.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, conditions, kind_of
+from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, condition_cues, conditions, kind_of
 from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
@@ -67,13 +66,9 @@ def _context(index: LawIndex) -> _Context:
     return found
 
 
-def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
+def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues: Sequence[Cue]) -> list[str]:
     """The cues that match inside one sentence of one field."""
-    starts = seq.data.offsets[::2]
-    lo = bisect_left(starts, sentence[0])
-    hi = bisect_left(starts, sentence[1])
-    window = seq.lemmas[lo:hi]
-    return [c.text for c in cues if c.find(window)]
+    return list(dict.fromkeys(c.text for _a, _b, c in index.spots(cues).within(seq, *index.window(seq, sentence))))
 
 
 # Rules on what one state does at another's request (return, readmission): a foreign request is their matter.
@@ -113,7 +108,7 @@ def _cited(source: str, end: int) -> bool:
     return bool(_CITED_ARTICLE.match(source, end))
 
 
-def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
+def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Sequence[Cue]) -> bool:
     """A negative cue in the hit's sentence, or in a heading that frames it: its article's
     ("Отвод переводчика") or its chapter's ("Особенности уголовной ответственности детей")."""
     if _cues_in_sentence(index, seq, sentence, negative):
@@ -121,27 +116,27 @@ def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Ite
     return any(h is not seq and any(c.find(h.lemmas) for c in negative) for h in index.frames(seq.eid))
 
 
-def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[tuple[Cue, str]]:
+def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Sequence[Cue]) -> list[tuple[Cue, str]]:
     """Each cue that matches inside `span` of one field, with the words as printed there (the first place
-    per cue), so that a limitation is named in the law's own words."""
-    starts = seq.data.offsets[::2]
-    lo = bisect_left(starts, span[0])
-    hi = bisect_left(starts, span[1])
-    window = seq.lemmas[lo:hi]
-    p = index.law.by_eid[seq.eid]
-    source = (p.heading if seq.field == "heading" else p.text) or ""
-    out = []
-    for cue in cues:
-        found = cue.find(window)
-        if found:
-            a, b = found[0]
-            words = source[seq.data.offsets[2 * (lo + a)] : seq.data.offsets[2 * (lo + b) - 1]]
-            out.append((cue, " ".join(words.split())))
-    return out
+    per cue), so that a limitation is named in the law's own words; kept per sentence, which many hits share.
+    `cues` is a tuple the caller keeps (LawIndex.spots)."""
+    memo = index.memo.setdefault("printed", {})
+    assert isinstance(memo, dict)
+    key = (id(cues), id(seq), span)
+    if key not in memo:
+        p = index.law.by_eid[seq.eid]
+        source = (p.heading if seq.field == "heading" else p.text) or ""
+        o = seq.data.offsets
+        out: dict[str, tuple[Cue, str]] = {}
+        for a, b, cue in index.spots(cues).within(seq, *index.window(seq, span)):
+            if cue.text not in out:
+                out[cue.text] = (cue, " ".join(source[o[2 * a] : o[2 * b - 1]].split()))
+        memo[key] = [out[c.text] for c in cues if c.text in out]
+    return memo[key]
 
 
 def _limitations(
-    index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], limiting: Iterable[Cue]
+    index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], limiting: Sequence[Cue]
 ) -> list[Limitation]:
     """What limits a hit, each of its kind and in the law's words: the rule's own limiting cues and the
     conditions of lawgap.assess.conditions that bind this rule, in the hit's sentence, in the lead-in of the
@@ -163,7 +158,7 @@ def _limitations(
     measure = rule.obligation == "mandatory" and rule.category not in _OFFENCE_CATEGORIES
     possibility = rule.category in POSSIBILITY_CATEGORIES
     found: dict[str, Limitation] = {}
-    law = law_id(index.law)
+    law = _law_id(index)
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
             found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
@@ -180,9 +175,16 @@ def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tup
     key = (id(seq), span)
     if key not in memo:
         of = {id(c.cue): c for c in conditions(index.law.language)}
-        found = _printed(index, seq, span, [c.cue for c in of.values()])
+        found = _printed(index, seq, span, condition_cues(index.law.language))
         memo[key] = [(of[id(cue)].kind, words) for cue, words in found if of[id(cue)].reads(words)]
     return memo[key]
+
+
+def _law_id(index: LawIndex) -> str:
+    found = index.memo.get("law_id")
+    if not isinstance(found, str):
+        found = index.memo["law_id"] = law_id(index.law)
+    return found
 
 
 def _scope(index: LawIndex, rule: Rule, article: str) -> tuple[Scope, ...]:
@@ -231,7 +233,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             aggravating = element.standalone and seq.eid in _context(index).aggravating
             if aggravating:
                 words = _context(index).aggravating[seq.eid]
-                limits.append(Limitation("aggravating_only", words, law_id(index.law), seq.eid))
+                limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
             span = (start_char, seq.data.offsets[2 * end - 1])

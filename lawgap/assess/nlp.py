@@ -100,7 +100,7 @@ class Lemmatiser:
             self._lemma = lambda w: morph.parse(w)[0].normal_form
             self.known = morph.word_is_known
             # the grammemes of a form's likeliest reading ("педагогом": NOUN, anim, ablt), asked for a few words only
-            self.grammemes = lambda w: frozenset(morph.parse(w)[0].tag.grammemes)
+            self.grammemes = cache(lambda w: frozenset(morph.parse(w)[0].tag.grammemes))
         elif language == "en":
             from spacy.lookups import load_lookups
 

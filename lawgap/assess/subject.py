@@ -17,7 +17,6 @@ wins over both (questioning a witness for a foreign court protects no witness he
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -111,7 +110,7 @@ class Subjects:
     def __init__(self, index: LawIndex):
         self.index = index
         language = index.law.language
-        self._accused = tuple(w for c in PersonCues(language).others for w in c.words)
+        self._accused = PersonCues(language).others
         self._protected = _compiled(_PROTECTED, language)
         self._foreign = _compiled(_FOREIGN, language)
         self._casualties = _compiled(_CASUALTIES, language)
@@ -119,15 +118,10 @@ class Subjects:
         self._roles: dict[tuple[int, tuple[int, int]], str] = {}
         self._openings: dict[str, Subject] = {}
 
-    def _window(self, seq: Seq, span: tuple[int, int]) -> tuple[int, int]:
-        starts = seq.data.offsets[::2]
-        return bisect_left(starts, span[0]), bisect_left(starts, span[1])
-
     def casualties(self, seq: Seq, span: tuple[int, int]) -> list[tuple[int, int]]:
         """Token ranges of `seq` inside `span` that count casualties ("человеческие жертвы")."""
-        lo, hi = self._window(seq, span)
-        window = seq.lemmas[lo:hi]
-        return [(lo + a, lo + b) for c in self._casualties for a, b in c.find(window)]
+        lo, hi = self.index.window(seq, span)
+        return [(a, b) for a, b, _c in self.index.spots(self._casualties).within(seq, lo, hi)]
 
     def perpetrator(self, seq: Seq, start: int, end: int) -> bool:
         """Whether tokens [start, end) of `seq` name the one who commits an offence."""
@@ -162,17 +156,17 @@ class Subjects:
         key = (id(seq), span)
         found = self._roles.get(key)
         if found is None:
-            lo, hi = self._window(seq, span)
-            window = seq.lemmas[lo:hi]
+            lo, hi = self.index.window(seq, span)
+            spots = self.index.spots
             found = ""
-            if any(c.find(window) for c in self._foreign):
+            if spots(self._foreign).within(seq, lo, hi):
                 found = FOREIGN
             else:
                 lost = self.casualties(seq, span)
-                named = [(lo + a, lo + b) for c in self._protected for a, b in c.find(window)]
-                if any(not any(a < y and x < b for x, y in lost) for a, b in named):
+                named = spots(self._protected).within(seq, lo, hi)
+                if any(not any(a < y and x < b for x, y in lost) for a, b, _c in named):
                     found = PROTECTED
-                elif any(w.accepts(x) for x in window for w in self._accused):
+                elif spots(self._accused).within(seq, lo, hi):
                     found = ACCUSED
             self._roles[key] = found
         return found
