@@ -14,6 +14,7 @@ abbreviations of the codes (lawgap.assess.sentences). The result is cached per l
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -155,7 +156,12 @@ _CACHE = DiskCache("nlp", CACHE_VERSION, ".json.gz")
 
 
 def _cache_key(law: Law) -> str:
-    return f"{law.sha256}-{law.language}-{len(law.provisions)}"
+    """The file's sha256 and a digest of the provisions' words: a law built in memory, or parsed otherwise
+    from the same file, never reads another's analysis."""
+    h = hashlib.sha256()
+    for p in law.provisions:
+        h.update(f"\x00{p.eid}\x01{p.heading or ''}\x01{p.text}".encode())
+    return f"{law.sha256}-{law.language}-{h.hexdigest()[:16]}"
 
 
 def _dump(analyses: dict[str, Analysis]) -> bytes:

@@ -32,8 +32,8 @@ from lawgap.assess.findings import (
     law_id,
     summarise,
 )
-from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit, lexicon, rule_hits, scope_exclusions
+from lawgap.assess.match import Hit
+from lawgap.assess.reading import read_law
 from lawgap.assess.references import ReferenceMap, borrow, sources
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
@@ -238,13 +238,13 @@ def _cell_evidence(
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
     """Every rule of the rule set assessed against one country's laws."""
     rules = rules if rules is not None else load_rules()
-    indexes = [LawIndex(law, lexicon=lexicon(rules, law.language) if law.noisy else ()) for law in laws]
+    readings = {law.sha256: read_law(law, rules.rules) for law in laws}
     group = _parallel_groups(laws)
     refs = ReferenceMap(laws, group)
     findings = []
     for rule in rules:
-        hits = {ix.law.sha256: rule_hits(ix, rule) for ix in indexes}
-        excluded = tuple(x for ix in indexes for x in scope_exclusions(ix, rule))
+        hits = {sha: reading[rule.id][0] for sha, reading in readings.items()}
+        excluded = tuple(x for reading in readings.values() for x in reading[rule.id][1])
         findings.append(assess_rule(rule, laws, hits, group, refs, excluded))
     cats, overall = summarise(findings)
     refs = tuple(
