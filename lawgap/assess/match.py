@@ -211,7 +211,6 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     seen: set[tuple[int, int]] = set()
     # a smuggled migrant may well be the suspect: for rules only about migrants, those articles count
     excluded = _context(index).excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
-
     for cue in element.cues.get(lang):
         for seq, i, end in index.find(cue):
             if index.article_of[seq.eid] in excluded:

@@ -8,7 +8,8 @@ tokenise with spaCy's rule-based tokenizer and lemmatise each distinct form once
 Russian, spaCy's lookup tables for English; Kyrgyz has no lemmatiser here, so its "lemma" is the
 lower-cased form and rules match Kyrgyz by stem prefixes. Sentences come from razdel, which knows the
 abbreviations of the codes (lawgap.assess.sentences). The result is cached per law file
-(sha256) under LAWGAP_CACHE, so a warm run reads it back instead of analysing again.
+(sha256 and the provisions' words) under LAWGAP_CACHE, so a warm run reads it back instead of
+analysing again.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lawgap.assess.context import PersonCues, lead_in_sentences
+from lawgap.assess.nlp import lemmatiser
 from lawgap.rules.cues import Cue, compile_cue
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ ROLES = (PROTECTED, ACCUSED, FOREIGN)
 # уголовном процессе" does.
 _PROTECTED = {
     "ru": (
-        "потерпевший|потерпеть|жертва|свидетель|пострадать|пострадавший",
+        "потерпевший|потерпеть|жертва|свидетель|пострадать",
         "участник ~3 процесс|судопроизводство|разбирательство",
         "участвовать ~1 в ~2 процесс|судопроизводство",
         "защищать|защищаемый лицо",
@@ -127,8 +128,6 @@ class Subjects:
         """Whether tokens [start, end) of `seq` name the one who commits an offence."""
         language = self.index.law.language
         if language == "ru":
-            from lawgap.assess.nlp import lemmatiser
-
             grammemes = lemmatiser(language).grammemes
             source = seq.data.source
             return any(
