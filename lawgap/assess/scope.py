@@ -15,11 +15,11 @@ trafficking) the law is no evidence for that rule at all.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lawgap.assess.findings import Limitation, law_id
+from lawgap.refs.find import find_in_text
 from lawgap.rules.cues import Cue, compile_cue
 from lawgap.vocab import CODES
 
@@ -100,8 +100,8 @@ class _Reader:
         return _compiled(table, self.language)
 
     def window(self, seq: Seq, sentence: tuple[int, int]) -> tuple[int, tuple[str, ...]]:
-        starts = seq.data.offsets[::2]
-        lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+        """The first token of a sentence and the lemmas of its words."""
+        lo, hi = self.index.window(seq, sentence)
         return lo, seq.lemmas[lo:hi]
 
     def sentences(self, table: dict[str, tuple[str, ...]]) -> list[tuple[Seq, tuple[int, int]]]:
@@ -131,8 +131,6 @@ class _Reader:
 
     def cited_articles(self, seq: Seq, sentence: tuple[int, int]) -> frozenset[str]:
         """The articles of this law a sentence cites ("предусмотренные статьей 8 настоящего Закона")."""
-        from lawgap.refs.find import find_in_text
-
         law = self.index.law
         by_num = {p.num: p.eid for p in law.articles() if p.num}
         out = set()
