@@ -45,7 +45,9 @@ AGGRAVATED = [
 
 @pytest.mark.parametrize(("file", "eid", "lead"), AGGRAVATED)
 def test_aggravated_parts_carry_their_lead_in(file, eid, lead):
-    assert aggravating_provisions(_index(file)).get(eid) == lead
+    got = aggravating_provisions(_index(file)).get(eid)
+    # the part's opening words as printed: "Те же деяния, совершенные", "Төмөнкүдөй жасалган ошол эле жосун"
+    assert got == lead if lead is None else lead in (got or ""), got
 
 
 # (file, article, excluded): headings about other persons or about removal from the case

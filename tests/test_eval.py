@@ -103,15 +103,17 @@ def missed(figures: str):
     return pytest.mark.xfail(strict=True, reason=f"target missed, measured {figures}")
 
 
-# measured after issue 11's offence structure, reading together, "not assessed" and levels (before: 9a93925,
-# tests/gold/README.md)
+# measured after issue 11's structure, offence reading, subjects, scope, "not assessed" and levels (before:
+# 9a93925, tests/gold/README.md)
 MARKS: dict[tuple[str, str, str], pytest.MarkDecorator] = {
     (TUNE, "en", "precision"): missed("0.812 (13 of 16)"),
+    (TUNE, "en", "status"): missed("0.800: the PK Witness Protection Act's extent and schedule make findings "
+    "partial where the gold set, judged before scope was read, says met"),
     (TEST, "ru", "status"): missed("0.889 (before 0.322)"),
-    (TEST, "ky", "precision"): missed("0.873"),
+    (TEST, "ky", "precision"): missed("0.870 (before 0.873)"),
     (TEST, "ky", "status"): missed("0.867 (before 0.233)"),
-    (TEST, "en", "status"): missed("0.833 (before 0.667)"),
-    (TEST, "en", "false_met"): missed("0.056 (5 of 90)"),
+    (TEST, "en", "status"): missed("0.856 (before 0.667)"),
+    (TEST, "en", "false_met"): missed("0.033 (3 of 90)"),
 }
 TARGETS = [
     pytest.param(split, language, target, marks=MARKS.get((split, language, target), ()))

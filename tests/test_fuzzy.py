@@ -44,7 +44,9 @@ def test_video_link_in_the_noisy_witness_act_is_found_and_flagged():
     rules = load_rules()
     cs = score_country("PK", [law], type(rules)(tuple(r for r in rules if r.id == "witness_protection_video_link")))
     finding = cs.findings[0]
-    assert finding.status == "met"
+    # found, and limited by the Act's extent and Schedule (issue 11)
+    assert finding.status == "partial"
+    assert {x.kind for x in finding.limitations} == {"territory", "schedule"}
     ev = finding.evidence[0]
     assert (ev.eid, ev.fuzzy, ev.words) == ("sec_4__subsec_2", True, ("video aonferencin8",))
     assert "OCR noise" in finding.explanation

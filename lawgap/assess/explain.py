@@ -19,7 +19,7 @@ from lawgap.rules import Rule
 from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES, MET, NOT_ASSESSED, PARTIAL
 
 # Parts that do not depend on the status: they survive a reviewer's re-judging of the finding.
-CONTEXT_KEYS = frozenset({"ocr", "absent", "good_practice", "unconfirmed"})
+CONTEXT_KEYS = frozenset({"ocr", "absent", "good_practice", "unconfirmed", "excluded"})
 
 _EN = {
     "met": "Met: {where} provides every required element ({found}).",
@@ -33,6 +33,7 @@ _EN = {
     "no_means_met": "Met: {where} requires no means for any victim, so none is needed where the victim is a child.",
     "no_means_implied": "Partial: {where} requires no means, so consent cannot excuse the offence; but no provision "
     "says that consent is irrelevant.",
+    "excluded": "Out of the law's scope: {words}.",
     "gap_names_only": "Gap: {where} names only {found}; the obligation itself is missing ({missing}).",
     "gap_none": "Gap: none of the elements was found in the laws supplied{laws}.",
     "not_assessed": "Not assessed: {laws} not supplied.",
@@ -60,6 +61,7 @@ _RU = {
     "no_means_met": "Соответствует: {where} не требует способа ни для одной жертвы, а значит, и для ребёнка.",
     "no_means_implied": "Частичное соответствие: {where} не требует способа, поэтому согласие не исключает "
     "преступления; но ни одна норма не говорит, что согласие не имеет значения.",
+    "excluded": "Вне сферы действия закона: {words}.",
     "gap_names_only": "Пробел: {where} называет только {found}; само обязательство отсутствует ({missing}).",
     "gap_none": "Пробел: ни один элемент не найден в представленных законах{laws}.",
     "not_assessed": "Не оценено: не представлен(ы): {laws}.",
@@ -247,7 +249,7 @@ def render(
             out.append(template.format(where=where(part.args), **values))
         elif part.key == "read_with":
             out.append(template.format(where=where(part.args), others=others(part.args[0], part.args[2:])))
-        elif part.key == "limited":
+        elif part.key in ("limited", "excluded"):
             out.append(template.format(words=", ".join(part.args)))
         elif part.key in ("absent", "not_assessed"):
             out.append(template.format(kinds=kinds(part.args), laws=kinds(part.args)))

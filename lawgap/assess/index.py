@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from lawgap.assess.fuzzy import corrections
@@ -109,6 +109,22 @@ class LawIndex:
                 out.append((seq, i, end))
         return out
 
+    def spots(self, cues: Sequence[Cue]) -> Spots:
+        """Where each of `cues` matches in the law, found once through the index and kept: later stages ask
+        which of them lie inside a sentence instead of matching every sentence again. `cues` is a tuple the
+        caller keeps (a rule element's, a module's table), known by its identity."""
+        key = ("spots", id(cues))
+        found = self.memo.get(key)
+        if not (isinstance(found, tuple) and found[0] is cues):
+            found = (cues, Spots(self, cues))  # the cues are kept, so their id is not reused
+            self.memo[key] = found
+        return found[1]
+
+    def window(self, seq: Seq, span: tuple[int, int]) -> tuple[int, int]:
+        """The token range [lo, hi) of `seq` whose words start inside the character span."""
+        starts = seq.data.offsets[::2]
+        return bisect_left(starts, span[0]), bisect_left(starts, span[1])
+
     def sentence_of(self, seq: Seq, char: int) -> tuple[int, int]:
         if seq.field == "heading":
             return (0, len(self.law.by_eid[seq.eid].heading or ""))
@@ -116,6 +132,32 @@ class LawIndex:
             if s[0] <= char < s[1]:
                 return s
         return (0, len(self.law.by_eid[seq.eid].text))
+
+
+class Spots:
+    """The matches of some cues in one law, per field of a provision, as (first token, end token, cue)."""
+
+    def __init__(self, index: LawIndex, cues: Sequence[Cue]):
+        rows: dict[tuple[str, str], list[tuple[int, int, Cue]]] = defaultdict(list)
+        for cue in cues:
+            for seq, i, end in index.find(cue):
+                rows[(seq.eid, seq.field)].append((i, end, cue))
+        self._rows = {k: sorted(v, key=lambda r: (r[0], r[1])) for k, v in rows.items()}
+        self._starts = {k: [r[0] for r in v] for k, v in self._rows.items()}
+
+    def within(self, seq: Seq, lo: int, hi: int) -> list[tuple[int, int, Cue]]:
+        """The matches that lie wholly inside tokens [lo, hi) of `seq`."""
+        key = (seq.eid, seq.field)
+        rows = self._rows.get(key)
+        if not rows:
+            return []
+        k = bisect_left(self._starts[key], lo)
+        out = []
+        while k < len(rows) and rows[k][0] < hi:
+            if rows[k][1] <= hi:
+                out.append(rows[k])
+            k += 1
+        return out
 
 
 def articles_of(law: Law) -> dict[str, str]:

@@ -12,15 +12,18 @@ only at the positions where its first word can match, instead of at every token.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from lawgap.assess.context import PersonCues, aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, condition_cues, conditions, kind_of
+from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
+from lawgap.assess.scope import Scope, law_scope
+from lawgap.assess.subject import ACCUSED, FOREIGN, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
-from lawgap.vocab import CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
+from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Hit:
     limited_by: tuple[str, ...] = ()
     fuzzy: bool = False  # read through OCR noise: some matched words were misspelt in the source
     aggravating: bool = False  # a standalone element found in an aggravated part of another offence
+    limitations: tuple[Limitation, ...] = ()  # what limits it, each of its kind (`limited_by` are their words)
 
 
 @dataclass(frozen=True)
@@ -52,32 +56,43 @@ class _Context:
 
     excluded: frozenset[str]
     aggravating: dict[str, str]
-    persons: PersonCues
 
 
 def _context(index: LawIndex) -> _Context:
     found = index.memo.get("context")
     if not isinstance(found, _Context):
-        found = _Context(excluded_articles(index), aggravating_provisions(index), PersonCues(index.law.language))
+        found = _Context(excluded_articles(index), aggravating_provisions(index))
         index.memo["context"] = found
     return found
 
 
-def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
+def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues: Sequence[Cue]) -> list[str]:
     """The cues that match inside one sentence of one field."""
-    starts = seq.data.offsets[::2]
-    lo = bisect_left(starts, sentence[0])
-    hi = bisect_left(starts, sentence[1])
-    window = seq.lemmas[lo:hi]
-    return [c.text for c in cues if c.find(window)]
+    return list(dict.fromkeys(c.text for _a, _b, c in index.spots(cues).within(seq, *index.window(seq, sentence))))
 
 
-def _about_others(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> bool:
-    """The hit's sentence speaks of the suspect or the accused and of no victim or witness
-    ("the sentence is translated into the language the defendant speaks")."""
-    starts = seq.data.offsets[::2]
-    window = seq.lemmas[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
-    return _context(index).persons.only_others(window)
+# Rules on what one state does at another's request (return, readmission): a foreign request is their matter.
+_BETWEEN_STATES = frozenset({"residence_return", "smuggling"})
+
+
+def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether the hit is about someone the rule does not protect (lawgap.assess.subject): casualties
+    counted by an offence, the suspect or the accused, a foreign state's request, or, for a rule that
+    lives outside criminal law, the one who commits an offence ("совершенное ... педагогом")."""
+    who = subjects(index)
+    if any(a < span[1] and span[0] < b for a, b in who.casualties(seq, sentence)):
+        return True
+    if set(rule.targets) == {"smuggled_migrants"}:
+        return False  # a smuggled migrant may well be the suspect
+    if rule.category in _OFFENCE_CATEGORIES:
+        # an offence is read in its own words: only a sentence naming the accused alone is not it
+        return who.role(seq, sentence) == ACCUSED
+    role = who.of(seq, sentence).role
+    if role == ACCUSED or (role == FOREIGN and rule.category not in _BETWEEN_STATES):
+        return True
+    if CRIMINAL_CODE in rule.law_kinds or index.article_of[seq.eid] not in who.offences:
+        return False
+    return seq.eid in _context(index).aggravating or who.perpetrator(seq, *span)
 
 
 # An offence named with its article in brackets ("торговлю людьми (статья 166)", "адамдарды соодалоо
@@ -93,7 +108,7 @@ def _cited(source: str, end: int) -> bool:
     return bool(_CITED_ARTICLE.match(source, end))
 
 
-def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Iterable[Cue]) -> bool:
+def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Sequence[Cue]) -> bool:
     """A negative cue in the hit's sentence, or in a heading that frames it: its article's
     ("Отвод переводчика") or its chapter's ("Особенности уголовной ответственности детей")."""
     if _cues_in_sentence(index, seq, sentence, negative):
@@ -101,27 +116,31 @@ def _negated(index: LawIndex, seq: Seq, sentence: tuple[int, int], negative: Ite
     return any(h is not seq and any(c.find(h.lemmas) for c in negative) for h in index.frames(seq.eid))
 
 
-def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Iterable[Cue]) -> list[str]:
-    """The words as printed in the law where each cue matches inside `span` of one field (the
-    first place per cue), so that a limitation is named in the law's own words."""
-    starts = seq.data.offsets[::2]
-    lo = bisect_left(starts, span[0])
-    hi = bisect_left(starts, span[1])
-    window = seq.lemmas[lo:hi]
-    p = index.law.by_eid[seq.eid]
-    source = (p.heading if seq.field == "heading" else p.text) or ""
-    out = []
-    for cue in cues:
-        found = cue.find(window)
-        if found:
-            a, b = found[0]
-            out.append(" ".join(source[seq.data.offsets[2 * (lo + a)] : seq.data.offsets[2 * (lo + b) - 1]].split()))
-    return out
+def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Sequence[Cue]) -> list[tuple[Cue, str]]:
+    """Each cue that matches inside `span` of one field, with the words as printed there (the first place
+    per cue), so that a limitation is named in the law's own words; kept per sentence, which many hits share.
+    `cues` is a tuple the caller keeps (LawIndex.spots)."""
+    memo = index.memo.setdefault("printed", {})
+    assert isinstance(memo, dict)
+    key = (id(cues), id(seq), span)
+    if key not in memo:
+        p = index.law.by_eid[seq.eid]
+        source = (p.heading if seq.field == "heading" else p.text) or ""
+        o = seq.data.offsets
+        out: dict[str, tuple[Cue, str]] = {}
+        for a, b, cue in index.spots(cues).within(seq, *index.window(seq, span)):
+            if cue.text not in out:
+                out[cue.text] = (cue, " ".join(source[o[2 * a] : o[2 * b - 1]].split()))
+        memo[key] = [out[c.text] for c in cues if c.text in out]
+    return memo[key]
 
 
-def _limitations(index: LawIndex, seq: Seq, sentence: tuple[int, int], limiting: Iterable[Cue]) -> tuple[str, ...]:
-    """Limiting words in the hit's sentence, in the lead-in of the list the hit is an item of, or in
-    its article's heading ("Awareness raising and prevention")."""
+def _limitations(
+    index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], limiting: Sequence[Cue]
+) -> list[Limitation]:
+    """What limits a hit, each of its kind and in the law's words: the rule's own limiting cues and the
+    conditions of lawgap.assess.conditions that bind this rule, in the hit's sentence, in the lead-in of the
+    list the hit is an item of, or in its article's heading ("Awareness raising and prevention")."""
     places = [(seq, sentence)]
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
@@ -131,10 +150,56 @@ def _limitations(index: LawIndex, seq: Seq, sentence: tuple[int, int], limiting:
             parent_seq = index.seq_of.get((parent, "text"))
             if parent_seq is not None:
                 places.append((parent_seq, lead))
-    found: list[str] = []
+    offence = (
+        CRIMINAL_CODE in rule.law_kinds
+        and index.article_of[seq.eid] in subjects(index).offences
+        and seq.eid not in _context(index).aggravating
+    )
+    measure = rule.obligation == "mandatory" and rule.category not in _OFFENCE_CATEGORIES
+    possibility = rule.category in POSSIBILITY_CATEGORIES
+    found: dict[str, Limitation] = {}
+    law = _law_id(index)
     for place, span in places:
-        found += [w for w in _printed(index, place, span, limiting) if w not in found]
-    return tuple(found)
+        for cue, words in _printed(index, place, span, limiting):
+            found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
+        for kind, words in _conditions_in(index, place, span):
+            if applicable(kind, measure, offence, possibility):
+                found.setdefault(words, Limitation(kind, words, law, place.eid))
+    return list(found.values())
+
+
+def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """The conditions (lawgap.assess.conditions) in one sentence, as (kind, words), found once per sentence."""
+    memo = index.memo.setdefault("conditions", {})
+    assert isinstance(memo, dict)
+    key = (id(seq), span)
+    if key not in memo:
+        of = {id(c.cue): c for c in conditions(index.law.language)}
+        found = _printed(index, seq, span, condition_cues(index.law.language))
+        memo[key] = [(of[id(cue)].kind, words) for cue, words in found if of[id(cue)].reads(words)]
+    return memo[key]
+
+
+def _law_id(index: LawIndex) -> str:
+    found = index.memo.get("law_id")
+    if not isinstance(found, str):
+        found = index.memo["law_id"] = law_id(index.law)
+    return found
+
+
+def _scope(index: LawIndex, rule: Rule, article: str) -> tuple[Scope, ...]:
+    """The limits the law sets on itself that reach this rule in this article (lawgap.assess.scope): none for
+    an offence, whose reach is the code's."""
+    if rule.category in _OFFENCE_CATEGORIES:
+        return ()
+    return tuple(s for s in law_scope(index) if s.covers(article))
+
+
+def scope_exclusions(index: LawIndex, rule: Rule) -> tuple[Limitation, ...]:
+    """The limits by which a law leaves out every person the rule is about (its hits are dropped)."""
+    if rule.category in _OFFENCE_CATEGORIES:
+        return ()
+    return tuple(s.limitation for s in law_scope(index) if set(rule.targets) <= s.excludes)
 
 
 def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
@@ -158,12 +223,16 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             sentence = index.sentence_of(seq, start_char)
             if negative and _negated(index, seq, sentence, negative):
                 continue
-            if excluded and _about_others(index, seq, sentence):
+            if _wrong_subject(index, rule, seq, sentence, (i, end)):
                 continue
-            limited = _limitations(index, seq, sentence, limiting) if limiting else ()
+            scope = _scope(index, rule, index.article_of[seq.eid])
+            if any(set(rule.targets) <= s.excludes for s in scope):
+                continue
+            limits = _limitations(index, rule, seq, sentence, limiting) + [s.limitation for s in scope]
             aggravating = element.standalone and seq.eid in _context(index).aggravating
             if aggravating:
-                limited += (_context(index).aggravating[seq.eid],)
+                words = _context(index).aggravating[seq.eid]
+                limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
             p: Provision = index.law.by_eid[seq.eid]
             source = p.heading if seq.field == "heading" else p.text
             span = (start_char, seq.data.offsets[2 * end - 1])
@@ -181,7 +250,8 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                     span=span,
                     words=(source or "")[span[0] : span[1]],
                     sentence=sentence,
-                    limited_by=limited,
+                    limited_by=tuple(dict.fromkeys(lim.words for lim in limits)),
+                    limitations=tuple(limits),
                     aggravating=aggravating,
                     fuzzy=seq.lemmas[i:end] != seq.data.lemmas[i:end],
                 )
@@ -216,7 +286,25 @@ def may_hold(law: Law, rule: Rule) -> bool:
 def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
     if not may_hold(index.law, rule):
         return []
-    return [h for e in rule.elements for h in element_hits(index, rule, e)]
+    return [h for e in rule.elements for h in _titles_read_with_text(element_hits(index, rule, e))]
+
+
+def _titles_read_with_text(hits: list[Hit]) -> list[Hit]:
+    """A heading names what its article provides, with the limits its text sets: "Срок для восстановления и
+    принятия решения" heads a period "до тридцати суток". A heading hit takes the limitations of the
+    element's hits in its article's text when each of those is limited."""
+    body: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.field == "text":
+            body.setdefault(h.article, []).append(h)
+    out = []
+    for h in hits:
+        text = body.get(h.article, [])
+        if h.field == "heading" and not h.limited_by and text and all(t.limited_by for t in text):
+            limits = tuple(dict.fromkeys(x for t in text for x in t.limitations))
+            h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
+        out.append(h)
+    return out
 
 
 def all_hits(index: LawIndex, rules: RuleSet) -> dict[str, list[Hit]]:

@@ -6,21 +6,25 @@ Why not a full spaCy model: none can be downloaded here, and a law repeats few w
 times (the KG Criminal Procedure Code: about 8,400 distinct forms among 109,000 tokens). So we
 tokenise with spaCy's rule-based tokenizer and lemmatise each distinct form once: pymorphy3 for
 Russian, spaCy's lookup tables for English; Kyrgyz has no lemmatiser here, so its "lemma" is the
-lower-cased form and rules match Kyrgyz by stem prefixes. The result is cached per law file
-(sha256) under LAWGAP_CACHE, so a warm run reads it back instead of analysing again.
+lower-cased form and rules match Kyrgyz by stem prefixes. Sentences come from razdel, which knows the
+abbreviations of the codes (lawgap.assess.sentences). The result is cached per law file
+(sha256 and the provisions' words) under LAWGAP_CACHE, so a warm run reads it back instead of
+analysing again.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
 
+from lawgap.assess.sentences import sentences
 from lawgap.cache import DiskCache
 from lawgap.model import Law
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: sentences by razdel
 
 
 @dataclass(frozen=True)
@@ -77,12 +81,10 @@ class Analysis:
 
 @cache
 def tokenizer(language: str):
-    """spaCy's rule-based tokenizer and sentencizer for the language (no model needed)."""
+    """spaCy's rule-based tokenizer for the language (no model needed)."""
     import spacy
 
-    nlp = spacy.blank(language if language in ("ru", "ky", "en") else "xx")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return spacy.blank(language if language in ("ru", "ky", "en") else "xx").tokenizer
 
 
 class Lemmatiser:
@@ -92,12 +94,15 @@ class Lemmatiser:
         self.language = language
         self._memo: dict[str, str] = {}
         self.known = lambda w: True
+        self.grammemes = lambda w: frozenset()
         if language == "ru":
             import pymorphy3
 
             morph = pymorphy3.MorphAnalyzer()
             self._lemma = lambda w: morph.parse(w)[0].normal_form
             self.known = morph.word_is_known
+            # the grammemes of a form's likeliest reading ("педагогом": NOUN, anim, ablt), asked for a few words only
+            self.grammemes = cache(lambda w: frozenset(morph.parse(w)[0].tag.grammemes))
         elif language == "en":
             from spacy.lookups import load_lookups
 
@@ -131,20 +136,19 @@ def _field(source: str, doc, lemma: Lemmatiser) -> Field:
 def analyse_text(text: str, language: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
     """Tokens with lemmas, and sentence spans, of one piece of text."""
     doc = tokenizer(language)(text)
-    sents = tuple((s.start_char, s.end_char) for s in doc.sents) if text else ()
-    return _field(text, doc, lemmatiser(language)).tokens, sents
+    return _field(text, doc, lemmatiser(language)).tokens, sentences(text, language)
 
 
 def _analyse_law(law: Law) -> dict[str, Analysis]:
-    nlp = tokenizer(law.language)
+    tok = tokenizer(law.language)
     lemma = lemmatiser(law.language)
     texts = [p.text for p in law.provisions]
     heads = [p.heading or "" for p in law.provisions]
     out: dict[str, Analysis] = {}
-    docs = nlp.pipe(texts, batch_size=256)
-    head_docs = nlp.tokenizer.pipe(heads, batch_size=256)
+    docs = tok.pipe(texts, batch_size=256)
+    head_docs = tok.pipe(heads, batch_size=256)
     for p, doc, hdoc in zip(law.provisions, docs, head_docs, strict=True):
-        sents = tuple((s.start_char, s.end_char) for s in doc.sents) if p.text else ()
+        sents = sentences(p.text, law.language)
         out[p.eid] = Analysis(p.eid, _field(p.heading or "", hdoc, lemma), _field(p.text, doc, lemma), sents)
     return out
 
@@ -153,7 +157,12 @@ _CACHE = DiskCache("nlp", CACHE_VERSION, ".json.gz")
 
 
 def _cache_key(law: Law) -> str:
-    return f"{law.sha256}-{law.language}-{len(law.provisions)}"
+    """The file's sha256 and a digest of the provisions' words: a law built in memory, or parsed otherwise
+    from the same file, never reads another's analysis."""
+    h = hashlib.sha256()
+    for p in law.provisions:
+        h.update(f"\x00{p.eid}\x01{p.heading or ''}\x01{p.text}".encode())
+    return f"{law.sha256}-{law.language}-{h.hexdigest()[:16]}"
 
 
 def _dump(analyses: dict[str, Analysis]) -> bytes:

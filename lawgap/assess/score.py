@@ -32,6 +32,7 @@ from lawgap.assess.findings import (
     Evidence,
     Finding,
     LawRef,
+    Limitation,
     Part,
     element_weight,
     judge,
@@ -40,8 +41,9 @@ from lawgap.assess.findings import (
     summarise,
 )
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit, lexicon, rule_hits
-from lawgap.assess.offence import OffenceReading, read_hits, reading, structure_rules
+from lawgap.assess.match import Hit, lexicon
+from lawgap.assess.offence import OffenceReading, reading, structure_rules
+from lawgap.assess.reading import read_law
 from lawgap.assess.references import ReferenceMap, borrow, sources
 from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
@@ -54,6 +56,10 @@ EXCERPT_CHARS = 320
 Cell = tuple[str, str]  # (law group, article eid)
 
 
+# Categories of rules that live in the offence article itself, its parts and its note.
+_OFFENCE_HOME = frozenset({"definition", "criminalisation", "non_punishment"})
+
+
 @dataclass(frozen=True)
 class _Country:
     """What every rule of one country is read against."""
@@ -61,7 +67,7 @@ class _Country:
     code: str
     laws: tuple[Law, ...]
     group: dict[str, str]  # law sha256 -> the id of its group of language versions
-    indexes: dict[str, LawIndex]  # law sha256 -> index
+    indexes: _Indexes  # law sha256 -> index, built on demand
     refs: ReferenceMap
     offence: OffenceReading
     full_kinds: frozenset[str]  # kinds of law supplied whole, not as excerpts
@@ -70,7 +76,17 @@ class _Country:
     unknown: tuple[str, ...]  # the ids of the laws whose kind was not recognised
 
     def absent(self, rule: Rule) -> tuple[str, ...]:
-        return tuple(k for k in rule.law_kinds if k not in self.full_kinds)
+        """The rule's kinds of law not supplied whole. An excerpt that holds the trafficking offence itself is
+        enough for what lives in that offence (its elements, aggravations, its note): a lawyer reads the
+        article; what the General Part decides (attempt, complicity) still needs the General Part."""
+        offence_kinds = self.offence_kinds if rule.category in _OFFENCE_HOME and not rule.general_part else ()
+        return tuple(k for k in rule.law_kinds if k not in self.full_kinds and k not in offence_kinds)
+
+    @property
+    def offence_kinds(self) -> frozenset[str]:
+        """The kinds of the laws whose articles define the trafficking offence (lawgap.assess.offence)."""
+        groups = {group for group, _ in self.offence.offences}
+        return frozenset(law.kind for law in self.laws if law.kind and self.group[law.sha256] in groups)
 
     def excerpts(self, rule: Rule) -> tuple[str, ...]:
         return tuple(law_id(x) for x in self.laws if x.excerpt and x.kind in rule.law_kinds)
@@ -107,19 +123,29 @@ def _excerpt(law: Law, hit: Hit) -> str:
     return text
 
 
-def _hits(index: LawIndex, rule: Rule) -> list[Hit]:
-    """One rule's hits in one law, its offence elements read from the basic offence; kept with the index, since
-    the offence reading and the rule itself both need them."""
-    key = f"hits:{rule.id}"
-    found = index.memo.get(key)
-    if not isinstance(found, list):
-        found = read_hits(index, rule, rule_hits(index, rule))
-        index.memo[key] = found
-    return found
+class _Indexes(dict):
+    """Each law's lemma index, built the first time a rule asks for it: a warm score reads its hits from the
+    disk cache (lawgap.assess.reading) and needs an index only to read a law's defined terms."""
+
+    def __init__(self, laws: Sequence[Law], words: dict[str, frozenset[str]]):
+        super().__init__()
+        self._laws = {law.sha256: law for law in laws}
+        self._words = words
+
+    def __missing__(self, sha: str) -> LawIndex:
+        law = self._laws[sha]
+        self[sha] = index = LawIndex(law, lexicon=self._words.get(law.language, ()))
+        return index
+
+    def all(self) -> list[tuple[str, LawIndex]]:
+        return [(sha, self[sha]) for sha in self._laws]
 
 
-def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country) -> Finding:
-    """One rule's finding from the hits in every law of the country."""
+def assess_rule(
+    rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country, excluded: tuple[Limitation, ...] = ()
+) -> Finding:
+    """One rule's finding from the hits in every law of the country; `excluded`: the scopes by which laws
+    leave out every person the rule is about (lawgap.assess.scope), named in its explanation."""
     by_sha = country.by_sha
     total = sum(element_weight(e.mandatory) for e in rule.elements) or 1.0
     cells: dict[Cell, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
@@ -133,7 +159,7 @@ def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country
     borrowed = borrow(rule, cells, country.refs)
     together: dict[Cell, str] = {}  # article -> the provision (law id:eid) it is read with for the anchor
     lent_hits: dict[Cell, Sequence[Hit]] = {}
-    for sha, index in country.indexes.items():
+    for sha, index in country.indexes.all():
         for cell, (eid, hits) in lend_anchor(rule, index, cells, country.group[sha]).items():
             together[cell], lent_hits[cell] = f"{law_id(by_sha[sha])}:{eid}", hits
     anchors = [e.id for e in rule.elements if e.anchor]
@@ -233,6 +259,12 @@ def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country
         sources=rule.sources,
         unconfirmed=level.unconfirmed if level else (),
     )
+    why += tuple(Part("excluded", (x.words,)) for x in excluded)
+    # every limit with its kind: the matcher's (scope, conditions, results) for the words it found, then the rest
+    limited = {w for e in elements for w in e.limited_by}
+    typed = [x for hits in own.values() for h in hits for x in h.limitations if x.words in limited]
+    seen = {x.words for x in typed}
+    limits = (*dict.fromkeys(typed), *(x for x in limitations(elements) if x.words not in seen), *excluded)
     return Finding(
         rule,
         judged.status,
@@ -241,7 +273,7 @@ def assess_rule(rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country
         tuple(evidence),
         render(rule, elements, why),
         why=why,
-        limitations=limitations(elements),
+        limitations=tuple(dict.fromkeys(limits)),
         broader=judged.broader,
         absent=absent,
         level=level.level if level else "",
@@ -386,18 +418,19 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     rules = rules if rules is not None else load_rules()
     laws = tuple(laws)
     structure = structure_rules(rules)
-    words = {lang: lexicon((*rules, *structure), lang) for lang in {law.language for law in laws if law.noisy}}
-    indexes = {law.sha256: LawIndex(law, lexicon=words.get(law.language, ())) for law in laws}
+    everything = tuple(dict.fromkeys((*rules, *structure)))
+    words = {lang: lexicon(everything, lang) for lang in {law.language for law in laws if law.noisy}}
+    readings = {law.sha256: read_law(law, everything) for law in laws}
     group = _parallel_groups(laws)
     by_group = {law.sha256: group[law_id(law)] for law in laws}
     offence = reading(
-        structure, {r.id: {sha: _hits(ix, r) for sha, ix in indexes.items()} for r in structure}, by_group
+        structure, {r.id: {sha: found[r.id][0] for sha, found in readings.items()} for r in structure}, by_group
     )
     ctx = _Country(
         country,
         laws,
         by_group,
-        indexes,
+        _Indexes(laws, words),
         ReferenceMap(laws, group),
         offence,
         frozenset(law.kind for law in laws if law.kind and not law.excerpt),
@@ -405,7 +438,11 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
         tuple(law_id(law) for law in laws),
         tuple(law_id(law) for law in laws if not law.kind),
     )
-    findings = [assess_rule(rule, {sha: _hits(ix, rule) for sha, ix in indexes.items()}, ctx) for rule in rules]
+    findings = []
+    for rule in rules:
+        hits = {sha: found[rule.id][0] for sha, found in readings.items()}
+        excluded = tuple(dict.fromkeys(x for found in readings.values() for x in found[rule.id][1]))
+        findings.append(assess_rule(rule, hits, ctx, excluded))
     cats, overall = summarise(findings)
     refs = tuple(
         LawRef(law_id(law), law.title, law.source, law.language, len(law.provisions), law.kind) for law in laws

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from lawgap.model import Law, Provision
 from lawgap.refs import grammar as g
@@ -20,7 +21,9 @@ from lawgap.refs.reference import Num, Reference
 from lawgap.structure.tree import eid_num
 
 
+@cache
 def _key(num: str | None) -> str:
+    """A provision number as compared (asked for every unit of a law per reference, so kept)."""
     return eid_num(num or "").lower().replace("a", "а").replace("b", "б").replace("c", "с")
 
 

@@ -1,0 +1,142 @@
+"""What limits one provision: the conditions, requests and discretion it depends on, the result or the gravity it
+requires, and the kind of every limiting word.
+
+Reads: the lemmas of a hit's sentence (and of the lead-in of its list). Writes: `Limitation`s of a kind of
+vocab.LIMITATION_KINDS, each in the law's own words.
+
+A measure the law gives only "по ходатайству прокурора", "by order of the court", "provided that ..." or
+"where the rules so specify" is not the measure a mandatory rule asks for: it is partial, and the finding
+says which words limit it. The protected person's own request is no limit ("at the request of the victim",
+"по их обращению": the victim decides). A power of a court or a body ("суд вправе", "the Government may") limits
+a mandatory measure the victim is owed (shelter, a reflection period, no detention of a child), not an optional
+one ("may include", UNTOC 24(2)), and not one the instruments ask only to be possible: a court that "may order
+the offender to compensate the victim" gives the possibility of compensation (TIP 6(6), UNTOC 25(2)), a
+prosecutor who may waive a penalty the possibility of not punishing the victim (COE 26). An offence that needs a result
+("причинившее по неосторожности тяжкий вред") or a perpetrator of a kind ("стали известны в связи с его
+служебной деятельностью", KG CC 353) punishes less than the rule asks, and a measure only for offences
+"небольшой или средней тяжести" reaches few trafficking cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from lawgap.rules.cues import Cue, compile_cue
+
+# Kinds whose cues apply to every rule, those that limit only a mandatory obligation, and those that
+# narrow an offence (read in the basic part of an offence only: in a qualified part they aggravate).
+_ANY_RULE = ("gravity",)
+_MANDATORY_ONLY = ("request", "condition", "discretion")
+# Rules whose instruments ask for a possibility, which a power to grant it gives (see above).
+POSSIBILITY_CATEGORIES = frozenset({"compensation", "non_punishment"})
+_OFFENCE_ONLY = ("result", "persons")
+
+_AUTHORITIES = "суд|судья|следователь|прокурор|орган|правительство|дознаватель|руководитель"
+_PARTIES = "прокурор|следователь|дознаватель|орган|сторона|защитник|обвиняемый|подозреваемый|руководитель|начальник"
+_EN_AUTHORITIES = "court|government|authority|officer|unit|board|commission|minister|police|tribunal|magistrate"
+_EN_PARTIES = "prosecutor|police|officer|government|accused|defence|defense|party|board|unit|authority|commission"
+CUES = {
+    "request": {
+        "ru": (f"по ~1 ходатайство|представление|запрос|требование ~3 {_PARTIES}",),
+        "ky": ("прокурор*|тергөөчү*|тарап* ~2 өтүнүч*|сунуш* боюнча",),
+        "en": (f"at|on|upon ~1 the ~1 request|application|motion of ~2 {_EN_PARTIES}",),
+    },
+    "condition": {
+        "ru": (
+            "по ~1 решение|постановление|определение ~1 суд|судья",
+            "с ~1 разрешение|санкция ~2 суд|судья|прокурор",
+            "при условие",
+        ),
+        "ky": ("сот* ~2 чечим*|токтом* боюнча", "шартында"),
+        "en": (
+            "provide that",  # printed "provided that" (PRINTED below)
+            "subject to",
+            "rule ~4 may specify|prescribe|provide",
+            "where|if ~2 rule ~2 so ~1 specify|provide",
+            "by ~1 order of ~2 court",
+            "with ~1 the ~1 approval|permission|leave of",
+        ),
+    },
+    "discretion": {
+        "ru": (f"{_AUTHORITIES} ~3 вправе|мочь",),
+        "ky": ("сот|тергөөчү*|прокурор*|орган* ~4 укуктуу",),
+        "en": (f"{_EN_AUTHORITIES} ~3 may",),
+    },
+    "result": {
+        "ru": ("причинить|повлечь|причинение|повлёкший|повлекший ~4 вред|смерть|последствие|ущерб",),
+        "ky": ("залал* ~2 келтир*", "алып келген"),
+        "en": ("result|resulting|cause|causing in ~3 harm|death|injury",),
+    },
+    "gravity": {
+        "ru": ("небольшой ~3 тяжесть", "средний тяжесть", "менее тяжкий"),
+        "ky": ("анча оор эмес", "коркунучтуулугу аз"),
+        "en": ("minor|petty offence",),
+    },
+    "persons": {
+        "ru": ("в связь с ~2 служебный|профессиональный ~1 деятельность|обязанность|положение",),
+        "ky": ("кызмат* ~3 байланыштуу",),
+        "en": ("in ~1 the ~1 course of ~2 duty|employment|office",),
+    },
+}
+
+# Cues whose lemmas also read a plain verb: the words as printed must begin so ("This Act provides that" is
+# no proviso).
+PRINTED = {"provide that": "provided that"}
+
+# The kind of a rule's own limiting cue (lawgap/rules/*.toml `limiting`), read from its words; what names no
+# kind ("только", "except", "only") is a limiting word.
+_KIND_OF_CUE = (
+    ("gravity", ("тяжесть", "тяжкий", "minor offence", "коркунучтуулугу", "оор эмес")),
+    ("condition", ("rule", "subject to", "случай", "учурларда", "exceptional", "last resort", "крайний мера",
+                   "under this act", "исключительный")),
+    ("request", ("заявление", "арыз", "ходатайство", "request", "application")),
+    ("persons", ("убежище", "asylum", "child", "калкалоо")),
+    ("discretion", ("may", "вправе")),
+)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One compiled cue of a kind of limitation."""
+
+    kind: str
+    cue: Cue
+
+    def reads(self, words: str) -> bool:
+        """Whether the printed words are what the cue means (PRINTED)."""
+        return words.lower().startswith(PRINTED.get(self.cue.text, ""))
+
+
+@cache
+def conditions(language: str) -> tuple[Condition, ...]:
+    return tuple(
+        Condition(kind, compile_cue(text, language)) for kind, table in CUES.items() for text in table.get(language, ())
+    )
+
+
+@cache
+def condition_cues(language: str) -> tuple[Cue, ...]:
+    """The cues of `conditions`, as one tuple kept for the law index to find them once."""
+    return tuple(c.cue for c in conditions(language))
+
+
+def applicable(kind: str, measure: bool, offence: bool, possibility: bool = False) -> bool:
+    """Whether a kind of condition limits a rule: `measure` says the rule is a mandatory measure (not an
+    offence to define), `offence` that the hit lies in the basic part of an offence and the rule is one that
+    criminal law meets, `possibility` that the rule asks only for a possibility (POSSIBILITY_CATEGORIES)."""
+    if kind in _ANY_RULE:
+        return True
+    if kind == "discretion":
+        return measure and not possibility
+    if kind in _MANDATORY_ONLY:
+        return measure
+    return offence
+
+
+def kind_of(cue_text: str) -> str:
+    """The kind of one of a rule's limiting cues."""
+    for kind, words in _KIND_OF_CUE:
+        if any(w in cue_text for w in words):
+            return kind
+    return "words"

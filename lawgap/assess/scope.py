@@ -1,0 +1,216 @@
+"""What a law says of its own reach: the territory it extends to, the persons it covers, the offences of its schedule.
+
+Reads: a LawIndex (its lemmas and sentences) and the references of its scope sentences (lawgap.refs.find).
+Writes: `Scope`s, each a named `Limitation` in the law's words with the articles it limits (none: the whole
+law) and the persons a rule may be about that it leaves out altogether.
+
+A lawyer reads a law's scope article before any of its measures: the Islamabad witness protection act
+"extends to such areas in the federation as are not included in any Province" and protects witnesses of the
+offences in its Schedule only; a social-services law that "распространяется на граждан ... а также
+постоянно проживающих ... иностранцев" gives nothing to a foreign victim who does not live there. Such a
+limit makes every finding resting on the law partial, naming it; where it leaves out the very persons a
+rule is about (a law for citizens and residents, and a rule on smuggled migrants; a closed schedule without
+trafficking) the law is no evidence for that rule at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lawgap.assess.findings import Limitation, law_id
+from lawgap.refs.find import find_in_text
+from lawgap.rules.cues import Cue, compile_cue
+from lawgap.vocab import CODES
+
+if TYPE_CHECKING:
+    from lawgap.assess.index import LawIndex, Seq
+
+ALL_TARGETS = frozenset({"victims", "witnesses", "children", "women", "smuggled_migrants"})
+
+# A sentence that sets whom the law (or some of its articles) reaches: "Действие настоящего Закона
+# распространяется на ...", "This Law shall apply to ...", "Меры, предусмотренные статьей 8 настоящего Закона,
+# распространяются на ...". A code reaches everyone within its jurisdiction: its "граждане" are offenders.
+_REACH = {
+    "ru": ("распространяться|применяться|действовать",),
+    "ky": ("жайылтыл*|колдонул*|таркатыл*",),
+    "en": ("apply|extend|applicable",),
+}
+_THIS_LAW = {
+    "ru": ("настоящий закон",),
+    "ky": ("ушул мыйзам*",),
+    "en": ("this law|act",),
+}
+# "применяются независимо от того, является ли защищаемое лицо гражданином": no limit, the opposite
+_REGARDLESS = {"ru": ("независимо",), "ky": ("карабастан", "карабай"), "en": ("regardless|irrespective",)}
+_CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
+_FOREIGNERS = {
+    "ru": ("иностранец", "иностранный гражданин", "лицо без гражданство"),
+    "ky": ("чет ~1 өлкөлүк|мамлекеттик", "жарандыгы жок"),
+    "en": ("foreign|foreigner|stateless|alien",),
+}
+_PERMANENT = {
+    "ru": ("постоянно ~2 проживать|проживающий|жить",),
+    "ky": ("туруктуу ~2 жаша*",),
+    "en": ("permanently ~2 reside|residing|resident", "permanent resident|residence"),
+}
+# "It extends to the whole of Pakistan" reaches everywhere; "It extends to the Islamabad Capital Territory",
+# "to such areas ... as are not included in any Province" do not.
+_TERRITORY = {"en": ("extend to",), "ru": ("распространяться на ~2 территория",)}
+_EXTENT = {"en": ("extent|application",), "ru": ("сфера|пределы ~1 действие",)}
+_WHOLE = {"en": ("whole of",), "ru": ("весь ~1 территория",)}
+# "serious offence means an offence as specified in the Schedule", "in respect of scheduled offences"
+_SCHEDULE = {
+    "en": ("offence ~4 specify|list|mention ~3 in ~2 schedule", "schedule offence"),
+    "ru": ("преступление ~6 перечислить|указать|предусмотреть ~3 в ~1 приложение|перечень",),
+}
+_TRAFFICKING = {
+    "en": ("trafficking in|of ~1 person|people|human", "human trafficking"),
+    "ru": ("торговля человек|людьми", "торговля люди"),
+}
+_ANY_OTHER = {"en": ("any other offence",), "ru": ("иной|другой преступление",)}
+
+
+def _compiled(table: dict[str, tuple[str, ...]], language: str) -> tuple[Cue, ...]:
+    return tuple(compile_cue(c, language) for c in table.get(language, ()))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A limit a law sets on itself: `limitation` names it in the law's words; `articles` are the article
+    eids it limits (empty: the whole law); `excludes` the rule targets it leaves out altogether."""
+
+    limitation: Limitation
+    articles: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+
+    def covers(self, article: str) -> bool:
+        return not self.articles or article in self.articles
+
+
+class _Reader:
+    """The scope sentences of one law."""
+
+    def __init__(self, index: LawIndex):
+        self.index = index
+        self.language = index.law.language
+        self.law = law_id(index.law)
+
+    def cues(self, table: dict[str, tuple[str, ...]]) -> tuple[Cue, ...]:
+        return _compiled(table, self.language)
+
+    def window(self, seq: Seq, sentence: tuple[int, int]) -> tuple[int, tuple[str, ...]]:
+        """The first token of a sentence and the lemmas of its words."""
+        lo, hi = self.index.window(seq, sentence)
+        return lo, seq.lemmas[lo:hi]
+
+    def sentences(self, table: dict[str, tuple[str, ...]]) -> list[tuple[Seq, tuple[int, int]]]:
+        """The text sentences where a cue of `table` matches, in document order, each once."""
+        out: dict[tuple[str, tuple[int, int]], tuple[Seq, tuple[int, int]]] = {}
+        for cue in self.cues(table):
+            for seq, i, _end in self.index.find(cue):
+                if seq.field == "text":
+                    sentence = self.index.sentence_of(seq, seq.data.offsets[2 * i])
+                    out.setdefault((seq.eid, sentence), (seq, sentence))
+        order = {p.eid: k for k, p in enumerate(self.index.law.provisions)}
+        return sorted(out.values(), key=lambda x: (order[x[0].eid], x[1]))
+
+    def words(self, seq: Seq, start: int, sentence: tuple[int, int]) -> str:
+        """The law's words from token `start` to the end of the sentence, without its closing stop."""
+        text = seq.data.source[seq.data.offsets[2 * start] : sentence[1]]
+        return " ".join(text.split()).rstrip(".;,:")
+
+    def framed(self, seq: Seq, table: dict[str, tuple[str, ...]]) -> bool:
+        """Whether the heading of the sentence's article matches a cue of `table` ("Short title, extent and
+        commencement", "Сфера действия настоящего Закона")."""
+        heading = self.index.seq_of.get((self.index.article_of[seq.eid], "heading"))
+        return heading is not None and any(c.find(heading.lemmas) for c in self.cues(table))
+
+    def limitation(self, kind: str, words: str, eid: str) -> Limitation:
+        return Limitation(kind, words, self.law, eid)
+
+    def cited_articles(self, seq: Seq, sentence: tuple[int, int]) -> frozenset[str]:
+        """The articles of this law a sentence cites ("предусмотренные статьей 8 настоящего Закона")."""
+        law = self.index.law
+        by_num = {p.num: p.eid for p in law.articles() if p.num}
+        out = set()
+        for found in find_in_text(seq.data.source[sentence[0] : sentence[1]], self.language):
+            if found.target.law is None and found.target.levels and found.target.levels[0][0] == "article":
+                out.update(by_num[n.first] for n in found.target.levels[0][1] if n.first in by_num and not n.last)
+        return frozenset(out)
+
+
+def _persons(r: _Reader) -> list[Scope]:
+    """Citizens (and permanent residents) only: foreign victims who do not live there are out."""
+    if r.index.law.kind in CODES:
+        return []
+    citizens, foreigners, permanent = r.cues(_CITIZENS), r.cues(_FOREIGNERS), r.cues(_PERMANENT)
+    this_law, regardless = r.cues(_THIS_LAW), r.cues(_REGARDLESS)
+    limits: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []
+    carved: set[str] = set()
+    for seq, sentence in r.sentences(_REACH):
+        lo, window = r.window(seq, sentence)
+        if not any(c.find(window) for c in this_law) and not r.framed(seq, _EXTENT):
+            continue
+        if any(c.find(window) for c in regardless):
+            continue
+        named = sorted(a for c in citizens for a, _b in c.find(window))
+        foreign = [a for c in foreigners for a, _b in c.find(window)]
+        # "иностранные граждане" are foreigners, not citizens
+        own = [a for a in named if not any(f <= a < f + 2 for f in foreign)]
+        articles = r.cited_articles(seq, sentence)
+        if own and (not foreign or any(c.find(window) for c in permanent)):
+            limits.append((seq, sentence, lo + own[0], articles))
+        elif foreign and articles:
+            carved |= articles  # "Foreign citizens ... shall enjoy the rights provided for in Articles 9 and 10"
+    out = []
+    for seq, sentence, start, articles in limits:
+        if not articles:
+            articles = frozenset(p.eid for p in r.index.law.articles()) - carved if carved else frozenset()
+        out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), articles,
+                         frozenset({"smuggled_migrants"})))
+    return out
+
+
+def _territory(r: _Reader) -> list[Scope]:
+    """A law that extends to part of the country only."""
+    whole, this_law = r.cues(_WHOLE), r.cues(_THIS_LAW) + r.cues({"en": ("it",)})
+    out = []
+    for seq, sentence in r.sentences(_TERRITORY):
+        lo, window = r.window(seq, sentence)
+        # "It extends to ...", "This Act extends to ...", or any such sentence under an "extent" heading (an OCR
+        # layer may print "lt extends")
+        if not (any(c.find(window[:3]) for c in this_law) or r.framed(seq, _EXTENT)):
+            continue
+        if not any(c.find(window) for c in whole):
+            out.append(Scope(r.limitation("territory", r.words(seq, lo, sentence), seq.eid)))
+    return out[:1]
+
+
+def _schedule(r: _Reader) -> list[Scope]:
+    """Offences listed in a schedule: a limit unless the schedule names trafficking; none of them, and no
+    "any other offence" to reach it, leaves trafficking cases out altogether."""
+    found = r.sentences(_SCHEDULE)
+    if not found:
+        return []
+    seq, sentence = found[0]
+    index = r.index
+    schedule = [p.eid for p in index.law.provisions if not index.law.by_eid[index.article_of[p.eid]].num]
+    lemmas = [seq_.lemmas for eid in schedule if (seq_ := index.seq_of.get((eid, "text")))]
+    lemmas += [index.analyses[eid].body.lemmas for eid in schedule if (eid, "text") not in index.seq_of]
+    if any(c.find(x) for c in r.cues(_TRAFFICKING) for x in lemmas):
+        return []
+    lo, _window = r.window(seq, sentence)
+    open_ended = any(c.find(x) for c in r.cues(_ANY_OTHER) for x in lemmas)
+    excludes = frozenset() if open_ended else ALL_TARGETS
+    return [Scope(r.limitation("schedule", r.words(seq, lo, sentence), seq.eid), excludes=excludes)]
+
+
+def law_scope(index: LawIndex) -> tuple[Scope, ...]:
+    """The limits a law sets on itself, read once and kept with its index."""
+    found = index.memo.get("scope")
+    if not isinstance(found, tuple):
+        r = _Reader(index)
+        found = tuple(_territory(r) + _persons(r) + _schedule(r))
+        index.memo["scope"] = found
+    return found

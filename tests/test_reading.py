@@ -1,0 +1,65 @@
+"""A law read against the rules is kept on disk and read back only for the same text, rule and code."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lawgap.assess import reading
+from lawgap.assess.reading import read_law
+from lawgap.model import Law, Provision
+from lawgap.rules import compile_cue, load_rules
+
+
+def _law(text: str) -> Law:
+    # KG CC note to art 166, shortened: the victim's exemption
+    provs = (
+        Provision("art_166", None, "article", "166", "Торговля людьми", ""),
+        Provision("art_166__note_nn_1", "art_166", "note", None, None, text),
+    )
+    return Law("УК", "ru", "civil", "/laws/cc.docx", "cd" * 32, provs, kind="criminal_code", country="KG")
+
+
+NOTE = ("Лицо, ставшее жертвой торговли людьми, освобождается от уголовной ответственности за деяния, "
+        "совершенные в результате вовлечения его в торговлю людьми.")
+
+
+def _rules():
+    return [load_rules().by_id["non_punishment_victims"]]
+
+
+def test_a_second_reading_comes_from_disk_and_equals_the_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law, rules = _law(NOTE), _rules()
+    first = read_law(law, rules)
+    assert first["non_punishment_victims"][0], "no hit: nothing to keep"
+    assert list((tmp_path / "hits").iterdir())
+    built = []
+    monkeypatch.setattr(reading, "LawIndex", lambda *a, **k: built.append(1))
+    assert read_law(law, rules) == first
+    assert not built  # read back, not matched again
+
+
+def test_another_text_or_a_changed_rule_is_read_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = _rules()
+    read_law(_law(NOTE), rules)
+    # the same file sha256 with another text (a law built in memory) reads its own words
+    other = read_law(_law("Лицо освобождается от уголовной ответственности."), rules)
+    assert not [h for h in other["non_punishment_victims"][0] if h.element == "victim"]
+    # a rule whose cue changed is matched again
+    rule = rules[0]
+    victim = next(e for e in rule.elements if e.id == "victim")
+    cues = dataclasses.replace(victim.cues, ru=(compile_cue("жертва ~1 пытка", "ru"),))
+    narrower = dataclasses.replace(victim, cues=cues)
+    changed = dataclasses.replace(rule, elements=tuple(narrower if e.id == "victim" else e for e in rule.elements))
+    hits = read_law(_law(NOTE), [changed])["non_punishment_victims"][0]
+    assert not [h for h in hits if h.element == "victim"]
+
+
+def test_a_damaged_entry_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law, rules = _law(NOTE), _rules()
+    first = read_law(law, rules)
+    for f in (tmp_path / "hits").iterdir():
+        f.write_bytes(b"not gzip")
+    assert read_law(law, rules) == first

@@ -1,0 +1,174 @@
+"""What limits a finding (lawgap.assess.scope, lawgap.assess.conditions): a law's territory, persons and schedule,
+a provision's conditions, results and gravity, each a named limitation in the law's words."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from lawgap.assess.conditions import kind_of
+from lawgap.assess.index import LawIndex
+from lawgap.assess.scope import law_scope
+from lawgap.assess.score import score_country
+from lawgap.model import Law, Provision
+from lawgap.parsers import load_law
+from lawgap.rules import load_rules
+from lawgap.vocab import GAP, LIMITATION_KINDS, MET, PARTIAL
+from tests.conftest import corpus_law
+
+FIXTURES = Path(__file__).parent / "fixtures" / "laws"
+PK_WPA = "pk/witness_protection_security_and_benefit_act_2017_ocr.pdf"
+KZ_SSS = "kz/special_social_services_law_2008_ru.md"
+
+
+@cache
+def _findings(country: str, *files: str) -> dict:
+    return {f.rule.id: f for f in score_country(country, [corpus_law(f) for f in files], load_rules()).findings}
+
+
+def _limits(finding) -> dict[str, str]:
+    return {x.kind: x.words for x in finding.limitations}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "rule_id", ["witness_protection_measures", "witness_protection_relocation", "witness_protection_video_link"]
+)
+def test_pk_witness_protection_act_is_limited_to_its_territory_and_schedule(rule_id):
+    # s. 1(2) "It extends to such areas in the federation as are not included in any Province" (Islamabad);
+    # s. 2(k) a serious offence is "an offence as specified in the Schedule", which does not name trafficking
+    # but ends with "any other offence as may be prescribed": partial, not excluded
+    finding = _findings("PK", PK_WPA)[rule_id]
+    assert finding.status == PARTIAL
+    limits = _limits(finding)
+    assert "extends to such areas in the federation as are not included in any Province" in limits["territory"]
+    assert "an offence as specified in the Schedule" in limits["schedule"]
+    assert "any Province" in finding.explanation
+
+
+@pytest.mark.corpus
+def test_kg_cc_353_disclosure_is_partial_service_acquired_and_grave_harm():
+    finding = _findings("KG", "kg/criminal_code_2021_ru.docx")["privacy_disclosure_offence"]
+    assert finding.status == PARTIAL
+    assert finding.evidence[0].article == "art_353"
+    limits = _limits(finding)
+    assert limits["persons"] == "в связи с его служебной деятельностью"
+    assert limits["result"] == "причинившее по неосторожности тяжкий вред"
+
+
+@pytest.mark.corpus
+def test_kz_special_social_services_reach_citizens_and_permanent_residents_only():
+    # art 3: "распространяется на граждан Республики Казахстан, кандасов, а также постоянно проживающих на
+    # территории Республики Казахстан иностранцев и лиц без гражданства": a foreign victim passing through is out
+    [scope] = law_scope(LawIndex(corpus_law(KZ_SSS)))
+    assert scope.limitation.kind == "persons" and scope.limitation.eid == "art_3"
+    assert "постоянно проживающих на территории Республики Казахстан иностранцев" in scope.limitation.words
+    # (a rule whose home law is not supplied and that the SSS law meets only in part is not assessed: not counted)
+    resting = [f for f in _findings("KZ", KZ_SSS).values() if f.evidence and f.status in (MET, PARTIAL)]
+    assert resting
+    for f in resting:
+        assert f.status == PARTIAL, f.rule.id
+        assert "постоянно проживающих" in _limits(f)["persons"], f.rule.id
+
+
+@pytest.mark.corpus
+def test_codes_have_no_persons_scope():
+    # KZ CC 8 ("граждан ..., постоянно проживающих ...") is jurisdiction over offenders, not a limit on victims
+    assert not law_scope(LawIndex(corpus_law("kz/criminal_code_2014_ru.md")))
+
+
+def test_a_scope_sentence_limits_the_articles_it_cites():
+    # invented TJ-style law: art 3(2) limits the social help of art 8 to citizens and resident stateless persons;
+    # art 3(1) covers foreigners, so the rest of the law is not limited
+    law = load_law(FIXTURES / "ru_tip_law.txt")
+    [scope] = law_scope(LawIndex(law))
+    assert scope.articles == {"art_8"}
+    assert "граждан Республики Таджикистан и лиц без гражданства, постоянно проживающих" in scope.limitation.words
+
+
+def test_regardless_of_citizenship_is_no_limit():
+    # invented KZ-style law, art 7(2): measures apply "независимо от того, является ли защищаемое лицо гражданином"
+    assert law_scope(LawIndex(load_law(FIXTURES / "kz_style_law_ru.docx"))) == ()
+
+
+def _law(rows, kind="anti_trafficking") -> Law:
+    provs = tuple(Provision(eid, parent, k, eid.rsplit("_", 1)[-1], head, text) for eid, parent, k, head, text in rows)
+    return Law("Закон", "ru", "civil", "/laws/law.txt", "ef" * 32, provs, kind=kind, country="TJ")
+
+
+def test_a_law_for_citizens_only_is_no_evidence_for_smuggled_migrants(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _law([
+        ("art_2", None, "article", "Сфера действия настоящего Закона",
+         "Действие настоящего Закона распространяется на граждан Республики Таджикистан."),
+        ("art_5", None, "article", "Защита", "Мигранту обеспечивается защита от насилия и жестокого обращения."),
+    ], kind="migration")
+    rules = load_rules()
+    subset = type(rules)((rules.by_id["smuggling_protection_rights"],))
+    [finding] = score_country("TJ", [law], subset).findings
+    assert finding.status == GAP
+    assert [(x.kind, x.words) for x in finding.limitations] == [("persons", "граждан Республики Таджикистан")]
+    assert "Out of the law's scope: граждан Республики Таджикистан." in finding.explanation
+
+
+# (language, sentence, the rule's obligation is mandatory, the kinds of limitation expected)
+CONDITIONS = [
+    ("ru", "Закрытое заседание проводится по ходатайству прокурора.", True, {"request"}),
+    ("ru", "Закрытое заседание проводится по ходатайству потерпевшего.", True, set()),  # the victim decides
+    ("ru", "Меры безопасности применяются по решению суда.", True, {"condition"}),
+    ("ru", "Меры безопасности применяются по решению суда.", False, set()),  # an optional measure
+    ("ru", "Суд вправе провести закрытое судебное заседание.", True, {"discretion"}),
+    ("ru", "Суд вправе провести закрытое судебное заседание.", False, set()),
+    ("ru", "По делам о преступлениях небольшой или средней тяжести помощь оказывается.", False, {"gravity"}),
+    ("en", "The Court may order that the witness give evidence by video link.", True, {"discretion"}),
+    ("en", "The witness may give evidence by video link where the rules so provide.", True, {"condition"}),
+    ("en", "Provided that such arrangements are approved, the witness may testify by video link.", True,
+     {"condition"}),
+    ("en", "At the request of the victim, the hearing shall be held in camera.", True, set()),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "mandatory", "kinds"), CONDITIONS)
+def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_path, monkeypatch):
+    # `mandatory`: a mandatory measure (not an offence)
+    from lawgap.assess.conditions import applicable
+    from lawgap.assess.match import _conditions_in
+
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    sha = hashlib.sha256(sentence.encode()).hexdigest()
+    law = Law("x", language, "civil", "/x.txt", sha, (Provision("art_1", None, "article", "1", None, sentence),))
+    ix = LawIndex(law)
+    found = _conditions_in(ix, ix.seq_of[("art_1", "text")], ix.analyses["art_1"].sentences[0])
+    assert {k for k, _w in found if applicable(k, mandatory, offence=False)} == kinds
+
+
+# a rule's own limiting cues get a kind from their words
+KINDS = [
+    ("небольшой тяжесть", "gravity"),
+    ("rule ~4 may specify|prescribe", "condition"),
+    ("по ~2 заявление", "request"),
+    ("убежище", "persons"),
+    ("только", "words"),
+]
+
+
+def test_a_power_gives_what_is_asked_only_to_be_possible():
+    # TIP 6(6): "the possibility of obtaining compensation"; COE 26: "the possibility of not imposing penalties"
+    from lawgap.assess.conditions import applicable
+
+    assert applicable("discretion", measure=True, offence=False, possibility=False)
+    assert not applicable("discretion", measure=True, offence=False, possibility=True)
+    assert applicable("request", measure=True, offence=False, possibility=True)
+
+
+@pytest.mark.parametrize(("cue", "kind"), KINDS)
+def test_every_limiting_cue_has_a_kind(cue, kind):
+    assert kind_of(cue) == kind
+
+
+def test_every_rule_limiting_cue_has_a_known_kind():
+    cues = {c.text for r in load_rules() for e in r.elements for c in e.limiting}
+    assert cues and {kind_of(c) for c in cues} <= set(LIMITATION_KINDS)

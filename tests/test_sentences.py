@@ -1,0 +1,51 @@
+"""Sentences as the codes punctuate them: abbreviations stay inside, full stops end them (lawgap.assess.sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgap.assess.sentences import sentences
+
+# (language, text, the sentences expected) — abbreviations as the KG, KZ and RF codes and Pakistani acts print them
+CASES = [
+    # a reference to a part of an article (KG CC 82 lists offences this way)
+    (
+        "ru",
+        "Лицо, совершившее преступления, предусмотренные ч. 2 ст. 166 настоящего Кодекса, не освобождается. Далее.",
+        ["Лицо, совершившее преступления, предусмотренные ч. 2 ст. 166 настоящего Кодекса, не освобождается.",
+         "Далее."],
+    ),
+    # "т.е." and "т. е." (KG CPC 139: "проживанием, т. е. расходы на проезд")
+    ("ru", "Расходы, т.е. расходы на проезд, возмещаются. Далее.", ["Расходы, т.е. расходы на проезд, возмещаются.",
+                                                                    "Далее."]),
+    ("ru", "Проживанием, т. е. расходы на проезд, и т. д. Далее.", ["Проживанием, т. е. расходы на проезд, и т. д.",
+                                                                   "Далее."]),
+    ("ru", "В случаях, предусмотренных п. 3 настоящей статьи, суд вправе. Далее.",
+     ["В случаях, предусмотренных п. 3 настоящей статьи, суд вправе.", "Далее."]),
+    ("ru", "См. ст.ст. 24-25 Конвенции. Далее.", ["См. ст.ст. 24-25 Конвенции.", "Далее."]),
+    ("ru", "Оружие, боеприпасы и т.д. запрещены. Далее.", ["Оружие, боеприпасы и т.д. запрещены.", "Далее."]),
+    ("ru", "Закон от 5 июля 2000 г. № 72 вступает в силу. Далее.", ["Закон от 5 июля 2000 г. № 72 вступает в силу.",
+                                                                   "Далее."]),
+    # "и т.д." may also end a sentence
+    ("ru", "Оружие, боеприпасы и т.д. Далее.", ["Оружие, боеприпасы и т.д.", "Далее."]),
+    # a list run inline stays one sentence, as the codes write it (the victim's rights and the right itself)
+    ("ru", "Потерпевший вправе: 1) знать о предъявленном обвинении; 2) давать показания. Далее.",
+     ["Потерпевший вправе: 1) знать о предъявленном обвинении; 2) давать показания.", "Далее."]),
+    ("ky", "Кылмыш-жаза кодексинин 166-беренесинде каралган, б.а. оор кылмыштар. Кийинки сүйлөм.",
+     ["Кылмыш-жаза кодексинин 166-беренесинде каралган, б.а. оор кылмыштар.", "Кийинки сүйлөм."]),
+    # English statutes: "s. 3", "sub-s. (2)", "No. 5"
+    ("en", "An offence under s. 3 or ss. 4-5 of Act No. 5 of 2017 is punishable. See sub-s. (2) of this section. Next.",
+     ["An offence under s. 3 or ss. 4-5 of Act No. 5 of 2017 is punishable.", "See sub-s. (2) of this section.",
+      "Next."]),
+    ("en", "The Court may, at the request of the witness, order (a) that; (b) that. Next.",
+     ["The Court may, at the request of the witness, order (a) that; (b) that.", "Next."]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CASES)
+def test_sentences_keep_abbreviations_inside(language, text, expected):
+    assert [text[a:b] for a, b in sentences(text, language)] == expected
+
+
+def test_blank_text_has_no_sentence():
+    assert sentences("  \n", "ru") == ()
