@@ -33,6 +33,7 @@ from lxml import etree
 
 from lawgap.errors import InputError
 from lawgap.model import Law, Provision
+from lawgap.parsers.budget import check_tags, deep_recursion, parser_limit
 from lawgap.parsers.detect import detect_kind
 from lawgap.structure.tree import DocumentText, eid_num, unique_eid
 
@@ -137,10 +138,11 @@ def secure_parser() -> etree.XMLParser:
 
 
 def parse_xml(path: Path, data: bytes) -> etree._Element:
+    check_tags(path, data)
     try:
         root = etree.fromstring(data, parser=secure_parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"damaged Akoma Ntoso XML: {clean(str(exc))}") from None
+        raise parser_limit(path, str(exc)) or InputError(path, f"damaged Akoma Ntoso XML: {clean(str(exc))}") from None
     if root is None or local(root) != "akomaNtoso":
         raise InputError(path, "XML that is not Akoma Ntoso (no akomaNtoso root element)")
     return root
@@ -472,7 +474,8 @@ def read_law(path: Path, data: bytes) -> Law:
     exact = bool(meta.lawgap)
     style = _style(body, meta)
     reader = _Reader(style, exact, meta_notes(doc), lawgap_notes(doc) if exact else {})
-    reader.walk(body, None, None)
+    with deep_recursion(256):  # libxml2 stops at 256 levels without huge_tree
+        reader.walk(body, None, None)
     if not reader.provisions:
         raise InputError(path, "no provisions in the Akoma Ntoso body")
     lg = meta.lawgap

@@ -5,10 +5,8 @@ Reads: a CountryScore. Writes: the public JSON, CSV and the console table.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from lawgap.assess.findings import CountryScore, Evidence
+from lawgap.publish.tabular import csv_text
 from lawgap.refs.labels import provision_label
 
 
@@ -79,12 +77,10 @@ CSV_COLUMNS = ("country", "rule", "category", "obligation", "sources", "status",
 
 
 def to_csv(cs: CountryScore) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(CSV_COLUMNS)
+    rows: list[tuple] = [CSV_COLUMNS]
     for f in cs.findings:
         where = "; ".join(f"{ev.law} {provision_label(ev.eid)}" for ev in f.evidence[:3])
-        w.writerow(
+        rows.append(
             (
                 cs.country,
                 f.rule.id,
@@ -97,7 +93,7 @@ def to_csv(cs: CountryScore) -> str:
                 f.explanation,
             )
         )
-    return buf.getvalue()
+    return csv_text(rows)
 
 
 def to_table(cs: CountryScore) -> str:
