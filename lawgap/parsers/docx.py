@@ -20,6 +20,7 @@ counted as they are read, so a zip bomb stops at its budget instead of filling m
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -57,7 +58,16 @@ def _damaged(path: Path, exc: Exception) -> InputError:
 
 
 # zipfile raises these for unsupported methods, bad names (UnicodeDecodeError is a ValueError) and encryption
-_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError, IndexError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    IndexError,
+)
 
 
 # -- automatic numbering -------------------------------------------------------------------
