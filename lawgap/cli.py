@@ -88,7 +88,7 @@ def _country(value: str) -> str:
     if code in COUNTRY_NAMES or (code.isascii() and len(code) == 2 and pycountry.countries.get(alpha_2=code)):
         return code
     raise argparse.ArgumentTypeError(
-        f"{value!r} is not an ISO 3166 country code (the region's: {', '.join(COUNTRY_NAMES)})"
+        f"{value!r} is not a two-letter country code of ISO 3166 (the region's: {', '.join(COUNTRY_NAMES)})"
     )
 
 

@@ -98,13 +98,15 @@ try:
     load_law(sys.argv[1])
 except InputError as exc:
     problem = exc.problem
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"problem": problem, "seconds": time.monotonic() - t, "rss_mb": rss}))
+use = resource.getrusage(resource.RUSAGE_SELF)
+cpu = use.ru_utime + use.ru_stime
+print(json.dumps({"problem": problem, "seconds": time.monotonic() - t, "cpu": cpu, "rss_mb": use.ru_maxrss / 1024}))
 """
 
 
 def measure(path: Path, env: dict[str, str] | None = None, timeout: float = 60) -> dict:
-    """Read `path` in a fresh interpreter: {"problem": InputError text or None, "seconds", "rss_mb"}.
+    """Read `path` in a fresh interpreter: {"problem": InputError text or None, "seconds" (wall clock), "cpu"
+    (its own CPU seconds: what the file cost, whatever else the machine runs), "rss_mb" (peak)}.
     Anything but an InputError (a traceback) fails the calling test with the child's stderr."""
     run = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(path)],

@@ -17,7 +17,9 @@ from lawgap.parsers import load_law
 from lawgap.settings import max_bytes
 from tests.hostile import blank_pages_pdf, deflate_bomb_pdf, document_of, docx, measure, repeated
 
-SECONDS, RSS_MB = 10, 500
+# CPU seconds of the reading process: wall time on a machine shared with other test runs is not the file's
+# cost (a suite under load took 3x longer); the wall clock only guards against a hang.
+SECONDS, WALL, RSS_MB = 10, 60, 500
 _W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _DOC = b"<w:document " + _W + b"><w:body>"
 _P = b"<w:p><w:r><w:t>"
@@ -107,7 +109,7 @@ def test_a_hostile_file_stops_at_its_budget(tmp_path, case, make, env):
     assert got["problem"] is not None, f"{case}: read without an error"
     assert env in got["problem"] and "budget" in got["problem"], got["problem"]
     assert "damaged" not in got["problem"]
-    assert got["seconds"] < SECONDS, got
+    assert got["cpu"] < SECONDS and got["seconds"] < WALL, got
     assert got["rss_mb"] < RSS_MB, got
 
 
@@ -118,7 +120,7 @@ def test_a_3000_pt_page_is_ocred_at_a_capped_size(tmp_path):
     path.write_bytes(blank_pages_pdf(1, "0 0 3000 3000"))
     got = measure(path, {"LAWGAP_CACHE": str(tmp_path / "cache")})
     assert got["problem"] == "no text found in the file"
-    assert got["seconds"] < SECONDS and got["rss_mb"] < RSS_MB, got
+    assert got["cpu"] < SECONDS and got["seconds"] < WALL and got["rss_mb"] < RSS_MB, got
 
 
 def test_ocr_resolution_follows_the_page_size_and_the_pixel_cap():

@@ -143,7 +143,7 @@ def test_country_codes_come_from_the_catalogue_or_iso_3166(capsys, code, ok):
         main(["parse", "--country", code, "--help" if ok else KG_LAW])
     assert exit_.value.code == (0 if ok else 2)
     if not ok:
-        assert "not an ISO 3166 country code" in capsys.readouterr().err
+        assert "not a two-letter country code of ISO 3166" in capsys.readouterr().err
 
 
 def test_a_leading_dash_file_name_gets_a_hint(tmp_path, monkeypatch, capsys):

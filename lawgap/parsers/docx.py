@@ -141,7 +141,7 @@ class _Numbering:
 
     def prefix(self, num_id: str, ilvl: int) -> str:
         levels = self._levels.get(num_id)
-        if not levels or ilvl not in levels:
+        if not levels or ilvl not in levels or ilvl >= 9:  # Word has nine list levels
             return ""
         counters = self._counters.setdefault(num_id, [0] * 9)
         fmt, pattern, start = levels[ilvl]

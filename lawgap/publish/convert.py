@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from lawgap.publish.atomic import ExportError, write_atomic
@@ -41,10 +41,8 @@ def stop_group(proc: subprocess.Popen) -> None:
             proc.wait(wait)
         except subprocess.TimeoutExpired:
             continue
-    try:  # the leader has exited; a child of its may still hold the group
+    with suppress(ProcessLookupError):  # the leader has exited; a child of its may still hold the group
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 @contextmanager
