@@ -17,7 +17,9 @@ change of schema. lawgap.publish.review_json moves decisions between databases.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -112,19 +114,45 @@ class StoreError(ReviewError):
 
 def initialise(path: Path) -> None:
     """Check the file, then create it or bring its schema up to date, copying it aside first."""
+    if not path.exists():
+        _create(path)
     trouble = problem(path)
     if trouble:
         raise StoreError(trouble)
-    existed = path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
     with connect(path) as con:
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION and set(_expected()) <= set(_columns(con)):
             return
-        if existed:
-            backup(path, con, f"v{version}")
-        con.execute("PRAGMA journal_mode=WAL")
-        con.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+        backup(path, con, f"v{version}")
+        _migrate(con)
+
+
+def _migrate(con: sqlite3.Connection) -> None:
+    con.execute("PRAGMA journal_mode=WAL")
+    con.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+
+
+def _create(path: Path) -> None:
+    """A new database, built aside and linked into place: another process never sees it half made (an empty
+    file is an error here), and of two creating it at once, one wins and the other opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _migrate(con)
+        finally:
+            con.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links: a rename, which a creator racing us may lose
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def backup(path: Path, con: sqlite3.Connection, label: str) -> Path:

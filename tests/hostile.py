@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ _CT = (
 )
 
 
-def docx(path: Path, document: bytes | list[bytes], numbering: bytes | list[bytes] | None = None) -> Path:
+def docx(path: Path, document: bytes | Iterable[bytes], numbering: bytes | Iterable[bytes] | None = None) -> Path:
     """A .docx whose parts are written in pieces, so a part of hundreds of MB never sits in memory."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", _CT)
@@ -37,14 +38,14 @@ def docx(path: Path, document: bytes | list[bytes], numbering: bytes | list[byte
     return path
 
 
-def repeated(head: bytes, body: bytes, times: int, tail: bytes, chunk: int = 10_000) -> list[bytes]:
-    """head + body * times + tail, as a list of pieces of `chunk` repeats each."""
-    pieces = [head]
+def repeated(head: bytes, body: bytes, times: int, tail: bytes, chunk: int = 10_000) -> Iterator[bytes]:
+    """head + body * times + tail, made piece by piece (`chunk` repeats each) as the zip writer takes them."""
+    yield head
     while times > 0:
         n = min(chunk, times)
-        pieces.append(body * n)
+        yield body * n
         times -= n
-    return [*pieces, tail]
+    yield tail
 
 
 def document_of(paragraphs: list[bytes] | bytes) -> bytes:
@@ -88,8 +89,8 @@ def deflate_bomb_pdf(megabytes: int) -> bytes:
     return pdf(objs)
 
 
-_MEASURE = """
-import json, resource, sys, time
+_READ = """
+import json, sys, time
 t = time.monotonic()
 from lawgap.errors import InputError
 from lawgap.parsers import load_law
@@ -98,18 +99,29 @@ try:
     load_law(sys.argv[1])
 except InputError as exc:
     problem = exc.problem
-use = resource.getrusage(resource.RUSAGE_SELF)
-cpu = use.ru_utime + use.ru_stime
-print(json.dumps({"problem": problem, "seconds": time.monotonic() - t, "cpu": cpu, "rss_mb": use.ru_maxrss / 1024}))
+print(json.dumps({"problem": problem, "seconds": time.monotonic() - t}))
+"""
+
+# getrusage(RUSAGE_SELF) of a child reports its parent's peak too (Linux keeps ru_maxrss across fork and exec):
+# a small launcher runs the reader and reports RUSAGE_CHILDREN, which is the reader's own.
+_LAUNCH = """
+import json, resource, subprocess, sys
+run = subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], capture_output=True, text=True)
+if run.returncode:
+    sys.exit(run.stderr[-2000:])
+got = json.loads(run.stdout.strip().splitlines()[-1])
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+got.update(cpu=use.ru_utime + use.ru_stime, rss_mb=use.ru_maxrss / 1024)
+print(json.dumps(got))
 """
 
 
 def measure(path: Path, env: dict[str, str] | None = None, timeout: float = 60) -> dict:
     """Read `path` in a fresh interpreter: {"problem": InputError text or None, "seconds" (wall clock), "cpu"
-    (its own CPU seconds: what the file cost, whatever else the machine runs), "rss_mb" (peak)}.
-    Anything but an InputError (a traceback) fails the calling test with the child's stderr."""
+    (its own CPU seconds: what the file cost, whatever else the machine runs), "rss_mb" (its peak RSS)}.
+    Anything but an InputError (a traceback) fails the calling test with the reader's stderr."""
     run = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(path)],
+        [sys.executable, "-c", _LAUNCH, _READ, str(path)],
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -211,3 +211,14 @@ def test_names_and_reasons_have_a_length_cap(tmp_path):
     with pytest.raises(ReviewError, match="reason is at most"):
         store.decide_evidence("KG", "r", "sha", "art_1", "confirmed", "A", "y" * (MAX_REASON + 1))
     assert store.audit() == ()
+
+
+def test_sessions_creating_the_database_at_once_all_open_it(tmp_path):
+    # an empty file is an error here, so a new database must never be seen half made
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "fresh" / "review.sqlite"
+    with ThreadPoolExecutor(8) as pool:
+        stores = list(pool.map(lambda _: ReviewStore(path), range(8)))
+    assert len(stores) == 8 and problem(path) is None
+    assert not list(path.parent.glob(".*.new")), "no temporary file is left behind"
