@@ -94,21 +94,14 @@ def open_zip(path: str | Path, data: bytes) -> zipfile.ZipFile:
     total = sum(info.file_size for info in infos)
     if total > limit:
         big = max(infos, key=lambda info: info.file_size)
-        raise unpacked_too_much(
+        raise InputError(
             path,
-            f"it unpacks to {total / 1048576:,.0f} MB ({big.filename} alone to {big.file_size / 1048576:,.0f} MB)",
-            limit,
+            f"it unpacks to {total / 1048576:,.0f} MB ({big.filename} alone to {big.file_size / 1048576:,.0f} MB): "
+            f"over the budget of {limit / 1048576:,.0f} MB unpacked from this archive ({EXPANSION.value()}x the "
+            f"file, at least {EXPANDED_FLOOR >> 20} MB, at most {EXPANDED.value() >> 20} MB; set {EXPANSION.env} "
+            f"or {EXPANDED.env} to raise it)",
         )
     return zf
-
-
-def unpacked_too_much(path: str | Path, detail: str, limit: int) -> InputError:
-    return InputError(
-        path,
-        f"{detail}: over the budget of {limit / 1048576:,.0f} MB unpacked from this archive "
-        f"({EXPANSION.value()}x the file, at least {EXPANDED_FLOOR >> 20} MB, at most {EXPANDED.value() >> 20} MB; "
-        f"set {EXPANSION.env} or {EXPANDED.env} to raise it)",
-    )
 
 
 class Metered:
