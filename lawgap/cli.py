@@ -9,6 +9,8 @@ Reads: the command line and law files. Writes: JSON, CSV, text, Word, HTML and P
     lawgap report FILE... --country CC [-o PATH]      (.docx, .html or .pdf; HTML on stdout)
     lawgap aide-memoire FILE... --country CC --lang ru|en [-o PATH]
     lawgap scan [FOLDER...]                           the main job: every law in national_laws/
+    lawgap review export [--country CC] [-o FILE]     the review decisions as JSON
+    lawgap review import FILE                         record the decisions of such a file
 
 `--rule all` drafts every gap and partial finding. Draft, report and aide-memoire take the reviewed
 score (lawgap.workspace), as the app does. Errors a user can cause print one line naming the file and
@@ -18,6 +20,7 @@ the problem, and exit with code 2; set LAWGAP_DEBUG=1 to see the traceback of an
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -27,7 +30,7 @@ from lawgap import __version__
 from lawgap.errors import InputError, LawgapError
 from lawgap.model import Law
 from lawgap.settings import debug
-from lawgap.vocab import GAP, MET, PARTIAL
+from lawgap.vocab import COUNTRY_NAMES, GAP, MET, PARTIAL
 
 EXIT_INPUT = 2
 
@@ -81,10 +84,31 @@ def law_to_text(law: Law) -> str:
 
 
 def _country(value: str) -> str:
+    """A country of the catalogue, or any ISO 3166 alpha-2 code (a user's own law of another country)."""
+    import pycountry
+
     code = value.strip().upper()
-    if len(code) != 2 or not code.isalpha():
-        raise argparse.ArgumentTypeError(f"{value!r} is not a two-letter country code (e.g. KG, KZ)")
-    return code
+    if code in COUNTRY_NAMES or (code.isascii() and len(code) == 2 and pycountry.countries.get(alpha_2=code)):
+        return code
+    raise argparse.ArgumentTypeError(
+        f"{value!r} is not a two-letter country code of ISO 3166 (the region's: {', '.join(COUNTRY_NAMES)})"
+    )
+
+
+def emit(text: str) -> None:
+    """Write to stdout; a full disk or a closed pipe there is said as such, never blamed on the input."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise LawgapError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _report_failures(failures) -> None:
+    for f in failures:
+        print(f"lawgap: error: {f.path}: {f.problem}", file=sys.stderr)
 
 
 def _progress(items: Sequence, desc: str) -> Iterable:
@@ -108,7 +132,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         out = to_akn(law).decode("utf-8")
     else:
         out = law_to_text(law)
-    sys.stdout.write(out)
+    emit(out)
     for w in law.warnings:
         print(f"lawgap: warning: {args.file}: {w}", file=sys.stderr)
     return 0
@@ -117,27 +141,31 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     """Coverage of one country's laws against every rule (the JSON is a public contract)."""
     from lawgap.assess.score import score_country
-    from lawgap.parsers import load_law
     from lawgap.publish.coverage import to_csv, to_json, to_table
     from lawgap.rules import load_rules
+    from lawgap.workspace import read_laws
 
     rules = load_rules(args.rules) if args.rules else load_rules()
-    laws = [load_law(f, country=args.country) for f in _progress(args.files, "parsing")]
+    laws, failures = read_laws(_progress(args.files, "parsing"), args.country)
+    _report_failures(failures)
+    if not laws:
+        return EXIT_INPUT
     cs = score_country(args.country, laws, rules)
     if args.format == "json":
-        sys.stdout.write(json.dumps(to_json(cs), ensure_ascii=False, indent=1) + "\n")
+        emit(json.dumps(to_json(cs), ensure_ascii=False, indent=1) + "\n")
     elif args.format == "csv":
-        sys.stdout.write(to_csv(cs))
+        emit(to_csv(cs))
     else:
-        sys.stdout.write(to_table(cs))
-    return 0
+        emit(to_table(cs))
+    # the score of the laws that were read is printed; the exit code says that some were not
+    return EXIT_INPUT if failures else 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Precision/recall of evidence and status accuracy on the gold set, against the BM25 baseline."""
     from lawgap.assess.evaluate import GOLD_DIR, evaluate, format_scores
 
-    sys.stdout.write(format_scores(evaluate(args.gold or GOLD_DIR)))
+    emit(format_scores(evaluate(args.gold or GOLD_DIR)))
     return 0
 
 
@@ -145,6 +173,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     """The main job: parse every law the user has put in place and say what is still missing."""
     from lawgap.catalogue import instructions, load_catalogue
     from lawgap.parsers import find_law_files, folder_country, load_law
+    from lawgap.workspace import LoadFailure
 
     folders = [Path(f) for f in args.folders] or [Path("national_laws")]
     missing = [f for f in folders if not f.exists()]
@@ -155,15 +184,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print(instructions(folders[0]))
         return 0
     laws: list[Law] = []
-    failures = 0
+    failures: list[LoadFailure] = []
     for path in _progress(files, "parsing"):
-        country = folder_country(path)
         try:
-            laws.append(load_law(path, country=country))
-        except InputError as exc:
-            failures += 1
-            print(f"lawgap: error: {exc}", file=sys.stderr)
-    _print_scan_table(laws)
+            laws.append(load_law(path, country=folder_country(path)))
+        except InputError as exc:  # one failed row; the other files go on
+            failures.append(LoadFailure(str(path), exc.problem if exc.path else str(exc)))
+    _report_failures(failures)
+    _print_scan_table(laws, failures)
     catalogue = load_catalogue()
     countries = sorted({law.country for law in laws if law.country})
     if countries and not args.no_score:
@@ -188,8 +216,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failures and not laws else 0
 
 
-def _print_scan_table(laws: Sequence[Law]) -> None:
+def _print_scan_table(laws: Sequence[Law], failures: Sequence = ()) -> None:
     header = ("country", "kind", "lang", "articles", "provisions", "ocr", "file")
+    failed = [("?", "FAILED", "", "", "", "", f.path) for f in failures]
     rows = [
         (
             law.country or "?",
@@ -201,7 +230,7 @@ def _print_scan_table(laws: Sequence[Law]) -> None:
             law.source,
         )
         for law in laws
-    ]
+    ] + failed
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
@@ -209,19 +238,15 @@ def _print_scan_table(laws: Sequence[Law]) -> None:
 
 def _workspace(args: argparse.Namespace):
     """The country's laws, scored, with the recorded review applied (lawgap.workspace: the app's path too).
-    A review database that cannot be read is reported and the computed findings are used."""
-    from lawgap.review import ReviewError
+    A review database that cannot be read stops the command (exit 2, naming it): a report without the
+    group's decisions would say what they overruled."""
     from lawgap.workspace import assess, read_laws, stored_decisions
 
     laws, failures = read_laws(args.files, args.country)
     if failures:
+        _report_failures(failures[1:])
         raise InputError(failures[0].path, failures[0].problem)
-    try:
-        decisions = stored_decisions(args.country)
-    except (ReviewError, OSError) as exc:
-        print(f"lawgap: warning: review store not read ({exc}); using computed findings only", file=sys.stderr)
-        decisions = None
-    return assess(args.country, laws, decisions)
+    return assess(args.country, laws, stored_decisions(args.country))
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -258,7 +283,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
         write_atomic(args.output, data)
     else:
-        sys.stdout.write(data)
+        emit(data)
     return 0
 
 
@@ -270,7 +295,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output:
         write_report(args.output, args.country, ws.laws, ws.score, drafts)
     else:
-        sys.stdout.write(to_html(args.country, ws.laws, ws.score, drafts))
+        emit(to_html(args.country, ws.laws, ws.score, drafts))
     return 0
 
 
@@ -281,7 +306,7 @@ def cmd_aide_memoire(args: argparse.Namespace) -> int:
     if args.output:
         write_aide_memoire(args.output, args.country, ws.score, ws.laws, args.lang, ws.confirmed)
     else:
-        sys.stdout.write(to_html(args.country, ws.score, ws.laws, args.lang, ws.confirmed))
+        emit(to_html(args.country, ws.score, ws.laws, args.lang, ws.confirmed))
     return 0
 
 
@@ -310,10 +335,60 @@ def add_draft_commands(sub) -> None:
     a.set_defaults(func=cmd_aide_memoire)
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Move review decisions between databases as JSON (the database is LAWGAP_REVIEW_DB)."""
+    from lawgap.publish.review_json import export_json, import_json
+    from lawgap.store import ReviewStore
+
+    store = ReviewStore()
+    if args.action == "export":
+        text = export_json(store, args.country)
+        if args.output:
+            from lawgap.publish.atomic import write_atomic
+
+            write_atomic(args.output, text)
+        else:
+            emit(text)
+        return 0
+    from lawgap.parsers import read_checked
+
+    source = args.file
+    data = read_checked(source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(source, "not UTF-8 JSON") from None
+    recorded, kept = import_json(store, text, str(source))
+    print(f"{source}: {recorded} decisions recorded in {store.path}; {kept} kept, the database's being as recent")
+    return 0
+
+
+def add_review_commands(sub) -> None:
+    r = sub.add_parser("review", help="export or import the review decisions (JSON)")
+    actions = r.add_subparsers(dest="action", required=True)
+    e = actions.add_parser("export", help="the decisions as JSON (stdout or -o FILE)")
+    e.add_argument("--country", type=_country, help="only this country's decisions")
+    e.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
+    i = actions.add_parser("import", help="record the decisions of an export (the later decision stays)")
+    i.add_argument("file", type=Path)
+    r.set_defaults(func=cmd_review)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a hint when a file name that starts with a dash was taken for an option."""
+
+    def error(self, message: str):
+        if any(w in message for w in ("unrecognized arguments", "expected one argument", "are required")):
+            dashed = [a for a in sys.argv[1:] if a.startswith("-") and Path(a).exists()]
+            if dashed:
+                message += f"; to read the file {dashed[0]!r}, write it as ./{dashed[0]} (or put -- before it)"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="lawgap", description=__doc__.splitlines()[0])
+    ap = _Parser(prog="lawgap", description=__doc__.splitlines()[0])
     ap.add_argument("--version", action="version", version=f"lawgap {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("parse", help="parse one law file into its provision tree")
     p.add_argument("file", type=Path)
@@ -340,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("folders", nargs="*", help="folders or files (default: national_laws)")
     s.add_argument("--no-score", action="store_true", help="only parse; do not score against the rule set")
     s.set_defaults(func=cmd_scan)
+    add_review_commands(sub)
     return ap
 
 
@@ -356,6 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: a user sees one line, a developer sets LAWGAP_DEBUG
         if debug():
             raise
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            print(f"lawgap: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_INPUT
         target = getattr(args, "file", None) or ", ".join(map(str, getattr(args, "files", []))) or "input"
         print(f"lawgap: error: {target}: could not be processed ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_INPUT

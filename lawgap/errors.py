@@ -19,3 +19,7 @@ class InputError(LawgapError):
         self.path = str(path) if path is not None else None
         self.problem = problem
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
+
+
+class SettingsError(LawgapError):
+    """An environment variable with a value lawgap cannot use: names the variable, never a law file."""

@@ -6,8 +6,12 @@ Reads: the environment. Writes: paths and limits. README's "Settings" table list
 from __future__ import annotations
 
 import getpass
+import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
+
+from lawgap.errors import SettingsError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,13 +48,50 @@ def cache_dir() -> Path:
     return _path(CACHE_ENV) or Path.home() / ".cache" / "lawgap"
 
 
+def positive(env: str, default: float) -> float:
+    """A numeric setting: finite and above zero, else a SettingsError naming the variable (never the law file)."""
+    raw = os.environ.get(env)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise SettingsError(f"{env}={raw!r} is not a finite number above zero (unset it to use {default:g})")
+    return value
+
+
 def max_bytes() -> int:
     """The largest law file accepted, `LAWGAP_MAX_FILE_MB` megabytes (default 100): laws are far smaller."""
-    try:
-        mb = float(os.environ.get(MAX_FILE_ENV, DEFAULT_MAX_MB))
-    except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
+    return int(positive(MAX_FILE_ENV, DEFAULT_MAX_MB) * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One resource limit of the readers: the variable that raises it, its default and its unit."""
+
+    env: str
+    default: float
+    unit: str
+    what: str
+
+    def value(self) -> int:
+        scale = 1024 * 1024 if self.unit == "MB" else 1_000_000 if self.unit == "million" else 1
+        return max(1, int(positive(self.env, self.default) * scale))
+
+
+# What a hostile file may cost before a reader gives up; the largest real code uses a tenth of each or less.
+EXPANSION = Budget("LAWGAP_MAX_EXPANSION", 20, "x", "times the archive's size, unpacked")
+EXPANDED = Budget("LAWGAP_MAX_EXPANDED_MB", 512, "MB", "unpacked from one archive")
+TEXT_CHARS = Budget("LAWGAP_MAX_TEXT_MCHARS", 20, "million", "characters of text in one law")
+XML_NODES = Budget("LAWGAP_MAX_XML_NODES", 1_000_000, "", "tags in an XML or HTML document")
+XML_DEPTH = Budget("LAWGAP_MAX_XML_DEPTH", 512, "", "levels of nesting in an XML or HTML document")
+PDF_STREAM = Budget("LAWGAP_MAX_PDF_STREAM_MB", 128, "MB", "bytes inflated from one PDF stream")
+PDF_PAGES = Budget("LAWGAP_MAX_PDF_PAGES", 5000, "", "pages in one PDF")
+OCR_PAGES = Budget("LAWGAP_MAX_OCR_PAGES", 500, "", "pages OCRed in one PDF")
+OCR_PIXELS = Budget("LAWGAP_MAX_OCR_MEGAPIXELS", 12, "million", "pixels of one page rendered for OCR")
+BUDGETS = (EXPANSION, EXPANDED, TEXT_CHARS, XML_NODES, XML_DEPTH, PDF_STREAM, PDF_PAGES, OCR_PAGES, OCR_PIXELS)
 
 
 def debug() -> bool:

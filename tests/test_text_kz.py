@@ -86,7 +86,7 @@ def test_plain_text_wrapped_paragraphs_are_joined() -> None:
     "data,problem",
     [
         ("Статья 1. Закон".encode("cp1251"), "not UTF-8"),  # a Windows-1251 export
-        (b"\xff\xfe\x00\x00binary", "not UTF-8"),
+        (b"\xff\xfe\x00\x00binary", "binary"),  # a UTF-16 byte-order mark, then a NUL: read as UTF-16, refused
         (b"\n \n\t\n", "no text"),
     ],
 )

@@ -9,14 +9,13 @@ format, damaged, encrypted) raises `InputError` naming the file and the problem.
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
-from io import BytesIO
 from pathlib import Path
 
 from lawgap.errors import InputError
 from lawgap.model import Extracted, Law
+from lawgap.parsers.budget import open_zip, reading
 from lawgap.parsers.detect import (
     detect_country,
     detect_date,
@@ -76,27 +75,23 @@ def read_checked(path: Path) -> bytes:
 
 def sniff_format(path: Path, data: bytes) -> str:
     """The format from the bytes first, the file name second: a misnamed file is still read right."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     suffix = SUFFIXES.get(path.suffix.lower())
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        try:
-            names = zipfile.ZipFile(BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
-            raise InputError(path, "damaged Word/zip file (truncated or corrupt)") from None
-        if "word/document.xml" in names:
+        if "word/document.xml" in open_zip(path, data).namelist():
             return "docx"
         raise InputError(path, "a zip archive that is not a Word .docx file")
     if suffix == "docx":
         raise InputError(path, "not a Word .docx file (no zip signature): damaged or misnamed")
     if suffix == "pdf":
         raise InputError(path, "not a PDF file (no %PDF signature): damaged or misnamed")
-    if b"\x00" in data[:65536]:
+    first = _utf16_head(data) or data[:65536]
+    if b"\x00" in first:
         raise InputError(path, "binary data, not a text, HTML, XML, PDF or Word file")
-    lower = head.lower()
+    lower = first[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lower.startswith(b"<?xml") or (lower.startswith(b"<") and b"akomantoso" in lower):
-        if b"akomantoso" in data[:65536].lower():
+        if b"akomantoso" in first.lower():
             return "akn"
         if b"<html" in lower:
             return "html"
@@ -106,6 +101,14 @@ def sniff_format(path: Path, data: bytes) -> str:
     if suffix in ("text", "markdown"):
         return suffix
     return "text"
+
+
+def _utf16_head(data: bytes) -> bytes | None:
+    """The first 64 KB as UTF-8 when the file is UTF-16 text (its NUL bytes are not binary data)."""
+    from lawgap.parsers.text import utf16_encoding
+
+    enc = utf16_encoding(data)
+    return data[:65536].decode(enc, "replace").lstrip("\ufeff").encode("utf-8") if enc else None
 
 
 def _extract(fmt: str, path: Path, data: bytes, language: str | None) -> Extracted:
@@ -139,7 +142,8 @@ def load_law(
         from lawgap.parsers.akn import read_law
         from lawgap.structure.repealed import find_repealed
 
-        law = read_law(path, data)
+        with reading(path):
+            law = read_law(path, data)
         return replace(
             law,
             repealed=find_repealed(law.provisions),
@@ -148,7 +152,8 @@ def load_law(
             kind=kind or law.kind,
             language=language or law.language,
         )
-    extracted = _extract(fmt, path, data, language)
+    with reading(path):
+        extracted = _extract(fmt, path, data, language)
     sample = "\n".join(b.text for b in extracted.blocks[:3000])
     if not sample.strip():
         raise InputError(path, "no text found in the file")

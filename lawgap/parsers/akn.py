@@ -45,6 +45,7 @@ from lawgap.parsers.akn_xml import (  # noqa: F401 (the names writers of AKN imp
     parse_xml,
     secure_parser,
 )
+from lawgap.parsers.budget import deep_recursion
 from lawgap.parsers.detect import detect_kind
 from lawgap.structure.tree import DocumentText, eid_num, unique_eid
 
@@ -449,7 +450,8 @@ def read_law(path: Path, data: bytes) -> Law:
     exact = bool(meta.lawgap)
     style = _style(body, meta)
     reader = _Reader(style, exact, meta_notes(doc), lawgap_notes(doc) if exact else {})
-    reader.walk(body, None, None)
+    with deep_recursion(256):  # libxml2 stops at 256 levels without huge_tree
+        reader.walk(body, None, None)
     if not reader.provisions:
         raise InputError(path, "no provisions in the Akoma Ntoso body")
     lg = meta.lawgap

@@ -12,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawgap.errors import InputError
+from lawgap.parsers.budget import check_tags, parser_limit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LAWGAP_NS = "urn:x-lawgap:akn:1.0"
@@ -47,10 +48,12 @@ def secure_parser() -> etree.XMLParser:
 
 
 def parse_xml(path: Path, data: bytes) -> etree._Element:
+    check_tags(path, data)
     try:
         root = etree.fromstring(data, parser=secure_parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"damaged Akoma Ntoso XML: {clean(str(exc))}") from None
+        limit = parser_limit(path, str(exc))
+        raise limit or InputError(path, f"damaged Akoma Ntoso XML: {clean(str(exc))}") from None
     if root is None or local(root) != "akomaNtoso":
         raise InputError(path, "XML that is not Akoma Ntoso (no akomaNtoso root element)")
     return root

@@ -12,19 +12,22 @@ found first with one `iter` each, so an ordinary paragraph costs a single `itert
   Word's list engine looks the same to the grammar as typed text.
 - Headers, footers, footnotes and comments live in other parts and are not read.
 - Empty and non-breaking-space-only paragraphs are dropped.
+
+Both parts are streamed through lawgap.parsers.budget: unpacked bytes, tags and characters are
+counted as they are read, so a zip bomb stops at its budget instead of filling memory.
 """
 
 from __future__ import annotations
 
 import zipfile
 import zlib
-from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
 
 from lawgap.errors import InputError
 from lawgap.model import Block, Extracted
+from lawgap.parsers.budget import Metered, TextMeter, open_zip, parser_limit, zip_problem
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _TAB, _BR = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}tab", f"{_W}br"
@@ -32,34 +35,39 @@ _PPR, _RPR, _VAL = f"{_W}pPr", f"{_W}rPr", f"{_W}val"
 _VERT, _JC, _PSTYLE, _NUMPR = f"{_W}vertAlign", f"{_W}jc", f"{_W}pStyle", f"{_W}numPr"
 _NUMID, _ILVL, _BODY = f"{_W}numId", f"{_W}ilvl", f"{_W}body"
 
-# document.xml of the largest code is 4 MB; anything near this is a zip bomb, not a law.
-MAX_XML_BYTES = 400 * 1024 * 1024
-
 _HEADING_STYLE_PREFIXES = ("heading", "заголовок", "titre", "überschrift")
 
 
-def _parser() -> etree.XMLParser:
-    """No DTDs, no entities, no network: a .docx never needs them and hostile ones abuse them."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-
-
-def _member(path: Path, zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
+def _member(zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
     try:
-        info = zf.getinfo(name)
+        return zf.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > MAX_XML_BYTES:
-        raise InputError(path, f"{name} unpacks to {info.file_size // 1048576} MB: not a plausible law")
-    return info
+
+
+def _stream(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Metered:
+    return Metered(path, info.filename, zf.open(info))
 
 
 def _damaged(path: Path, exc: Exception) -> InputError:
     if isinstance(exc, etree.XMLSyntaxError):
-        return InputError(path, f"damaged Word file (document XML is not well-formed: {exc})")
-    return InputError(path, f"damaged Word file (truncated or corrupt zip: {exc})")
+        return parser_limit(path, str(exc)) or InputError(
+            path, f"damaged Word file (document XML is not well-formed: {exc})"
+        )
+    return InputError(path, zip_problem(exc))
 
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+# zipfile raises these for unsupported methods, bad names (UnicodeDecodeError is a ValueError) and encryption
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    IndexError,
+)
 
 
 # -- automatic numbering -------------------------------------------------------------------
@@ -103,32 +111,37 @@ def _format_number(n: int, fmt: str) -> str:
 class _Numbering:
     """Renders Word list numbers ("%1.%2)") from numbering.xml, counting per list and level."""
 
-    def __init__(self, root: etree._Element | None) -> None:
-        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+    def __init__(self, levels: dict[str, dict[int, tuple[str, str, int]]] | None = None) -> None:
+        self._levels = levels or {}
         self._counters: dict[str, list[int]] = {}
-        if root is None:
-            return
+
+    @classmethod
+    def read(cls, stream) -> _Numbering:
+        """Streamed: each list definition is read, kept as three values per level, then freed."""
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for an in root.iter(f"{_W}abstractNum"):
-            levels: dict[int, tuple[str, str, int]] = {}
-            for lvl in an.iter(f"{_W}lvl"):
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                start = lvl.find(f"{_W}start")
-                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
-                    fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
-                    text.get(_VAL, "") if text is not None else "",
-                    int(start.get(_VAL, "1")) if start is not None else 1,
-                )
-            abstract[an.get(f"{_W}abstractNumId", "")] = levels
-        for num in root.iter(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            if ref is not None:
-                self._levels[num.get(f"{_W}numId", "")] = abstract.get(ref.get(_VAL, ""), {})
+        refs: dict[str, str] = {}
+        events = etree.iterparse(
+            stream,
+            events=("end",),
+            tag=(f"{_W}abstractNum", f"{_W}num"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=True,
+        )
+        for _, el in events:
+            if el.tag == f"{_W}abstractNum":
+                abstract[el.get(f"{_W}abstractNumId", "")] = _levels(el)
+            else:
+                ref = el.find(f"{_W}abstractNumId")
+                if ref is not None:
+                    refs[el.get(f"{_W}numId", "")] = ref.get(_VAL, "")
+            _free(el)
+        return cls({num: abstract.get(ref, {}) for num, ref in refs.items()})
 
     def prefix(self, num_id: str, ilvl: int) -> str:
         levels = self._levels.get(num_id)
-        if not levels or ilvl not in levels:
+        if not levels or ilvl not in levels or ilvl >= 9:  # Word has nine list levels
             return ""
         counters = self._counters.setdefault(num_id, [0] * 9)
         fmt, pattern, start = levels[ilvl]
@@ -142,6 +155,36 @@ class _Numbering:
             lfmt, _, lstart = levels.get(level, ("decimal", "", 1))
             out = out.replace(f"%{level + 1}", _format_number(counters[level] or lstart, lfmt))
         return out + " "
+
+
+def _levels(an: etree._Element) -> dict[int, tuple[str, str, int]]:
+    levels: dict[int, tuple[str, str, int]] = {}
+    for lvl in an.iter(f"{_W}lvl"):
+        fmt = lvl.find(f"{_W}numFmt")
+        text = lvl.find(f"{_W}lvlText")
+        start = lvl.find(f"{_W}start")
+        levels[_int(lvl.get(f"{_W}ilvl"))] = (
+            fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+            text.get(_VAL, "") if text is not None else "",
+            _int(start.get(_VAL) if start is not None else None, 1),
+        )
+    return levels
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    """A small number from an attribute; a damaged one counts as the default (Word does the same)."""
+    try:
+        return min(max(int(value or default), 0), 10_000)
+    except ValueError:
+        return default
+
+
+def _free(el: etree._Element) -> None:
+    """Drop an element already read, and the siblings before it, so a streamed part stays small."""
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    while parent is not None and el.getprevious() is not None:
+        del parent[0]
 
 
 # -- paragraphs ----------------------------------------------------------------------------
@@ -165,30 +208,27 @@ def _rich_text(p: etree._Element, sup_runs: set) -> str:
 
 
 def _numbering(path: Path, zf: zipfile.ZipFile) -> _Numbering:
-    info = _member(path, zf, "word/numbering.xml")
+    info = _member(zf, "word/numbering.xml")
     if info is None:
-        return _Numbering(None)
-    with zf.open(info) as stream:
-        return _Numbering(etree.parse(stream, _parser()).getroot())
+        return _Numbering()
+    return _Numbering.read(_stream(path, zf, info))
 
 
-def _paragraphs(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+def _paragraphs(stream: Metered):
     """document.xml's paragraphs, streamed: each is handed over complete, then freed, so memory
     stays near one paragraph's size whatever the length of the code."""
-    with zf.open(info) as stream:
-        events = etree.iterparse(
-            stream, events=("end",), tag=_P, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
-        )
-        for _, p in events:
-            yield p
-            p.clear(keep_tail=True)
-            parent = p.getparent()
-            while parent is not None and p.getprevious() is not None:
-                del parent[0]
+    events = etree.iterparse(
+        stream, events=("end",), tag=_P, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+    )
+    for _, p in events:
+        yield p
+        _free(p)
 
 
 def _block(p: etree._Element, numbering: _Numbering) -> Block | None:
     """One paragraph as a Block; None when it holds no text."""
+    if not len(p):  # an empty <w:p/> (a spacer; or a million of them in a hostile file): nothing to read
+        return None
     sup_runs = set()
     rich = False  # superscripts, run-level tabs or breaks need run-by-run reading
     for el in p.iter(_VERT, _TAB, _BR):
@@ -209,7 +249,7 @@ def _block(p: etree._Element, numbering: _Numbering) -> Block | None:
         if numpr is not None:
             nid, lvl = numpr.find(_NUMID), numpr.find(_ILVL)
             if nid is not None:
-                prefix = numbering.prefix(nid.get(_VAL, ""), int(lvl.get(_VAL, "0")) if lvl is not None else 0)
+                prefix = numbering.prefix(nid.get(_VAL, ""), _int(lvl.get(_VAL)) if lvl is not None else 0)
                 if text and prefix:
                     text = prefix + text
         jc = ppr.find(_JC)
@@ -231,15 +271,17 @@ def extract(path: str | Path, data: bytes, language: str | None = None) -> Extra
     """The document body's paragraphs (table cells included) as Blocks, in reading order."""
     path = Path(path)
     blocks: list[Block] = []
+    zf = open_zip(path, data)
+    text = TextMeter(path)
     try:
-        zf = zipfile.ZipFile(BytesIO(data))
-        info = _member(path, zf, "word/document.xml")
+        info = _member(zf, "word/document.xml")
         if info is None:
             raise InputError(path, "not a Word document (no word/document.xml in the package)")
         numbering = _numbering(path, zf)
-        for p in _paragraphs(path, zf, info):
+        for p in _paragraphs(_stream(path, zf, info)):
             block = _block(p, numbering)
             if block is not None:
+                text.add(len(block.text))
                 blocks.append(block)
     except InputError:
         raise

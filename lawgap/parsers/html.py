@@ -28,6 +28,8 @@ from lxml import etree, html
 
 from lawgap.errors import InputError
 from lawgap.model import Block, Extracted
+from lawgap.parsers.budget import TextMeter, check_tags, deep_recursion, depth_limit, parser_limit, too_deep
+from lawgap.parsers.text import utf16_encoding
 
 # Elements whose content is never law text.
 _DROP_NAMES = (
@@ -77,6 +79,9 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(enc, errors="replace"), enc, ()
+    utf16 = utf16_encoding(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16, ()
     declared = declared_charset(data)
     warnings: list[str] = []
     try:
@@ -207,15 +212,19 @@ def _classes(el: etree._Element) -> set[str]:
 
 
 class _Walker:
-    def __init__(self, css: _Css) -> None:
+    def __init__(self, css: _Css, path: Path | None = None) -> None:
         self.css = css
         self.blocks: list[Block] = []
         self.line = _Line("p")
         self.in_remark = False
+        self.path = path
+        self.depth, self.max_depth = 0, depth_limit()
+        self.text = TextMeter(path)
 
     def flush(self) -> None:
         tag = self.line.tag
         for text in self.line.texts():
+            self.text.add(len(text))
             self.blocks.append(
                 Block(
                     text=text,
@@ -298,8 +307,12 @@ class _Walker:
     def _children(self, el: etree._Element) -> None:
         if el.text:
             self.line.parts.append(el.text)
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise too_deep(self.path, self.max_depth)
         for child in el:
             self.walk(child)
+        self.depth -= 1
 
     def _tail(self, el: etree._Element) -> None:
         if el.tail:
@@ -337,26 +350,39 @@ def _language(root: etree._Element) -> str | None:
     return lang.split("-")[0].lower() or None
 
 
-def extract(path: Path, data: bytes, language: str | None = None) -> Extracted:
-    """The page's text blocks in reading order; `language` only overrides the page's lang tag."""
-    text, _encoding, warnings = decode(data)
+def _parse(path: Path, text: str) -> etree._Element:
+    """The page's tree, whole: huge_tree lifts libxml2's silent cut at 256 levels (issue 14: text after
+    it was lost), and any resource limit the parser still hits is an error, never a shorter page."""
     parser = html.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
         remove_pis=True,
-        huge_tree=False,
+        huge_tree=True,
     )
     try:
         root = html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(path, f"cannot be read as HTML: {exc}") from None
+    for entry in parser.error_log:
+        limit = parser_limit(path, entry.message)
+        if limit is not None:
+            raise limit
     if root is None:
         raise InputError(path, "cannot be read as HTML: no document element")
+    return root
+
+
+def extract(path: Path, data: bytes, language: str | None = None) -> Extracted:
+    """The page's text blocks in reading order; `language` only overrides the page's lang tag."""
+    check_tags(path, data)
+    text, _encoding, warnings = decode(data)
+    root = _parse(path, text)
     css = _read_css(list(_iter_css(root)))
-    walker = _Walker(css)
+    walker = _Walker(css, path)
     body = root.find("body")
-    walker.walk(body if body is not None else root)
+    with deep_recursion(walker.max_depth):
+        walker.walk(body if body is not None else root)
     walker.flush()
     return Extracted(
         blocks=tuple(walker.blocks),

@@ -109,7 +109,8 @@ def ocr_pages(
     render: Callable[[int], object],
     language: str | None,
 ) -> tuple[dict[int, list[OcrLine]], str]:
-    """OCR the given page indexes (0-based); `render(i)` gives a PIL image at RESOLUTION dpi.
+    """OCR the given page indexes (0-based); `render(i)` gives a PIL image, at the dpi its info says (else
+    RESOLUTION): a page too large for the pixel budget is rendered at less.
 
     Returns the lines per page and the tesseract language used. Cached pages are not rendered.
     """
@@ -136,7 +137,8 @@ def ocr_pages(
             data = pytesseract.image_to_data(image, lang=lang, output_type=pytesseract.Output.DICT)
         except Exception as exc:  # TesseractError and friends: report, never a traceback
             raise InputError(path, f"OCR of page {i + 1} failed: {exc}") from None
-        lines = lines_from_data(data, 72.0 / RESOLUTION)
+        dpi = getattr(image, "info", {}).get("dpi", (RESOLUTION,))[0]
+        lines = lines_from_data(data, 72.0 / dpi)
         _store(sha256, i, lang, lines)
         result[i] = lines
     return result, lang

@@ -31,6 +31,7 @@ from rapidfuzz.fuzz import ratio
 
 from lawgap.errors import InputError
 from lawgap.model import Block, Extracted
+from lawgap.parsers.budget import TextMeter, check_pages, check_pdf_streams, ocr_resolution
 from lawgap.parsers.pdf_margin import char_key, marginal_chars, notes_of
 
 MIN_TEXT_CHARS = 20  # a page with fewer printable characters is treated as an image
@@ -87,6 +88,8 @@ def _open(path: Path, data: bytes):
     try:
         pdf = pdfplumber.open(BytesIO(data))
         _ = pdf.pages  # pdfminer parses the page tree lazily: force it while errors are caught
+    except (MemoryError, RecursionError):
+        raise  # lawgap.parsers.budget.reading says these as such, never as a damaged file
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise InputError(path, _pdf_problem(exc)) from None
     return pdf
@@ -406,13 +409,28 @@ def _has_full_page_image(page) -> bool:
     return any(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) >= 0.8 * area for im in page.images)
 
 
+def _renderer(path: Path, pages_obj):
+    """Page i as an image for OCR, at 300 dpi or less: the page's real size and the pixel budget decide
+    (a 3000 pt page at 300 dpi would be a 1.7 GB bitmap); the image's dpi tells OCR how to scale back."""
+
+    def render(i: int):
+        page = pages_obj[i]
+        dpi = ocr_resolution(path, i, page.width, page.height)
+        image = page.to_image(resolution=dpi).original
+        image.info["dpi"] = (dpi, dpi)
+        return image
+
+    return render
+
+
 def extract(path: Path, data: bytes, language: str | None = None) -> Extracted:
     """Blocks of a PDF law; pages without a text layer are OCRed (see ocr.py)."""
     path = Path(path)
+    check_pdf_streams(path, data)
     pdf = _open(path, data)
     try:
         return _extract(path, data, pdf, language)
-    except InputError:
+    except (InputError, MemoryError, RecursionError):
         raise
     except Exception as exc:  # a damaged object deep in the file surfaces only when read
         raise InputError(path, _pdf_problem(exc)) from None
@@ -425,6 +443,8 @@ def _extract(path: Path, data: bytes, pdf, language: str | None) -> Extracted:
     pages_obj = pdf.pages
     if not pages_obj:
         raise InputError(path, "the PDF has no pages")
+    check_pages(path, len(pages_obj), 0)
+    text = TextMeter(path)
     body = _body_size(pdf)
     pages: list[_Page | None] = []
     need_ocr: list[int] = []
@@ -438,10 +458,12 @@ def _extract(path: Path, data: bytes, pdf, language: str | None) -> Extracted:
         ocr_layer = _has_full_page_image(page)
         ocr_layers += ocr_layer
         pages.append(_page_lines(page, i, body, ocr_layer))
+        text.add(sum(len(ln.text) for ln in pages[-1].lines))
     ocr_lang = None
     if need_ocr:
         from lawgap.parsers.ocr import ocr_pages
 
+        check_pages(path, len(pages_obj), len(need_ocr))
         sha = hashlib.sha256(data).hexdigest()
         if language is None:
             from lawgap.parsers.detect import detect_language
@@ -449,13 +471,11 @@ def _extract(path: Path, data: bytes, pdf, language: str | None) -> Extracted:
             known = " ".join(ln.text for p in pages if p for ln in p.lines)
             language = detect_language(known) if len(known) > 200 else None
 
-        def render(i: int):
-            return pages_obj[i].to_image(resolution=300).original
-
-        ocr, ocr_lang = ocr_pages(path, sha, need_ocr, render, language)
+        ocr, ocr_lang = ocr_pages(path, sha, need_ocr, _renderer(path, pages_obj), language)
         for i in need_ocr:
             page = pages_obj[i]
             pages[i] = replace(_ocr_page(ocr[i], i), width=page.width, height=page.height)
+            text.add(sum(len(ln.text) for ln in pages[i].lines))
         warnings.append(f"OCR used on {len(need_ocr)} of {len(pages_obj)} pages (tesseract, {ocr_lang})")
     if ocr_layers:
         warnings.append(f"the text layer of {ocr_layers} pages lies over a scanned image (an earlier OCR)")

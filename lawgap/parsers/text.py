@@ -27,6 +27,7 @@ from pathlib import Path
 
 from lawgap.errors import InputError
 from lawgap.model import Block, Extracted
+from lawgap.parsers.budget import TextMeter
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -57,15 +58,37 @@ _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"
 _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """'utf-16' when the bytes are UTF-16 text (Windows Notepad's "Unicode"): a byte-order mark, or, without
+    one, NULs only in the high byte of each character; else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:65536]
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # ASCII spaces, digits and punctuation put a NUL beside every one of them, Cyrillic a 0x04
+    if len(sample) >= 16 and min(even, odd) == 0 and max(even, odd) >= max(1, len(sample) // 20):
+        enc = "utf-16-le" if odd else "utf-16-be"
+        try:
+            sample.decode(enc)
+        except UnicodeDecodeError:
+            return None
+        return enc
+    return None
+
+
 def decode(path: Path, data: bytes) -> str:
-    """UTF-8 text (a byte-order mark is dropped), or InputError naming the first bad byte."""
+    """UTF-8 or UTF-16 text (a byte-order mark is dropped), or InputError naming the first bad byte."""
+    utf16 = utf16_encoding(data)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(utf16) if utf16 else data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             path,
-            f"not UTF-8 text: undecodable byte 0x{data[exc.start]:02x} at offset {exc.start} (save the file as UTF-8)",
+            f"not {'UTF-16' if utf16 else 'UTF-8'} text: undecodable byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start} (save the file as UTF-8)",
         ) from None
+    text = text.lstrip("\ufeff")
     if "\x00" in text:
         raise InputError(path, "binary data (NUL bytes), not a text or Markdown file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -197,6 +220,7 @@ def extract(path: str | Path, data: bytes, language: str | None = None) -> Extra
     """Blocks of a .txt or .md file (Markdown when the name or the '#' headings say so)."""
     path = Path(path)
     text = decode(path, data)
+    TextMeter(path).add(len(text))
     is_md = path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"(?m)^#{1,6} \S", text[:20000]))
     blocks = markdown_blocks(text) if is_md else text_blocks(text)
     if not blocks:

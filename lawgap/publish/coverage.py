@@ -12,10 +12,8 @@ as "law id:eid", it is read together with). `status` may be "not_assessed".
 
 from __future__ import annotations
 
-import csv
-import io
-
 from lawgap.assess.findings import CountryScore, Evidence
+from lawgap.publish.tabular import csv_text
 from lawgap.refs.labels import provision_label
 
 
@@ -95,12 +93,10 @@ CSV_COLUMNS = ("country", "rule", "category", "obligation", "sources", "status",
 
 
 def to_csv(cs: CountryScore) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(CSV_COLUMNS)
+    rows: list[tuple] = [CSV_COLUMNS]
     for f in cs.findings:
         where = "; ".join(f"{ev.law} {provision_label(ev.eid)}" for ev in f.evidence[:3])
-        w.writerow(
+        rows.append(
             (
                 cs.country,
                 f.rule.id,
@@ -113,7 +109,7 @@ def to_csv(cs: CountryScore) -> str:
                 f.explanation,
             )
         )
-    return buf.getvalue()
+    return csv_text(rows)
 
 
 def to_table(cs: CountryScore) -> str:

@@ -5,7 +5,9 @@ Reads: Drafts. Writes: Markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from lawgap.drafting.draft import Draft
 from lawgap.drafting.redline import to_markdown
@@ -31,8 +33,19 @@ LABELS = {
 }
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]|~#])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md_text(text: str) -> str:
+    """Law text as Markdown shows it, not as markup: a title's <b> or <script>, an asterisk or a bracket in
+    an article stay the characters they are (HTML entities and backslash escapes); lines are kept."""
+    text = re.sub(r"[&<>]", lambda m: _HTML[m.group()], text)
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("\n", " ")
 
 
 def status_label(status: str, lang: str) -> str:
@@ -52,12 +65,14 @@ def to_markdown_doc(drafts: Sequence[Draft], title: str | None = None) -> str:
         )
     out.append("")
     for i, d in enumerate(drafts, 1):
-        out += [f"## {i}. {d.rule_title} — {d.target}", "", f"*{d.law_name}*", ""]
+        out += [f"## {i}. {md_text(d.rule_title)} — {md_text(d.target)}", "", f"*{md_text(d.law_name)}*", ""]
         out += [f"### {lab['instruction']}", ""]
-        out += [ln + "  " for ln in d.instruction.split("\n")] + [""]
-        out += [f"### {lab['redline']}", "", to_markdown(d.redline), ""]
+        out += [md_text(ln) + "  " for ln in d.instruction.split("\n")] + [""]
+        redline = tuple(replace(seg, text=md_text(seg.text)) for seg in d.redline)
+        out += [f"### {lab['redline']}", "", to_markdown(redline), ""]
         out += [f"### {lab['justification']}", ""]
-        out += [f"- {ln}" for ln in d.justification.split("\n")] + [""]
-        out.append(f"{lab['terms']}: " + "; ".join(f"{c} = «{t}» ({b})" for c, t, b in d.terms))
+        out += [f"- {md_text(ln)}" for ln in d.justification.split("\n")] + [""]
+        terms = "; ".join(f"{c} = «{t}» ({b})" for c, t, b in d.terms)
+        out.append(f"{lab['terms']}: " + md_text(terms))
         out.append("")
     return "\n".join(out)

@@ -8,13 +8,13 @@ XLSX header row is bold and frozen, and each status cell has its colour (lawgap.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from lawgap.assess.findings import CountryScore, Finding
 from lawgap.publish.atomic import write_atomic
+from lawgap.publish.tabular import csv_text, safe_row
 from lawgap.vocab import STATUS_BACKGROUND
 
 
@@ -45,9 +45,7 @@ def matrix_rows(scores: Sequence[CountryScore]) -> list[list[str]]:
 
 
 def to_csv(scores: Sequence[CountryScore]) -> str:
-    buf = io.StringIO()
-    csv.writer(buf).writerows(matrix_rows(scores))
-    return buf.getvalue()
+    return csv_text(matrix_rows(scores))
 
 
 def to_xlsx(scores: Sequence[CountryScore]) -> bytes:
@@ -60,7 +58,7 @@ def to_xlsx(scores: Sequence[CountryScore]) -> bytes:
     ws.title = "coverage"
     fills = {s: PatternFill("solid", fgColor="FF" + c.lstrip("#").upper()) for s, c in STATUS_BACKGROUND.items()}
     for i, row in enumerate(matrix_rows(scores), 1):
-        ws.append(row)
+        ws.append(safe_row(row))
         for cell in ws[i]:
             if i == 1:
                 cell.font = Font(bold=True)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import shutil
-import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -27,6 +25,7 @@ from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.drafting.draft import Draft
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic
+from lawgap.publish.convert import docx_to_pdf, soffice  # noqa: F401  (their home is convert.py)
 from lawgap.publish.matrix import evidence_refs
 from lawgap.vocab import GAP, MET, PARTIAL
 
@@ -316,38 +315,6 @@ def docx_report(country: str, laws: Sequence[Law], cs: CountryScore, drafts: Seq
 
 
 # -- PDF -----------------------------------------------------------------------------------------
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_pdf(docx_path: str | Path, pdf_path: str | Path, timeout: int = 300) -> Path:
-    """Convert with LibreOffice headless, then move the PDF into place atomically."""
-    exe = soffice()
-    if exe is None:
-        raise ExportError(pdf_path, "PDF needs LibreOffice (soffice), which is not installed")
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp) / "profile"
-        cmd = [
-            exe,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            tmp,
-            str(docx_path),
-        ]
-        try:
-            subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise ExportError(pdf_path, f"LibreOffice failed: {exc}") from None
-        out = Path(tmp) / (Path(docx_path).stem + ".pdf")
-        if not out.exists():
-            raise ExportError(pdf_path, "LibreOffice produced no PDF")
-        return write_atomic(pdf_path, out.read_bytes())
-
-
 def write_report(
     path: str | Path, country: str, laws: Sequence[Law], cs: CountryScore, drafts: Sequence[Draft]
 ) -> Path:
