@@ -116,3 +116,20 @@ def check_country(
 
 def offered(checked: Sequence[Checked], lang: str) -> list[Draft]:
     return [d for c in checked if c.offered and (d := c.draft(lang)) is not None]
+
+
+def checked_for(ws, rule: str, lang: str, rescore: bool = True) -> tuple[Checked, ...]:
+    """The checked drafts of a workspace (lawgap.workspace) for `rule` ('all': every rule). The whole country is
+    checked and numbered either way, so a one-rule run gives the same numbers as `--rule all`."""
+    from lawgap.drafting.draft import resolve_rule
+    from lawgap.rules import load_rules
+
+    rid = None if rule == "all" else resolve_rule(rule, load_rules())
+    checked = check_country(ws.country, ws.laws, ws.score, ws.computed, (lang,), rescore=rescore)
+    if rid is None:
+        return checked
+    mine = tuple(c for c in checked if c.rule == rid)
+    if not mine:
+        f = next(f for f in ws.score.findings if f.rule.id == rid)
+        raise DraftError(f"rule {rid!r} is {f.status} in {ws.country}: there is nothing to draft")
+    return mine
