@@ -18,7 +18,7 @@ from lawgap.drafting.names import GOVERNMENT
 from lawgap.drafting.placement import in_general_part, kind_of
 from lawgap.model import Law
 from lawgap.refs.labels import cite
-from lawgap.vocab import CRIMINAL_CODE
+from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE
 
 # categories whose drafts give help or protection: never on condition of a procedural status
 _HELP = ("assistance", "identification", "residence", "children")
@@ -66,8 +66,8 @@ def general_part(d: Draft, f: Finding, laws: Sequence[Law]) -> str | None:
 
 def no_status_condition(d: Draft, f: Finding, laws: Sequence[Law]) -> str | None:
     """Assistance and protection never depend on the status of потерпевший or on cooperation (COE 12(6))."""
-    if d.category not in _HELP or d.lang != "ru":
-        return None
+    if d.category not in _HELP or d.lang != "ru" or d.law_kind == CRIMINAL_PROCEDURE_CODE:
+        return None  # the procedural code's own measures are for its participants; help is not
     m = _STATUS.search(d.inserted)
     if m:
         return f"the help is tied to «{m.group(0)}»: assistance must not depend on a procedural status (COE 12(6))"

@@ -26,7 +26,7 @@ from lawgap.drafting.justify import _where, justification
 from lawgap.drafting.levels import binding
 from lawgap.drafting.names import government
 from lawgap.drafting.names import law_name as official_name
-from lawgap.drafting.placement import Allocator, place
+from lawgap.drafting.placement import BLANK_NUM, Allocator, place
 from lawgap.drafting.redline import Segment, redline
 from lawgap.drafting.template import Template, load_templates
 from lawgap.drafting.terms import find_terms
@@ -272,6 +272,10 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
     from lawgap.parsers import load_law
 
     text = quoted(draft)
+    new_eid = draft.new_eid
+    if draft.num == BLANK_NUM:  # a blank number (text not supplied) is read as 1 for the check
+        text = text.replace(f" {BLANK_NUM}.", " 1.", 1)
+        new_eid = "art_1"
     if draft.lang == "en":
         text = re.sub(rf"^{ARTICLE_WORD['en']} ", f"{ARTICLE_WORD['ru']} ", text)
     frame = []
@@ -284,7 +288,7 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
         path = Path(tmp) / f"{draft.rule_id}_{draft.lang}.txt"
         path.write_text(doc, encoding="utf-8")
         law = load_law(path, language="ru", style="civil")
-    p = law.by_eid.get(draft.new_eid)
+    p = law.by_eid.get(new_eid)
     return ParsedBack(p, law.full_text(p.eid) if p is not None else "")
 
 
