@@ -273,7 +273,7 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
 
     text = quoted(draft)
     new_eid = draft.new_eid
-    if draft.num == BLANK_NUM:  # a blank number (text not supplied) is read as 1 for the check
+    if draft.num == BLANK_NUM and f" {BLANK_NUM}." in text:  # a blank number (text not supplied) is read as 1
         text = text.replace(f" {BLANK_NUM}.", " 1.", 1)
         new_eid = "art_1"
     if draft.lang == "en":
@@ -287,7 +287,10 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         path = Path(tmp) / f"{draft.rule_id}_{draft.lang}.txt"
         path.write_text(doc, encoding="utf-8")
-        law = load_law(path, language="ru", style="civil")
+        try:
+            law = load_law(path, language="ru", style="civil")
+        except LawgapError:  # nothing our grammar reads as a provision: the check fails, it does not crash
+            return ParsedBack(None, "")
     p = law.by_eid.get(new_eid)
     return ParsedBack(p, law.full_text(p.eid) if p is not None else "")
 
