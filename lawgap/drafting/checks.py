@@ -25,7 +25,8 @@ _HELP = ("assistance", "identification", "residence", "children")
 _STATUS = re.compile(r"(?i)потерпевш|при условии\w* (?:его|ее|их)? ?сотрудничеств|в случае дачи показаний")
 # the General Part excludes legal persons: in words (KG CC 24(3)) or by naming only the natural person (KZ CC)
 _NOT_A_SUBJECT = re.compile(
-    r"(?i)юридическое лицо не (?:является|может быть) субъектом|ответственности подлежит (?:только )?вменяемое физическое"
+    r"(?i)юридическое лицо не (?:является|может быть) субъектом"
+    r"|ответственности подлежит (?:только )?вменяемое физическое"
 )
 _LEGAL_PERSON = re.compile(r"(?i)юридическ\w+ лиц")
 _SANCTION = re.compile(r"(?i)наказыва")
@@ -61,8 +62,8 @@ def general_part(d: Draft, f: Finding, laws: Sequence[Law]) -> str | None:
         if _NOT_A_SUBJECT.search(p.text) and in_general_part(law, p.eid):
             where = cite(p.eid, d.lang, kind=CRIMINAL_CODE, country=d.country)
             return (
-                f"{where} makes only natural persons subjects of crime: the liability of legal persons (UNTOC 10(2): criminal, "
-                "civil or administrative) belongs in the law on administrative liability, not in this code"
+                f"{where} makes only natural persons subjects of crime: the liability of legal persons "
+                "(UNTOC 10(2): criminal, civil or administrative) belongs in the law on administrative liability"
             )
     return None
 
