@@ -270,14 +270,18 @@ def _emit(args: argparse.Namespace, data: str) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from lawgap.publish.report import to_html, write_report
+    """The legal assessment report from the reviewed score, with the offered drafts (applied and re-scored)."""
+    from lawgap.drafting.offer import checked_for
+    from lawgap.publish.report import category_rows, chart_png, to_html, write_report
+    from lawgap.publish.report_content import build_report
 
     ws = _workspace(args)
-    drafts = ws.drafts(("en", "ru"))
+    report = build_report(ws, checked_for(ws, "all", args.lang), args.lang)
+    chart = chart_png(category_rows(ws.score))
     if args.output:
-        write_report(args.output, args.country, ws.laws, ws.score, drafts)
+        write_report(args.output, report, chart)
     else:
-        sys.stdout.write(to_html(args.country, ws.laws, ws.score, drafts))
+        sys.stdout.write(to_html(report, chart))
     return 0
 
 
@@ -311,6 +315,7 @@ def add_draft_commands(sub) -> None:
     r = sub.add_parser("report", help="gap analysis and legal assessment report (.docx, .html, .pdf)")
     r.add_argument("files", nargs="+", type=Path)
     r.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
+    r.add_argument("--lang", choices=("ru", "en"), default="en", help="Russian, or English (a working translation)")
     r.add_argument("-o", "--output", type=Path, help=".docx, .html or .pdf (default: HTML on stdout)")
     r.set_defaults(func=cmd_report)
 
