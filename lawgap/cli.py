@@ -322,7 +322,7 @@ def add_draft_commands(sub) -> None:
     a = sub.add_parser("aide-memoire", help="pocket (A6) list of a victim's rights under the country's law")
     a.add_argument("files", nargs="+", type=Path)
     a.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
-    a.add_argument("--lang", choices=("ru", "en"), required=True)
+    a.add_argument("--lang", choices=("ru", "en", "ky"), required=True)
     a.add_argument("-o", "--output", type=Path, help=".docx, .html or .pdf (default: HTML on stdout)")
     a.set_defaults(func=cmd_aide_memoire)
 
