@@ -130,9 +130,7 @@ class Outcome:
     changed: tuple[Change, ...]  # every other finding that moved, better or worse
 
 
-def outcome(
-    country: str, laws: Sequence[Law], d: Draft, before: CountryScore, rules: RuleSet | None = None
-) -> Outcome:
+def outcome(country: str, laws: Sequence[Law], d: Draft, before: CountryScore, rules: RuleSet | None = None) -> Outcome:
     """Apply `d`, re-score the country, and compare with `before` (the computed score the draft was made from)."""
     after = score_country(country, amended_laws(laws, d), rules)
     old = {f.rule.id: f for f in before.findings}

@@ -35,12 +35,13 @@ def justification(finding: Finding, pl: Placement, lang: str, country: str = "")
     missing = [label for label, ok in labels if not ok]
     where = _where(finding, lang)
     limited = sorted({w for r in finding.elements for w in r.limited_by})
+    at = f" ({'; '.join(where)})" if where else ""
     lines = []
     if lang == "en":
         what = GAP if finding.status == GAP else "partial compliance"
         lines.append(f"Closes the {what} found on the requirement “{rule.title_en}” ({rule.id}).")
         if found:
-            lines.append(f"The law already provides: {'; '.join(found)} ({'; '.join(where)}).")
+            lines.append(f"The law already provides: {'; '.join(found)}{at}.")
         if missing:
             lines.append(f"Missing: {'; '.join(missing)}.")
         if limited:
@@ -55,20 +56,24 @@ def justification(finding: Finding, pl: Placement, lang: str, country: str = "")
         what = "пробел" if finding.status == GAP else "частичное соответствие"
         lines.append(f"Устраняет {what} по требованию «{rule.title_ru}» ({rule.id}).")
         if found:
-            lines.append(f"В законе уже есть: {'; '.join(found)} ({'; '.join(where)}).")
+            lines.append(f"В законе уже есть: {'; '.join(found)}{at}.")
         if missing:
             lines.append(f"Недостает: {'; '.join(missing)}.")
         if limited:
             lines.append(f"Ограничено словами: {', '.join(limited)}.")
         lines.extend(_source_lines(rule.sources, lang))
         lines.append(_level_line(finding, country, lang))
-        ru_basis = {
-            "article": f"новая статья после статьи {pl.previous}",
-            "part": f"новая часть статьи {pl.article_num}",
-            "item": f"новый пункт в статье {pl.article_num}",
-            "restate": f"статья {pl.article_num} излагается в новой редакции с новой частью 2",
-            "words": f"изменение слов в статье {pl.article_num}",
-        }[pl.unit] if pl.supplied else "новая статья закона, текст которого не представлен"
+        ru_basis = (
+            {
+                "article": f"новая статья после статьи {pl.previous}",
+                "part": f"новая часть статьи {pl.article_num}",
+                "item": f"новый пункт в статье {pl.article_num}",
+                "restate": f"статья {pl.article_num} излагается в новой редакции с новой частью 2",
+                "words": f"изменение слов в статье {pl.article_num}",
+            }[pl.unit]
+            if pl.supplied
+            else "новая статья закона, текст которого не представлен"
+        )
         lines.append(
             f"Место: {ru_basis}" + (", где уже содержится часть требования." if "already" in pl.basis else ".")
         )
@@ -96,8 +101,6 @@ def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
             ob = hit.obligation
             lines.append(f"{cite} (уровень: {OBLIGATION_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
     return lines
-
-
 
 
 def _level_line(finding: Finding, country: str, lang: str) -> str:

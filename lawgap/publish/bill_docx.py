@@ -27,12 +27,16 @@ TABLE_HEAD = {
 TITLES = {"ru": ("СРАВНИТЕЛЬНАЯ ТАБЛИЦА", "к проекту Закона"), "en": ("COMPARATIVE TABLE", "to the draft Law")}
 
 
-def a4(doc, landscape: bool = False) -> None:
-    """Every section A4 with the house margins (landscape for the comparative table)."""
+def page(section, landscape: bool = False) -> None:
+    """A4 with the house margins (landscape for the comparative table)."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4[1], A4[0]) if landscape else A4
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Cm(3), Cm(1.5), Cm(2), Cm(2)
+
+
+def a4(doc) -> None:
     for s in doc.sections:
-        s.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-        s.page_width, s.page_height = (A4[1], A4[0]) if landscape else A4
-        s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = Cm(3), Cm(1.5), Cm(2), Cm(2)
+        page(s)
 
 
 def new_document():
@@ -97,26 +101,19 @@ def bill_document(bills: Sequence[Bill], note: Sequence[str]):
     for i, bill in enumerate(bills):
         if i:
             doc.add_section(WD_SECTION.NEW_PAGE)
-            a4_last(doc, landscape=False)
+            page(doc.sections[-1])
         add_bill(doc, bill)
         doc.add_section(WD_SECTION.NEW_PAGE)
-        a4_last(doc, landscape=True)
+        page(doc.sections[-1], landscape=True)
         add_table(doc, bill)
     doc.add_section(WD_SECTION.NEW_PAGE)
-    a4_last(doc, landscape=False)
+    page(doc.sections[-1])
     for k, line in enumerate(note):
         if k == 0:
             _centered(doc, line)
         else:
             doc.add_paragraph(line)
     return doc
-
-
-def a4_last(doc, landscape: bool) -> None:
-    s = doc.sections[-1]
-    s.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    s.page_width, s.page_height = (A4[1], A4[0]) if landscape else A4
-    s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = Cm(3), Cm(1.5), Cm(2), Cm(2)
 
 
 def write_bill(path: str | Path, bills: Sequence[Bill], note: Sequence[str]) -> Path:

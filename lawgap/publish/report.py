@@ -261,10 +261,7 @@ def comparison_html(scores: Sequence[CountryScore]) -> str:
     out.append(
         _table(
             ["country", "overall", MET, PARTIAL, GAP],
-            [
-                (cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP])
-                for cs in scores
-            ],
+            [(cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP]) for cs in scores],
         )
     )
     out.append("<h2>By category</h2>")
@@ -289,10 +286,7 @@ def comparison_docx(scores: Sequence[CountryScore]):
     _docx_table(
         doc,
         ["country", "overall", MET, PARTIAL, GAP],
-        [
-            (cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP])
-            for cs in scores
-        ],
+        [(cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP]) for cs in scores],
     )
     cats = sorted({c for cs in scores for c in cs.by_category})
     doc.add_heading("By category", level=1)
