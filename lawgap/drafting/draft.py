@@ -152,7 +152,7 @@ def make_draft(
         raise DraftError(f"language {lang!r}: drafts are written in {', '.join(LANGS)}")
     rule = finding.rule
     if finding.status == MET or finding.broader:
-        where = "; ".join(_where(finding, "en")) or "the laws supplied"
+        where = "; ".join(_where(finding, "en", country)) or "the laws supplied"
         raise DraftError(f"rule {rule.id!r} is met in {country} ({where}): there is nothing to draft")
     if finding.status == NOT_ASSESSED:
         raise DraftError(f"rule {rule.id!r} is not assessed in {country}: supply the law where it lives first")
@@ -201,7 +201,7 @@ def make_draft(
             (c, t.nom if lang != "en" else t.en, getattr(t, "basis", "") or getattr(t, "source", ""))
             for c, t in terms.items()
         ),
-        evidence=tuple(_where(finding, lang)),
+        evidence=tuple(_where(finding, lang, country)),
         article_eid=pl.article_eid,
         target_eid=pl.target_eid or "",
         old=pl.old,

@@ -12,13 +12,20 @@ from lawgap.assess.findings import Finding
 from lawgap.drafting.levels import binding
 from lawgap.drafting.names import law_name as official_name
 from lawgap.drafting.placement import Placement
-from lawgap.vocab import GAP, OBLIGATION_RU
+from lawgap.refs.labels import cite as national_cite
+from lawgap.vocab import GAP, LAW_KINDS, OBLIGATION_RU
 
 
-def _where(finding: Finding, lang: str) -> list[str]:
+def _where(finding: Finding, lang: str, country: str = "") -> list[str]:
+    """The evidence provisions cited in the national style ("ч. 4 ст. 40 УПК КР"); the law's id where its kind
+    cannot be told from it."""
     seen: list[str] = []
     for ev in finding.evidence:
-        label = f"{ev.law}, {'ст.' if lang != 'en' else 'art.'} {ev.num or ev.eid}"
+        kind = next((k for k in sorted(LAW_KINDS, key=len, reverse=True) if ev.law.startswith(k)), None)
+        if kind and country:
+            label = national_cite(ev.eid, "en" if lang == "en" else "ru", kind=kind, country=country)
+        else:
+            label = f"{ev.law}, {'ст.' if lang != 'en' else 'art.'} {ev.num or ev.eid}"
         if label not in seen:
             seen.append(label)
     return seen[:4]
@@ -33,7 +40,7 @@ def justification(finding: Finding, pl: Placement, lang: str, country: str = "")
     ]
     found = [label for label, ok in labels if ok]
     missing = [label for label, ok in labels if not ok]
-    where = _where(finding, lang)
+    where = _where(finding, lang, country)
     limited = sorted({w for r in finding.elements for w in r.limited_by})
     at = f" ({'; '.join(where)})" if where else ""
     lines = []
