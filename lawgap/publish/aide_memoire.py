@@ -226,6 +226,8 @@ SAYS = {
     "compensation_state_fund": r"фонд|государств\w* компенсац",
     "children_guardian": r"законн\w* представител|по защите детей",
     "assistance_psychological": r"психолог",
+    "smuggling_migrants_not_liable": r"ввез|ввоз|мигрант",  # an asylum clause is not the smuggled migrant's right
+    "assistance_physical_safety": r"безопасност",
 }
 # whose right a provision gives: not the suspect's, the accused's, a detained person's or a foreign authority's
 _NOT_THE_PERSON = re.compile(
