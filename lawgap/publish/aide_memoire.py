@@ -226,7 +226,9 @@ SAYS = {
     "compensation_state_fund": r"фонд|государств\w* компенсац",
     "children_guardian": r"законн\w* представител|по защите детей",
     "assistance_psychological": r"психолог",
-    "smuggling_migrants_not_liable": r"ввез|ввоз|мигрант",  # an asylum clause is not the smuggled migrant's right
+    # an exemption that speaks of the smuggled migrant: not an asylum clause, not the offence's own definition
+    "smuggling_migrants_not_liable": r"(?:не подлежит|освобожда|не несет)[^.]*(?:ввез|ввоз|мигрант)"
+    r"|(?:ввез|ввоз|мигрант)[^.]*(?:не подлежит|освобожда|не несет)",
     "assistance_physical_safety": r"безопасност",
 }
 # whose right a provision gives: not the suspect's, the accused's, a detained person's or a foreign authority's
