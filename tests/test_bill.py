@@ -141,3 +141,44 @@ def test_bill_converts_with_libreoffice(tmp_path):
     path = write_bill(tmp_path / "bill.docx", made, spravka(made, [], "ru"))
     pdf = docx_to_pdf(path, tmp_path / "bill.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize(
+    ("country", "kind", "stem", "expected"),
+    [
+        # two Kazakh victim-support laws: each draft names its own law, never the other's
+        (
+            "KZ",
+            "victim_support",
+            "special_social_services_law_2008_ru",
+            "«О специальных социальных услугах» от ________",
+        ),
+        (
+            "KZ",
+            "victim_support",
+            "victim_compensation_fund_law_2018_ru",
+            "«О Фонде компенсации потерпевшим» от 10 января 2018 года № 131-VI",
+        ),
+        (
+            "KG",
+            "criminal_code",
+            "criminal_code_2021_ru",
+            "Уголовный кодекс Кыргызской Республики от 28 октября 2021 года № 127",
+        ),
+        # not supplied: the catalogue's real title, number and date (never "Закон о противодействии торговле людьми")
+        ("KG", "anti_trafficking", "", "«О предупреждении и борьбе с торговлей людьми» от 17 марта 2005 года № 55"),
+        ("KZ", "anti_trafficking", "", "«О противодействии торговле людьми» от 5 июля 2024 года № 110-VIII"),
+    ],
+)
+def test_law_names_come_from_the_catalogue_or_stay_blank(country, kind, stem, expected):
+    from lawgap.drafting.names import law_name
+
+    assert expected in law_name(country, kind, stem=stem).full("ru")
+
+
+def test_country_terms_have_a_source():
+    from lawgap.drafting.names import GOVERNMENT, government
+
+    assert government("KG").nom.startswith("Кабинет Министров") and government("KZ").nom.startswith("Правительство")
+    assert all(t.source for t in GOVERNMENT.values())
+    assert "____" in government("TM").nom  # no checked source: a blank, never a guess

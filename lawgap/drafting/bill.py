@@ -164,7 +164,7 @@ def bills(drafts: Sequence[Draft]) -> tuple[Bill, ...]:
     for (kind, _), ds in groups.items():
         ds = sorted(ds, key=_article_key)
         d0 = ds[0]
-        name = replace(law_name(d0.country, kind), supplied=d0.supplied)
+        name = replace(law_name(d0.country, kind, stem=d0.law_id if d0.supplied else ""), supplied=d0.supplied)
         kind_line, title, lead, final, sign = _form(d0.country, d0.lang, name)
         changes = tuple(_item(i, d.instruction, i == len(ds)) for i, d in enumerate(ds, 1))
         rows = tuple(_row(i, d) for i, d in enumerate(ds, 1))

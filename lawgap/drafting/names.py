@@ -9,6 +9,7 @@ drafter fills ("№ ____"). Sources in brackets are the keys of shared/DRAFTING.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from lawgap.catalogue import CatalogueEntry, entries_for, format_date
 from lawgap.model import Law
@@ -108,13 +109,22 @@ def date_ru(iso: str) -> str:
     return f"{d} {_MONTHS_RU[m - 1]} {y} года"
 
 
-def _entry(country: str, kind: str) -> CatalogueEntry | None:
-    return next((e for e in entries_for(country) if e.kind == kind), None)
+def _entry(country: str, kind: str, stem: str = "") -> CatalogueEntry | None:
+    """The catalogue's entry for the law: the one whose corpus files include `stem` (a supplied law's file), else
+    the only entry of its kind. Two laws of one kind (KZ: two victim-support laws) are never confused."""
+    entries = [e for e in entries_for(country) if e.kind == kind]
+    if stem:
+        hit = next((e for e in entries if any(Path(f).stem == stem for f in e.in_corpus)), None)
+        if hit is not None:
+            return hit
+    return entries[0] if len(entries) == 1 or (entries and not stem) else None
 
 
-def law_name(country: str, kind: str, law: Law | None = None) -> LawName:
-    """The law's official name from the catalogue (checked facts), else from its own file, else blanks."""
-    entry = _entry(country, kind)
+def law_name(country: str, kind: str, law: Law | None = None, stem: str = "") -> LawName:
+    """The law's official name from the catalogue (checked facts), else from its own file, else blanks.
+    `stem`: the supplied law's id (file stem), to find its own entry when its Law is not at hand."""
+    stem = stem or (Path(law.source).stem if law is not None else "")
+    entry = _entry(country, kind, stem)
     names = KIND_NAMES.get(kind)
     cn = COUNTRY_NAMES.get(country)
     title_ru = (entry.title_ru if entry else None) or ""
