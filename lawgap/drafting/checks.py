@@ -86,7 +86,10 @@ def means_in_basic_offence(d: Draft, f: Finding, laws: Sequence[Law]) -> str | N
     if law is None or kind_of(law) != CRIMINAL_CODE:
         return None
     if d.unit != "words" and not _SANCTION.search(d.inserted):
-        return "a means or purpose added as a part without a sanction: it belongs in the basic offence's list (part 1)"
+        return (
+            f"part 1 of article {d.article_num} lists no means to extend, and a part without a sanction defines "
+            "nothing: where the offence needs no means at all it is broader than TIP 3(a) (nothing to narrow)"
+        )
     return None
 
 
