@@ -5,7 +5,7 @@ Reads: the command line and law files. Writes: JSON, CSV, text, Word, HTML and P
     lawgap parse FILE [--format json|akn|text]        one law's provision tree
     lawgap score FILE... --country CC                 coverage of one country's laws
     lawgap eval                                       the matcher measured on the gold set
-    lawgap draft FILE... --country CC --rule RULE_ID --lang ru|en [--format md|docx|akn] [-o P]
+    lawgap draft FILE... --country CC --rule RULE_ID|all --lang ru|en [--check] [--format md|docx|akn|json] [-o P]
     lawgap report FILE... --country CC [-o PATH]      (.docx, .html or .pdf; HTML on stdout)
     lawgap aide-memoire FILE... --country CC --lang ru|en [-o PATH]
     lawgap scan [FOLDER...]                           the main job: every law in national_laws/
@@ -250,34 +250,44 @@ def _workspace(args: argparse.Namespace):
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from lawgap.drafting.draft import draft_rule
+    """Drafts checked by law and (with --check, or for a bill) applied and re-scored; only offered ones are drafted."""
+    from lawgap.drafting.offer import checked_for
 
-    ws = _workspace(args)
-    if args.rule == "all":
-        drafts = ws.drafts((args.lang,))
-        if not drafts:
-            raise LawgapError(f"{args.country}: every requirement is met: there is nothing to draft")
-    else:
-        drafts = [draft_rule(args.country, ws.laws, args.rule, args.lang, score=ws.score)]
     fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "md")
     fmt = {"markdown": "md", "xml": "akn"}.get(fmt, fmt)
+    if fmt not in ("md", "docx", "akn", "json"):
+        raise LawgapError(f"unknown draft format {fmt!r}: use md, docx, akn or json")
+    ws = _workspace(args)
+    checked = checked_for(ws, args.rule, args.lang, rescore=args.check or fmt == "docx")
+    if fmt == "json":
+        data = json.dumps({"drafts": [c.to_dict(args.lang) for c in checked]}, ensure_ascii=False, indent=1) + "\n"
+        return _emit(args, data)
+    drafts = [d for c in checked if c.offered and (d := c.draft(args.lang)) is not None]
+    if not drafts:
+        why = "; ".join(f"{c.rule}: {r}" for c in checked for r in c.reasons) or "every requirement is met"
+        raise LawgapError(f"{args.country}: no draft can be offered ({why})")
     if fmt == "docx":
-        from lawgap.publish.docx import write_docx
+        from lawgap.drafting.bill import bills, spravka
+        from lawgap.publish.bill_docx import write_bill
 
         if not args.output:
             raise LawgapError("--format docx needs -o PATH (a Word file cannot go to the terminal)")
-        write_docx(drafts, args.output)
+        withheld = [(c.rule, "; ".join(c.reasons)) for c in checked if not c.offered]
+        made = bills(drafts)
+        write_bill(args.output, made, spravka(made, withheld, args.lang))
         return 0
     if fmt == "akn":
         from lawgap.publish.amendment_akn import to_amendment_akn
 
         data = to_amendment_akn(drafts).decode("utf-8")
-    elif fmt == "md":
+    else:
         from lawgap.publish.markdown import to_markdown_doc
 
         data = to_markdown_doc(drafts)
-    else:
-        raise LawgapError(f"unknown draft format {fmt!r}: use md, docx or akn")
+    return _emit(args, data)
+
+
+def _emit(args: argparse.Namespace, data: str) -> int:
     if args.output:
         from lawgap.publish.atomic import write_atomic
 
@@ -288,14 +298,18 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from lawgap.publish.report import to_html, write_report
+    """The legal assessment report from the reviewed score, with the offered drafts (applied and re-scored)."""
+    from lawgap.drafting.offer import checked_for
+    from lawgap.publish.report import category_rows, chart_png, to_html, write_report
+    from lawgap.publish.report_content import build_report
 
     ws = _workspace(args)
-    drafts = ws.drafts(("en", "ru"))
+    report = build_report(ws, checked_for(ws, "all", args.lang), args.lang)
+    chart = chart_png(category_rows(ws.score))
     if args.output:
-        write_report(args.output, args.country, ws.laws, ws.score, drafts)
+        write_report(args.output, report, chart)
     else:
-        emit(to_html(args.country, ws.laws, ws.score, drafts))
+        emit(to_html(report, chart))
     return 0
 
 
@@ -317,20 +331,26 @@ def add_draft_commands(sub) -> None:
     d.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
     d.add_argument("--rule", required=True, help="rule id (see `lawgap score`), or 'all' for every gap and partial")
     d.add_argument("--lang", choices=("ru", "en"), required=True)
-    d.add_argument("--format", choices=("md", "docx", "akn"), help="default: from -o's extension, else md")
+    d.add_argument(
+        "--format", choices=("md", "docx", "akn", "json"), help="default: from -o's extension, else md; docx: the bill"
+    )
+    d.add_argument(
+        "--check", action="store_true", help="apply each draft to the law, re-score, offer only those that close"
+    )
     d.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
     d.set_defaults(func=cmd_draft)
 
     r = sub.add_parser("report", help="gap analysis and legal assessment report (.docx, .html, .pdf)")
     r.add_argument("files", nargs="+", type=Path)
     r.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
+    r.add_argument("--lang", choices=("ru", "en"), default="en", help="Russian, or English (a working translation)")
     r.add_argument("-o", "--output", type=Path, help=".docx, .html or .pdf (default: HTML on stdout)")
     r.set_defaults(func=cmd_report)
 
     a = sub.add_parser("aide-memoire", help="pocket (A6) list of a victim's rights under the country's law")
     a.add_argument("files", nargs="+", type=Path)
     a.add_argument("--country", type=_country, required=True, help="ISO country code, e.g. KG")
-    a.add_argument("--lang", choices=("ru", "en"), required=True)
+    a.add_argument("--lang", choices=("ru", "en", "ky"), required=True)
     a.add_argument("-o", "--output", type=Path, help=".docx, .html or .pdf (default: HTML on stdout)")
     a.set_defaults(func=cmd_aide_memoire)
 

@@ -1,89 +1,90 @@
-"""The gap analysis report for Kyrgyzstan states each requirement's status and evidence articles exactly
-as `lawgap score` does; DOCX, HTML and PDF outputs open and carry the expected sections."""
+"""The legal assessment report for Kyrgyzstan: both languages carry the sections a ministry expects, its
+statuses are the reviewed score's, only instruments the country is party to make obligations, A4 DOCX and PDF."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from dataclasses import replace
+from functools import cache
 
 import docx
 import pytest
 from lxml import html as lhtml
 
-from lawgap.cli import main as lawgap
-from lawgap.publish.report import H, comparison_rows, to_html, write_comparison, write_report
-from tests.conftest import corpus_file
-from tests.test_draft import KG, kg
+from lawgap.publish.report import comparison_rows, to_html, write_comparison, write_report
+from lawgap.publish.report_content import T, build_report
+from tests.test_draft import kg
 
 
-def _score_json(capsys) -> dict:
-    files = [str(corpus_file(rel)) for rel in KG]
-    assert lawgap(["score", *files, "--country", "KG", "--format", "json"]) == 0
-    return json.loads(capsys.readouterr().out)
+@cache
+def kg_report_inputs():
+    from lawgap.drafting.offer import check_country
+    from lawgap.workspace import assess
+
+    laws, cs, _ = kg()
+    ws = assess("KG", laws, score=cs)
+    # the legal checks only: re-scoring every draft is tested in test_bill.py
+    return ws, check_country("KG", ws.laws, ws.score, ws.computed, ("ru", "en"), rescore=False)
 
 
-def _expected(score: dict) -> dict[str, tuple[str, str]]:
-    out = {}
-    for r in score["rules"]:
-        refs: list[str] = []
-        for ev in r["evidence"]:
-            ref = f"{ev['law']} {ev['num'] or ev['eid']}"
-            if ref not in refs:
-                refs.append(ref)
-        out[r["id"]] = (r["status"], "; ".join(refs))
-    return out
-
-
-def test_html_report_states_status_and_evidence_as_lawgap_score(capsys):
-    laws, cs, drafts = kg()
-    expected = _expected(_score_json(capsys))
-    page = lhtml.fromstring(to_html("KG", laws, cs, drafts))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_report_sections_in_both_languages(lang):
+    ws, checked = kg_report_inputs()
+    report = build_report(ws, checked, lang)
+    page = lhtml.fromstring(to_html(report))
     h2 = [h.text_content() for h in page.iter("h2")]
-    assert h2 == [H["summary"], H["coverage"], H["findings"], H["requirements"], H["annex"], H["laws"]]
-    table = page.xpath(f"//h2[.='{H['requirements']}']/following-sibling::table[1]")[0]
-    got = {}
-    for tr in table.xpath(".//tr")[1:]:
-        cells = [td.text_content() for td in tr.xpath("./td")]
-        got[cells[0]] = (cells[2], cells[3])
-    assert got == expected
-    # the laws analysed, with their sha256
-    for law in laws:
-        assert law.sha256 in page.text_content()
+    t = T[lang]
+    assert h2 == [t["summary"], t["method"], t["framework"], t["analysis"], t["recs"], t["matrix"], t["bill"]]
+    text = page.text_content()
+    # counts are of laws, not files: two codes, each in two languages, are two laws
+    assert ("Проанализировано законов: 2;" if lang == "ru" else "Laws analysed: 2;") in text
+    # provisions cited in the national style, never by file name
+    assert ("ст. 166 УК КР" if lang == "ru" else "Art. 166") in text
+    assert "criminal_code_2021_ru" not in text.split(t["method"])[0] + text.split(t["framework"])[1]
 
 
-def test_docx_report_and_pdf(tmp_path, capsys):
-    laws, cs, drafts = kg()
-    expected = _expected(_score_json(capsys))
-    path = write_report(tmp_path / "report_KG.docx", "KG", laws, cs, drafts)
+def test_kg_report_statuses_equal_the_reviewed_score():
+    ws, checked = kg_report_inputs()
+    report = build_report(ws, checked, "en")
+    assert report.statuses == {f.rule.id: f.status for f in ws.score.findings}
+    matrix = next(s for s in report.sections if s.heading == T["en"]["matrix"]).blocks[0]
+    assert {r[0]: r[1].replace(" ", "_") for r in matrix.rows} == report.statuses
+
+
+def test_mandatory_only_from_an_instrument_the_country_is_party_to():
+    from lawgap.drafting.levels import is_party
+    from lawgap.rules.citations import parse
+
+    ws, checked = kg_report_inputs()
+    report = build_report(ws, checked, "en")
+    assert any(b.level == "mandatory" for b in report.levels.values())
+    for rule, b in report.levels.items():
+        if b.level == "mandatory":
+            assert b.binding and all(is_party("KG", parse(c).code) for c in b.binding), rule
+    # the Council of Europe Convention binds none of the five: a rule resting on it alone is good practice
+    coe_only = next(f for f in ws.score.findings if all(c.startswith("COE") for c in f.rule.sources))
+    assert report.levels[coe_only.rule.id].level == "good_practice"
+
+
+def test_docx_report_is_a4_and_pdf(tmp_path):
+    ws, checked = kg_report_inputs()
+    report = build_report(ws, checked, "ru")
+    path = write_report(tmp_path / "report_KG.docx", report)
     doc = docx.Document(str(path))
+    s = doc.sections[0]
+    assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    for h in (H["summary"], H["coverage"], H["findings"], H["requirements"], H["annex"], H["laws"]):
-        assert h in headings
-    req = next(t for t in doc.tables if t.rows[0].cells[0].text == "requirement")
-    got = {r.cells[0].text: (r.cells[2].text, r.cells[3].text) for r in req.rows[1:]}
-    assert got == expected
-    assert len(doc.inline_shapes) == 1  # the coverage chart
+    assert T["ru"]["summary"] in headings and T["ru"]["bill"] in headings
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed: no PDF")
-    pdf = write_report(tmp_path / "report_KG.pdf", "KG", laws, cs, drafts)
+    pdf = write_report(tmp_path / "report_KG.pdf", report)
     assert pdf.read_bytes()[:5] == b"%PDF-"
     if shutil.which("pdftoppm"):
         subprocess.run(
             ["pdftoppm", "-r", "40", "-f", "1", "-l", "2", "-png", str(pdf), str(tmp_path / "p")], check=True
         )
         assert len(list(tmp_path.glob("p-*.png"))) == 2
-
-
-def test_every_gap_and_partial_has_evidence_and_a_recommendation():
-    laws, cs, drafts = kg()
-    page = lhtml.fromstring(to_html("KG", laws, cs, drafts))
-    h3 = [h.text_content() for h in page.iter("h3")]
-    open_ = [f for f in cs.findings if f.status in ("gap", "partial")]  # not assessed: nothing to recommend yet
-    for f in open_:
-        assert any(f"({f.rule.id})" in h for h in h3), f.rule.id
-    assert page.text_content().count("Recommendation:") == len(open_)
 
 
 def test_comparison_report(tmp_path):

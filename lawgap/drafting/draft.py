@@ -21,15 +21,19 @@ from pathlib import Path
 
 from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.assess.score import score_country
-from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, OPEN, build, law_name
-from lawgap.drafting.placement import Allocator, Placement, place
+from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, OPEN, build
+from lawgap.drafting.justify import _where, justification
+from lawgap.drafting.levels import binding
+from lawgap.drafting.names import government
+from lawgap.drafting.names import law_name as official_name
+from lawgap.drafting.placement import BLANK_NUM, Allocator, place
 from lawgap.drafting.redline import Segment, redline
 from lawgap.drafting.template import Template, load_templates
-from lawgap.drafting.terms import Terms, find_terms
+from lawgap.drafting.terms import find_terms
 from lawgap.errors import LawgapError
 from lawgap.model import Law, Provision
 from lawgap.rules import RuleSet, load_rules
-from lawgap.vocab import GAP, KIND_NAMES, MET, OBLIGATION_RU
+from lawgap.vocab import MET
 
 LANGS = ("ru", "en")
 
@@ -69,11 +73,23 @@ class Draft:
     placement_basis: str
     terms: tuple[tuple[str, str, str], ...]  # (concept, term, basis)
     evidence: tuple[str, ...]
+    # where and what exactly changes, for applying the draft to the law's tree (lawgap.drafting.apply)
+    article_eid: str = ""
+    target_eid: str = ""
+    old: str = ""
+    new: str = ""
+    supplied: bool = True  # False: the target law's text was not supplied (numbering to be checked)
+    home_kind: str = ""  # the kind of law where the provision belongs (the template's)
+    level: str = ""  # the obligation level for this country (lawgap.drafting.levels)
+    binding: tuple[str, ...] = ()
 
     @property
     def target(self) -> str:
         """'статья 166, часть 5' / 'article 166, part 5'."""
         ru = self.lang != "en"
+        if self.unit == "words":
+            where = f"статья {self.article_num}" if ru else f"article {self.article_num}"
+            return where + ((", часть " if ru else ", part ") + self.part_num if self.part_num else "")
         if self.unit == "article":
             return f"статья {self.num}" if ru else f"article {self.num}"
         if self.unit == "item":
@@ -101,7 +117,7 @@ class Draft:
     @classmethod
     def from_dict(cls, d: dict) -> Draft:
         fields = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
-        for k in ("sources", "evidence"):
+        for k in ("sources", "evidence", "binding"):
             fields[k] = tuple(fields.get(k, ()))
         fields["terms"] = tuple(tuple(t) for t in fields.get("terms", ()))
         return cls(**fields)
@@ -118,95 +134,9 @@ def resolve_rule(rule_id: str, rules: RuleSet) -> str:
     raise DraftError(f"unknown rule {rule_id!r}{hint}")
 
 
-def _fill(text: str, terms: Terms, capital: bool) -> str:
-    out = text.format_map(terms.as_mapping())
+def _fill(text: str, terms: dict, capital: bool) -> str:
+    out = text.format_map(terms)
     return out[:1].upper() + out[1:] if capital and out else out
-
-
-def _where(finding: Finding, lang: str) -> list[str]:
-    seen: list[str] = []
-    for ev in finding.evidence:
-        label = f"{ev.law}, {'ст.' if lang != 'en' else 'art.'} {ev.num or ev.eid}"
-        if label not in seen:
-            seen.append(label)
-    return seen[:4]
-
-
-def justification(finding: Finding, pl: Placement, lang: str) -> str:
-    """Why this draft: the finding it closes and the instrument it implements, in our paraphrase."""
-    rule = finding.rule
-    labels = [
-        (e.label_en if lang == "en" else e.label_ru, r.found)
-        for e, r in zip(rule.elements, finding.elements, strict=True)
-    ]
-    found = [label for label, ok in labels if ok]
-    missing = [label for label, ok in labels if not ok]
-    where = _where(finding, lang)
-    limited = sorted({w for r in finding.elements for w in r.limited_by})
-    lines = []
-    if lang == "en":
-        what = GAP if finding.status == GAP else "partial compliance"
-        lines.append(f"Closes the {what} found on the requirement “{rule.title_en}” ({rule.id}).")
-        if found:
-            lines.append(f"The law already provides: {'; '.join(found)} ({'; '.join(where)}).")
-        if missing:
-            lines.append(f"Missing: {'; '.join(missing)}.")
-        if limited:
-            lines.append(f"Limited by: {', '.join(limited)}.")
-        lines.extend(_source_lines(rule.sources, lang))
-        lines.append(f"Placement: {pl.basis}.")
-        if pl.natural_kind:
-            natural = KIND_NAMES[pl.natural_kind].name_en if pl.natural_kind in KIND_NAMES else pl.natural_kind
-            lines.append(
-                f"By its subject the provision belongs in the {natural}, which was not supplied for analysis; "
-                f"until it is, the provision is proposed for the {law_name(pl.law, 'en')}."
-            )
-    else:
-        what = "пробел" if finding.status == GAP else "частичное соответствие"
-        lines.append(f"Устраняет {what} по требованию «{rule.title_ru}» ({rule.id}).")
-        if found:
-            lines.append(f"В законе уже есть: {'; '.join(found)} ({'; '.join(where)}).")
-        if missing:
-            lines.append(f"Недостает: {'; '.join(missing)}.")
-        if limited:
-            lines.append(f"Ограничено словами: {', '.join(limited)}.")
-        lines.extend(_source_lines(rule.sources, lang))
-        ru_basis = {
-            "article": f"новая статья после статьи {pl.previous}",
-            "part": f"новая часть статьи {pl.article_num}",
-            "item": f"новый пункт в статье {pl.article_num}",
-            "restate": f"статья {pl.article_num} излагается в новой редакции с новой частью 2",
-        }[pl.unit]
-        lines.append(
-            f"Место: {ru_basis}" + (", где уже содержится часть требования." if "already" in pl.basis else ".")
-        )
-        if pl.natural_kind:
-            natural = KIND_NAMES[pl.natural_kind].name_ru if pl.natural_kind in KIND_NAMES else pl.natural_kind
-            lines.append(
-                f"По своему предмету норма относится к акту «{natural}», который не был представлен для анализа; "
-                f"до его принятия или представления предлагается включить ее в {law_name(pl.law, 'ru')}."
-            )
-    return "\n".join(lines)
-
-
-def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
-    """One line per cited source: the citation, its level and our paraphrase from model_law."""
-    from lawgap.rules.instruments import find
-
-    lines = []
-    for cite in sources:
-        hit = find(cite)
-        if hit is None:
-            lines.append(f"{cite}.")
-        elif hit.obligation is None:
-            lines.append(f"{cite} ({hit.title}).")
-        elif lang == "en":
-            ob = hit.obligation
-            lines.append(f"{cite} ({ob.title}; level: {ob.obligation}): {ob.summary}")
-        else:
-            ob = hit.obligation
-            lines.append(f"{cite} (уровень: {OBLIGATION_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
-    return lines
 
 
 def make_draft(
@@ -221,21 +151,24 @@ def make_draft(
     if lang not in LANGS:
         raise DraftError(f"language {lang!r}: drafts are written in {', '.join(LANGS)}")
     rule = finding.rule
-    if finding.status == MET:
-        where = "; ".join(_where(finding, "en")) or "the laws supplied"
+    if finding.status == MET or finding.broader:
+        where = "; ".join(_where(finding, "en", country)) or "the laws supplied"
         raise DraftError(f"rule {rule.id!r} is met in {country} ({where}): there is nothing to draft")
     if template is None:
         options = load_templates().get(rule.id)
         if not options:
             raise DraftError(f"rule {rule.id!r} has no drafting template in lawgap/drafting/templates")
         template = options[0]
-    pl = place(template, finding, laws, alloc or Allocator())
-    terms = find_terms(pl.law)
+    pl = place(template, finding, laws, alloc or Allocator(), country)
+    terms: dict = {**find_terms(pl.law).as_mapping(), "government": government(country)}
     heading = _fill(template.heading(lang), terms, capital=True)
     parts = tuple(_fill(t, terms, capital=True) for t in template.parts(lang))
     item = _fill(template.item(lang), terms, capital=False) if template.item(lang) else ""
-    am = build(pl, heading, parts, item, lang)
+    add = _fill(template.add_en if lang == "en" else template.add_ru, terms, capital=False)
+    am = build(pl, heading, parts, item, lang, add)
     head = heading if pl.unit == "article" else (pl.law.by_eid[pl.article_eid].heading or "")
+    b = binding(finding, country)
+    name = official_name(country, pl.kind or template.home, pl.law if pl.supplied else None)
     return Draft(
         country=country,
         rule_id=rule.id,
@@ -245,7 +178,7 @@ def make_draft(
         lang=lang,
         sources=rule.sources,
         law_id=pl.law_id,
-        law_name=law_name(pl.law, lang),
+        law_name=name.short(lang),
         law_kind=pl.kind,
         natural_kind=pl.natural_kind,
         unit=pl.unit,
@@ -260,10 +193,21 @@ def make_draft(
         instruction=am.instruction,
         current=am.current,
         consolidated=am.consolidated,
-        justification=justification(finding, pl, lang),
+        justification=justification(finding, pl, lang, country),
         placement_basis=pl.basis,
-        terms=tuple((c, t.nom if lang != "en" else t.en, t.basis) for c, t in terms.as_mapping().items()),
-        evidence=tuple(_where(finding, lang)),
+        terms=tuple(
+            (c, t.nom if lang != "en" else t.en, getattr(t, "basis", "") or getattr(t, "source", ""))
+            for c, t in terms.items()
+        ),
+        evidence=tuple(_where(finding, lang, country)),
+        article_eid=pl.article_eid,
+        target_eid=pl.target_eid or "",
+        old=pl.old,
+        new=pl.new,
+        supplied=pl.supplied,
+        home_kind=template.home,
+        level=b.level,
+        binding=b.binding,
     )
 
 
@@ -279,14 +223,15 @@ def draft_rule(country: str, laws: Sequence[Law], rule_id: str, lang: str, score
 def drafts_for_country(
     country: str, laws: Sequence[Law], langs: Sequence[str] = LANGS, score: CountryScore | None = None
 ) -> list[Draft]:
-    """Drafts for every gap and partial finding, per language. Numbers are allocated once per batch, in
-    rule order, so the Russian and English drafts of a rule carry the same number and no two collide."""
+    """Drafts for every finding short of met (not a broader offence: nothing to narrow), per language, unchecked
+    (lawgap.drafting.offer checks them). Numbers are allocated once per batch, in rule order, so the Russian and
+    English drafts of a rule carry the same number and no two collide."""
     cs = score or score_country(country, laws)
     out: list[Draft] = []
     for lang in langs:
         alloc = Allocator()
         for f in cs.findings:
-            if f.status != MET:
+            if f.status != MET and not f.broader:
                 out.append(make_draft(country, f, laws, lang, alloc))
     return out
 
@@ -326,6 +271,10 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
     from lawgap.parsers import load_law
 
     text = quoted(draft)
+    new_eid = draft.new_eid
+    if draft.num == BLANK_NUM and f" {BLANK_NUM}." in text:  # a blank number (text not supplied) is read as 1
+        text = text.replace(f" {BLANK_NUM}.", " 1.", 1)
+        new_eid = "art_1"
     if draft.lang == "en":
         text = re.sub(rf"^{ARTICLE_WORD['en']} ", f"{ARTICLE_WORD['ru']} ", text)
     frame = []
@@ -337,8 +286,11 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         path = Path(tmp) / f"{draft.rule_id}_{draft.lang}.txt"
         path.write_text(doc, encoding="utf-8")
-        law = load_law(path, language="ru", style="civil")
-    p = law.by_eid.get(draft.new_eid)
+        try:
+            law = load_law(path, language="ru", style="civil")
+        except LawgapError:  # nothing our grammar reads as a provision: the check fails, it does not crash
+            return ParsedBack(None, "")
+    p = law.by_eid.get(new_eid)
     return ParsedBack(p, law.full_text(p.eid) if p is not None else "")
 
 

@@ -11,7 +11,7 @@ Reads: a Placement and the new provision's wording. Writes: an `Amendment` with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawgap.drafting.placement import Placement, kind_of
 from lawgap.model import Law, Provision
@@ -95,10 +95,64 @@ def _new_article(pl: Placement, heading: str, parts: tuple[str, ...], lang: str)
     return "\n".join(lines)
 
 
-def build(pl: Placement, heading: str, parts: tuple[str, ...], item: str, lang: str) -> Amendment:
-    """The amendment for one placement; `parts` and `item` are already filled with the law's terms."""
+_ORDINAL = ("первом", "втором", "третьем", "четвертом", "пятом", "шестом", "седьмом", "восьмом", "девятом", "десятом")
+_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _words_where(pl: Placement, lang: str) -> str:
+    """'в абзаце третьем примечания к статье 166' / 'in the third paragraph of the note to Article 166';
+    'в части 1 статьи 166' / 'in part 1 of Article 166'."""
+    law = pl.law
+    p = law.by_eid[pl.target_eid or pl.article_eid]
+    en = lang == "en"
+    if p.kind == "note":
+        lines = [ln for ln in p.text.split("\n") if ln.strip()]
+        k = next((i for i, ln in enumerate(lines) if pl.old in ln), 0)
+        note = f"the note to Article {pl.article_num}" if en else f"примечания к статье {pl.article_num}"
+        if len(lines) > 1 and k < len(_ORDINAL):
+            return f"in the {_ORDINAL_EN[k]} paragraph of {note}" if en else f"в абзаце {_ORDINAL[k]} {note}"
+        return f"in {note}" if en else f"в примечании к статье {pl.article_num}"
+    if p.kind == "paragraph":
+        return f"in part {p.num} of Article {pl.article_num}" if en else f"в части {p.num} статьи {pl.article_num}"
+    return f"in Article {pl.article_num}" if en else f"в статье {pl.article_num}"
+
+
+def _words(pl: Placement, add: str, lang: str) -> Amendment:
+    """Words struck from, or added to, a provision that stays: «слова "..." исключить»; «после слова "..."
+    дополнить словами "..."»."""
+    o, c = OPEN[lang], CLOSE[lang]
+    where = _words_where(pl, lang)
+    old = pl.old.strip()
+    where = where[:1].upper() + where[1:]
+    if not pl.new:
+        en = f"{where}, the words {o}{old}{c} shall be deleted."
+        instruction = en if lang == "en" else f"{where} слова {o}{old}{c} исключить."
+        inserted = ""
+    else:
+        word = ("words" if " " in old else "word") if lang == "en" else ("слов" if " " in old else "слова")
+        instruction = (
+            f"{where}, after the {word} {o}{old}{c} (Russian text), insert the words {o}{add}{c}."
+            if lang == "en"
+            else f"{where} после {word} {o}{old}{c} дополнить словами {o}{add}{c}."
+        )
+        inserted = add
+    current = render(pl.law, pl.article_eid, lang)
+    p = pl.law.by_eid[pl.target_eid or pl.article_eid]
+    before = _line(p, "ru").split("\n")
+    changed = _line(replace(p, text=p.text.replace(pl.old, pl.new, 1)), "ru").split("\n")
+    lines = current.split("\n")
+    for a, b in zip(before, changed, strict=False):
+        if a != b and a in lines:
+            lines[lines.index(a)] = b
+    return Amendment(inserted, instruction, current, "\n".join(lines))
+
+
+def build(pl: Placement, heading: str, parts: tuple[str, ...], item: str, lang: str, add: str = "") -> Amendment:
+    """The amendment for one placement; `parts`, `item` and `add` are already filled with the law's terms."""
     law = pl.law
     o, c = OPEN[lang], CLOSE[lang]
+    if pl.unit == "words":
+        return _words(pl, add, lang)
     if pl.unit == "article":
         inserted = _new_article(pl, heading, parts, lang)
         current = ""
@@ -168,14 +222,15 @@ def _insert_after_children(
     """The rendered subtree of `root` (default `holder`) with `inserted` after the last `kind` child of `holder`."""
     root = root or holder
     kids = [p for p in law.children(holder) if p.kind == kind]
-    after = law.subtree(kids[-1].eid)[-1].eid if kids else holder
+    inside = {p.eid for p in law.subtree(kids[-1].eid)} if kids else {holder}
+    ordered = _ordered(law, root)
+    # after the last line of the last unit's subtree: a part's sanction, printed after its items, included
+    last = max((i for i, (p, _) in enumerate(ordered) if p.eid in inside), default=len(ordered) - 1)
     lines = []
-    done = False
-    for p, line in _ordered(law, root):
+    for i, (p, line) in enumerate(ordered):
         if fix_stop and kids and p.eid == kids[-1].eid and line.endswith("."):
             line = line[:-1] + ";"
         lines.append(line)
-        if p.eid == after and not done:
+        if i == last:
             lines.append(inserted)
-            done = True
     return "\n".join(lines)

@@ -24,8 +24,8 @@ from lawgap.rules.strict_toml import FieldError, Problem, Strict, Text, one_of, 
 from lawgap.vocab import LAW_KINDS
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-UNITS = ("article", "part", "item")
-CONCEPTS = ("victim", "authority", "court", "child")
+UNITS = ("article", "part", "item", "words")
+CONCEPTS = ("victim", "authority", "court", "child", "government")
 
 
 class TemplateError(InputError):
@@ -51,7 +51,16 @@ class Template:
     list_part: str = ""
     item_ru: str = ""
     item_en: str = ""
+    after: str = ""
+    add_ru: str = ""
+    add_en: str = ""
+    strike: str = ""
     file: str = ""
+
+    @property
+    def home(self) -> str:
+        """The kind of law where the provision belongs (the first of `kinds`)."""
+        return self.kinds[0]
 
     def heading(self, lang: str) -> str:
         return self.heading_en if lang == "en" else self.heading_ru
@@ -99,6 +108,10 @@ class _Template(Strict):
     list_part: Regex = ""
     item_ru: Wording = ""
     item_en: Wording = ""
+    after: Regex = ""
+    add_ru: Wording = ""
+    add_en: Wording = ""
+    strike: Regex = ""
 
     @model_validator(mode="after")
     def _parts_and_items(self) -> _Template:
@@ -106,6 +119,8 @@ class _Template(Strict):
             raise FieldError("parts_ru and parts_en must have the same, non-zero length", "parts_en")
         if self.unit == "item" and not (self.item_ru and self.item_en):
             raise FieldError("'item' needs item_ru and item_en", "unit")
+        if self.unit == "words" and not (self.after and self.add_ru and self.add_en):
+            raise FieldError("'words' needs after, add_ru and add_en", "unit")
         return self
 
     def template(self, file: str) -> Template:

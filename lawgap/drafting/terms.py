@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from lawgap.model import Law
+from lawgap.vocab import CODES
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,16 @@ def _with_basis(term: Term, basis: str) -> Term:
 
 
 def find_terms(law: Law) -> Terms:
-    """The terms this law uses. Kyrgyz-language laws get the terms of the Russian official version's candidates."""
+    """The terms this law uses. Kyrgyz-language laws get the terms of the Russian official version's candidates.
+    A law whose text was not supplied (no provisions) that is not a code gets the terms of a special law:
+    the victim ("жертва"), the competent state body; never the investigator of a procedural code."""
+    if not law.provisions and law.kind not in CODES:
+        victim, authority = CANDIDATES["victim"][1], CANDIDATES["authority"][1]
+        basis = "the law's text was not supplied: the term of a special law"
+        return Terms(
+            _with_basis(victim, basis), _with_basis(authority, basis),
+            _with_basis(CANDIDATES["court"][0], basis), _with_basis(CANDIDATES["child"][0], basis),
+        )  # fmt: skip
     definitions, where = _definitions_text(law)
     text = law.text.lower()
     return Terms(**{c: _pick(c, law, definitions, where, text) for c in CANDIDATES})

@@ -1,17 +1,19 @@
-"""The aide-memoire: a pocket (A6) leaflet per country listing, in plain language, the rights a victim
+"""The aide-memoire: a pocket (A6) leaflet per country on the rights of victims of trafficking and of
+smuggled migrants (SOM 16), each right in plain words with the provision it comes from, cited nationally.
 
-Reads: a country's reviewed score and laws. Writes: the leaflet (HTML, DOCX, PDF).
-
-of trafficking or a smuggled migrant has under that country's law, each with the article it comes from.
-
-Built ONLY from findings that are met, or that a reviewer confirmed (rule ids passed in
-`confirmed`); never from the instruments alone: a right the law does not give is not printed.
-Writes DOCX (A6 page), HTML (A6 print CSS) and PDF (the DOCX through LibreOffice, when installed).
+Reads: a country's reviewed score and laws. Writes: the leaflet (HTML, DOCX, PDF) in Russian, English or
+Kyrgyz. Only rights the person holds: a finding that is met, confirmed by a reviewer, or partial with every
+element found but limited (the right exists within limits: the limit is printed in the law's words). The
+provision cited must be about the victim, witness or migrant: never one whose subject is the suspect, the
+accused, a detained person or a foreign authority. No promise the law does not make. The Kyrgyz leaflet
+quotes the state-language text of each provision rather than translating our plain words. Contacts are
+blanks the user fills: never invented.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,8 @@ from lawgap.assess.findings import CountryScore, Finding, law_id
 from lawgap.drafting.placement import kind_of
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic
-from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES, MET
+from lawgap.refs.labels import cite
+from lawgap.vocab import COUNTRY_NAMES, MET, PARTIAL
 
 # Plain-language statements of the rights, our own words; (ru, en). Only rules that give a person a right.
 RIGHTS: dict[str, tuple[str, str]] = {
@@ -37,12 +40,12 @@ RIGHTS: dict[str, tuple[str, str]] = {
         "Your rights will be explained to you in a language you understand.",
     ),
     "assistance_physical_safety": (
-        "Государство обязано защищать вашу безопасность.",
-        "The state must protect your safety.",
+        "Если вам угрожают, к вам могут применить меры безопасности.",
+        "If you are threatened, safety measures can be applied to you.",
     ),
     "assistance_protection_retaliation": (
-        "Вас защитят от мести и запугивания.",
-        "You will be protected from revenge and intimidation.",
+        "Вы можете просить о защите от мести и запугивания.",
+        "You can ask for protection from revenge and intimidation.",
     ),
     "assistance_gender_sensitive": (
         "Учитываются ваш пол, возраст и особые потребности.",
@@ -69,25 +72,28 @@ RIGHTS: dict[str, tuple[str, str]] = {
         "You will not be sent away while it is decided whether you are a victim.",
     ),
     "non_punishment_victims": (
-        "Вас не накажут за то, что вас заставили сделать торговцы людьми.",
-        "You will not be punished for what traffickers forced you to do.",
+        "Вас могут освободить от ответственности за то, что вас заставили сделать торговцы людьми.",
+        "You can be freed from liability for what traffickers forced you to do.",
     ),
     "non_punishment_status_offences": (
-        "Вас не накажут за нарушения, связанные с тем, что вы стали жертвой.",
-        "You will not be punished for offences that follow from having been trafficked.",
+        "Вас могут освободить от ответственности за нарушения, связанные с тем, что вы стали жертвой.",
+        "You can be freed from liability for offences that follow from having been trafficked.",
     ),
     "participation_information": ("Вам сообщают о ходе дела.", "You are told how your case is progressing."),
     "participation_views_presented": ("Вы можете высказать свое мнение в суде.", "You can tell the court your views."),
     "participation_interpreter": (
-        "Вы можете бесплатно пользоваться переводчиком.",
-        "You can have an interpreter free of charge.",
+        "Вы вправе пользоваться помощью переводчика.",
+        "You are entitled to the help of an interpreter.",
     ),
     "participation_legal_assistance": ("Вы можете получить помощь адвоката.", "You can get help from a lawyer."),
     "participation_ngo_support": (
         "Вас может сопровождать представитель организации поддержки.",
         "A support organisation can accompany you.",
     ),
-    "privacy_identity_protection": ("Ваши личные данные защищены.", "Your identity is kept confidential."),
+    "privacy_identity_protection": (
+        "Ваши личные данные могут быть сохранены в тайне.",
+        "Your identity can be kept confidential.",
+    ),
     "privacy_closed_hearings": ("Дело может слушаться в закрытом заседании.", "The hearing can be held in private."),
     "privacy_child_victims_media": (
         "Сведения о ребенке-жертве нельзя публиковать.",
@@ -103,7 +109,10 @@ RIGHTS: dict[str, tuple[str, str]] = {
         "Для ребенка главное — его интересы.",
         "For a child, the child's best interests come first.",
     ),
-    "children_guardian": ("Ребенку назначат представителя.", "A child will be given a representative."),
+    "children_guardian": (
+        "Интересы ребенка представляет законный представитель или орган по защите детей.",
+        "A child's interests are represented by a legal representative or the child-protection body.",
+    ),
     "children_friendly_interviews": (
         "Ребенка допрашивают в щадящих условиях.",
         "A child is interviewed in child-friendly conditions.",
@@ -124,7 +133,10 @@ RIGHTS: dict[str, tuple[str, str]] = {
         "Учитываются гуманитарные обстоятельства.",
         "Humanitarian circumstances are considered.",
     ),
-    "residence_safe_repatriation": ("Ваше возвращение домой будет безопасным.", "Your return home will be safe."),
+    "residence_safe_repatriation": (
+        "При возвращении домой учитывается ваша безопасность.",
+        "Your safety is taken into account when you return home.",
+    ),
     "residence_accept_return_documents": (
         "Вам выдадут документы для возвращения.",
         "You will be given documents to return home.",
@@ -139,8 +151,8 @@ RIGHTS: dict[str, tuple[str, str]] = {
         "You can be given new identity documents.",
     ),
     "witness_protection_non_disclosure": (
-        "Сведения о вас не раскроют.",
-        "Information about you will not be disclosed.",
+        "Сведения о вас могут быть защищены от разглашения в пределах, установленных законом.",
+        "Information about you can be protected from disclosure, within the limits the law sets.",
     ),
     "witness_protection_pseudonym": (
         "Вы можете давать показания под псевдонимом.",
@@ -156,8 +168,8 @@ RIGHTS: dict[str, tuple[str, str]] = {
         "Your testimony can be recorded in advance.",
     ),
     "smuggling_migrants_not_liable": (
-        "Мигранта не наказывают за то, что его незаконно ввезли.",
-        "A migrant is not punished for having been smuggled.",
+        "Мигранта не привлекают к ответственности за то, что его незаконно ввезли, если это предусмотрено законом.",
+        "A migrant is not held liable for having been smuggled, where the law so provides.",
     ),
     "smuggling_protection_rights": (
         "Незаконно ввезенный мигрант защищен от насилия.",
@@ -165,19 +177,74 @@ RIGHTS: dict[str, tuple[str, str]] = {
     ),
     "smuggling_assistance_endangered": ("Мигранту в опасности окажут помощь.", "A migrant in danger will be helped."),
     "smuggling_consular_notification": (
-        "О вашем задержании сообщат консулу.",
-        "Your consulate will be told if you are detained.",
+        "Вы можете связаться с консульством своей страны.",
+        "You can contact your country's consulate.",
     ),
-    "smuggling_return": ("Ваше возвращение будет безопасным и достойным.", "Your return will be safe and dignified."),
+    "smuggling_return": (
+        "При возвращении учитываются ваша безопасность и достоинство.",
+        "Your safety and dignity are taken into account when you return.",
+    ),
 }
 TITLE = {
     "ru": "Ваши права: жертва торговли людьми или незаконно ввезенный мигрант",
     "en": "Your rights as a victim of trafficking or a smuggled migrant",
+    "ky": "Сиздин укуктарыңыз: адам сатуунун курмандыгы же мыйзамсыз алып келинген мигрант",
 }
+SECTIONS = {
+    "victims": {"ru": "Жертвам торговли людьми", "en": "Victims of trafficking", "ky": "Адам сатуунун курмандыктарына"},
+    "migrants": {
+        "ru": "Незаконно ввезенным мигрантам",
+        "en": "Smuggled migrants",
+        "ky": "Мыйзамсыз алып келинген мигранттарга",
+    },
+}
+CONTACTS = {
+    "ru": ("Горячая линия: ________", "Организация помощи: ________"),
+    "en": ("Hotline: ________", "Support organisation: ________"),
+    "ky": ("Ишеним телефону: ________", "Жардам берүүчү уюм: ________"),
+}
+LIMIT = {"ru": "ограничение", "en": "limit", "ky": "чектөө"}
+# SOM 16: the smuggled migrant's section; every other right is the trafficking victim's
+MIGRANT_RULES = (
+    "smuggling_protection_rights",
+    "smuggling_assistance_endangered",
+    "smuggling_consular_notification",
+    "smuggling_migrants_not_liable",
+    "smuggling_return",
+)
+# the words the provision cited must hold for the plain statement to be true of it (where a rule's cues are broad)
+SAYS = {
+    "smuggling_consular_notification": r"консул|посольств",
+    "participation_interpreter": r"переводчик",
+    "witness_protection_video_link": r"видеосвяз",
+    "witness_protection_pseudonym": r"псевдоним|подлинн\w* данн",
+    "witness_protection_screens": r"визуальн|внешн\w* облик|исключающ",
+    "witness_protection_deposition": r"депонир",
+    "privacy_closed_hearings": r"закрыт",
+    "participation_legal_assistance": r"юридическ\w* помощ|адвокат",
+    "compensation_possibility": r"возмещ|компенсац|гражданск\w* иск",
+    "compensation_state_fund": r"фонд|государств\w* компенсац",
+    "children_guardian": r"законн\w* представител|по защите детей",
+    "assistance_psychological": r"психолог",
+    # an exemption that speaks of the smuggled migrant: not an asylum clause, not the offence's own definition
+    "smuggling_migrants_not_liable": r"(?:не подлежит|освобожда|не несет)[^.]*(?:ввез|ввоз|мигрант)"
+    r"|(?:ввез|ввоз|мигрант)[^.]*(?:не подлежит|освобожда|не несет)",
+    "assistance_physical_safety": r"безопасност",
+}
+# whose right a provision gives: not the suspect's, the accused's, a detained person's or a foreign authority's
+_NOT_THE_PERSON = re.compile(
+    r"(?i)подозреваем|обвиняем|подсудим|задержанн|осужденн|экстрадиц"
+    r"|иностранн\w* (?:государств|компетентн|орган|учрежден)|запрос\w* (?:иностранн|компетентн)"
+    r"|шектүү|шектелген|айыпталуучу|кармалган|чет мамлекет"
+)
+_THE_PERSON = re.compile(r"(?i)потерпевш|свидетел|жертв|мигрант|пострада|жабырлануучу|күбө|курмандык")
+# a definitions article gives no right; international cooperation is between authorities
+_NO_RIGHT_HERE = re.compile(r"(?i)основн\w* поняти|термин|международн\w* сотрудничеств|правов\w* помощ\w* по уголовн")
 FOOT = {
     "ru": "Составлено по законам, указанным ниже; только права, которые закон действительно предусматривает. "
     "Это не юридическая консультация.",
     "en": "Compiled from the laws listed below; only rights the law actually gives. This is not legal advice.",
+    "ky": "Төмөндө көрсөтүлгөн мыйзамдар боюнча түзүлдү. Бул юридикалык кеңеш эмес.",
 }
 
 
@@ -185,36 +252,77 @@ FOOT = {
 class Right:
     rule_id: str
     text: str
-    article: str  # "УПК, ст. 40" / "Criminal Procedure Code, art. 40"
+    article: str  # "ст. 40 УПК КР" / "Art. 40 CPC": the provision, cited nationally
     confirmed_by_reviewer: bool
+    section: str = "victims"  # or "migrants" (SOM 16)
+    limit: str = ""  # the law's own limiting words, when the right is given within limits
+    eid: str = ""
+    law: str = ""
 
 
-def _article(f: Finding, kinds: dict[str, str | None], lang: str) -> str | None:
-    if not f.evidence:
-        return None
-    ev = f.evidence[0]
-    names = KIND_NAMES.get(kinds.get(ev.law) or "")
-    short = (names.short_en if lang == "en" else names.short_ru) if names else ev.law
-    num = ev.num or ev.eid
-    return f"{short}, ст. {num}" if lang != "en" else f"{short}, art. {num}"
+def _whose(law: Law | None, eid: str) -> bool:
+    """True when the provision gives the right to the victim, witness or migrant: not when its article (heading or
+    opening part) is about the suspect, the accused, a detained person or a foreign authority, unless it names the
+    victim or witness; never a definitions article or one in a chapter on international cooperation."""
+    if law is None or eid not in law.by_eid:
+        return False
+    p = law.by_eid[eid]
+    chain = (*law.ancestors(eid), p)
+    art = next((a for a in chain if law.is_article_level(a)), p)
+    if any(_NO_RIGHT_HERE.search(x.heading or "") for x in chain):
+        return False
+    kids = law.children(art.eid)
+    opening = " ".join(x for x in (art.heading or "", art.text, kids[0].text if kids else "") if x)
+    if _NOT_THE_PERSON.search(opening) and not _THE_PERSON.search(art.heading or ""):
+        return False
+    return not (_NOT_THE_PERSON.search(p.text) and not _THE_PERSON.search(p.text + (art.heading or "")))
+
+
+def _text(law: Law, eid: str) -> str:
+    return law.full_text(eid) if eid in law.by_eid else ""
+
+
+def _holds(f: Finding, ok: set[str]) -> bool:
+    """Met, confirmed, or given within limits (every mandatory element found, some limited)."""
+    if f.status == MET or f.rule.id in ok:
+        return True
+    mandatory = [e for e in f.elements if e.mandatory]
+    return f.status == PARTIAL and all(e.found for e in mandatory) and any(e.limited_by for e in f.elements)
 
 
 def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable[str] = ()) -> list[Right]:
-    """The rights to print: met findings, plus reviewer-confirmed ones; each with its article."""
+    """The rights to print, each with the first provision of its evidence that is the person's own."""
     ok = set(confirmed)
-    kinds = {law_id(x): kind_of(x) for x in laws}
+    by_id = {law_id(x): x for x in laws}
     out = []
     for f in cs.findings:
-        if f.rule.id not in RIGHTS:
+        if f.rule.id not in RIGHTS or not _holds(f, ok):
             continue
-        if not (f.status == MET or f.rule.id in ok):
+        says = re.compile(SAYS.get(f.rule.id, ""), re.I)
+        ru_evidence = [e for e in f.evidence if e.language == "ru"] or list(f.evidence)
+        ev = next(
+            (e for e in ru_evidence if _whose(by_id.get(e.law), e.eid) and says.search(_text(by_id[e.law], e.eid))),
+            None,
+        )
+        if ev is None:  # no provision gives it to the person: the leaflet does not pretend
             continue
-        where = _article(f, kinds, lang)
-        if where is None:  # a right without an article is not printed: the leaflet cites the law for each
-            continue
+        law = by_id[ev.law]
+        where = cite(ev.eid, "en" if lang == "en" else "ru", kind=kind_of(law), country=cs.country)
+        own = law.full_text(ev.article).lower() if ev.article in law.by_eid else ""
+        words = {w for e in f.elements for w in e.limited_by if w.lower() in own}
+        limit = ", ".join(sorted(words)) if f.status == PARTIAL else ""
         ru, en = RIGHTS[f.rule.id]
-        out.append(Right(f.rule.id, en if lang == "en" else ru, where, f.rule.id in ok))
+        text = en if lang == "en" else ru
+        if lang == "ky":  # the state-language text of the provision itself, not a translation of ours
+            text = _kyrgyz(laws, law, ev.eid) or ru
+        section = "migrants" if f.rule.id in MIGRANT_RULES else "victims"
+        out.append(Right(f.rule.id, text, where, f.rule.id in ok, section, limit, ev.eid, ev.law))
     return out
+
+
+def _kyrgyz(laws: Sequence[Law], law: Law, eid: str) -> str:
+    ky = next((x for x in laws if x.language == "ky" and x.kind == law.kind and eid in x.by_eid), None)
+    return " ".join(ky.full_text(eid).split())[:400] if ky else ""
 
 
 def country_name(country: str, lang: str) -> str:
@@ -224,16 +332,26 @@ def country_name(country: str, lang: str) -> str:
     return names.name_en if lang == "en" else names.name_ru
 
 
+def _line(r: Right, lang: str) -> str:
+    limit = f"; {LIMIT[lang]}: «{r.limit}»" if r.limit else ""
+    return f"{r.text} ({r.article}{limit})"
+
+
 def to_html(country: str, cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable[str] = ()) -> str:
     rs = rights(cs, laws, lang, confirmed)
     e = html.escape
-    items = "".join(f"<li>{e(r.text)} <span class='art'>({e(r.article)})</span></li>" for r in rs)
+    body = []
+    for key, names in SECTIONS.items():
+        items = [r for r in rs if r.section == key]
+        body.append(f"<h2>{e(names[lang])}</h2>")
+        body.append("<ul>" + "".join(f"<li>{e(_line(r, lang))}</li>" for r in items) + "</ul>" if items else "<p>—</p>")
+    contacts = "".join(f"<p>{e(c)}</p>" for c in CONTACTS[lang])
     sources = "; ".join(e(x.title) for x in laws)
     return (
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{e(TITLE[lang])}</title>"
         "<style>@page{size:A6;margin:6mm}body{font-family:sans-serif;font-size:8pt;max-width:93mm}"
-        "h1{font-size:10pt}li{margin-bottom:2pt}.art{color:#555}footer{font-size:6.5pt;color:#555}</style></head>"
-        f"<body><h1>{e(TITLE[lang])}</h1><p>{e(country_name(country, lang))}</p><ul>{items}</ul>"
+        "h1{font-size:10pt}h2{font-size:9pt}li{margin-bottom:2pt}footer{font-size:6.5pt;color:#555}</style></head>"
+        f"<body><h1>{e(TITLE[lang])}</h1><p>{e(country_name(country, lang))}</p>{''.join(body)}{contacts}"
         f"<footer>{e(FOOT[lang])} {sources}</footer></body></html>"
     )
 
@@ -253,10 +371,17 @@ def docx_document(country: str, cs: CountryScore, laws: Sequence[Law], lang: str
     doc.styles["Title"].font.size = Pt(12)
     doc.add_heading(TITLE[lang], level=0)
     doc.add_paragraph(country_name(country, lang))
-    for r in rs:
-        p = doc.add_paragraph(style="List Bullet")
-        p.add_run(r.text + " ")
-        p.add_run(f"({r.article})").italic = True
+    for key, names in SECTIONS.items():
+        doc.add_heading(names[lang], level=2)
+        items = [r for r in rs if r.section == key]
+        for r in items:
+            p = doc.add_paragraph(style="List Bullet")
+            p.add_run(r.text + " ")
+            p.add_run(_line(r, lang)[len(r.text) + 1 :]).italic = True
+        if not items:
+            doc.add_paragraph("—")
+    for c in CONTACTS[lang]:
+        doc.add_paragraph(c)
     foot = doc.add_paragraph(FOOT[lang] + " " + "; ".join(x.title for x in laws))
     for run in foot.runs:
         run.font.size = Pt(6.5)
@@ -278,7 +403,7 @@ def write_aide_memoire(
     if ext == ".pdf":
         import tempfile
 
-        from lawgap.publish.report import docx_to_pdf
+        from lawgap.publish.convert import docx_to_pdf
 
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / f"aide_memoire_{country}_{lang}.docx"

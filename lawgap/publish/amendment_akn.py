@@ -109,6 +109,15 @@ def to_amendment_akn(drafts: Sequence[Draft], *, today: str | None = None) -> by
         first, _, _ = d.instruction.partition("\n")
         p = _sub(content, _a("p"))
         mod = _sub(p, _a("mod"), eId=f"{dft}__mod")
+        if d.unit == "words":  # words struck or added inside a provision that stays: quotedText, not structure
+            mod.text = d.instruction
+            tm = _sub(mods, _a("textualMod"), eId=f"{dft}__tmod", type="substitution")
+            _sub(tm, _a("source"), href=f"#{dft}__mod")
+            _sub(tm, _a("destination"), href=f"{_work(country, today, d.law_kind)}/~{d.target_eid}")
+            just = _sub(body, _a("amendmentJustification"), eId=f"{dft}__just")
+            for line in d.justification.split("\n"):
+                _sub(just, _a("p"), line)
+            continue
         mod.text = first + " "
         qs = _sub(
             mod,

@@ -1,12 +1,9 @@
-"""The gap analysis and legal assessment report per country, and a comparison report across countries.
+"""The legal assessment report per country laid out as HTML, DOCX (A4) and PDF; the comparison across countries.
 
-Reads: the laws, their CountryScore and the drafts. Writes DOCX (python-docx), HTML (one
-
-self-contained file, the chart as an embedded PNG; `chart_svg` gives it as SVG for the app) and,
-where LibreOffice is installed, PDF (the DOCX converted headless). Sections: summary; coverage
-by category with a chart; every gap and partial finding with its evidence and recommendation; all
-requirements with status and evidence articles exactly as `lawgap score` gives them; the draft
-amendments (annex); the laws analysed with their versions and sha256.
+Reads: a `Report` (lawgap.publish.report_content: what it says, in Russian or English, from the reviewed
+score). Writes DOCX (python-docx, A4), HTML (one self-contained file, the coverage chart as an embedded
+PNG; `chart_svg` gives it as SVG for the app) and, where LibreOffice is installed, PDF (the DOCX converted
+headless).
 """
 
 from __future__ import annotations
@@ -17,57 +14,18 @@ import io
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date as _date
 from pathlib import Path
 
-from lawgap.assess.findings import CountryScore, Finding, law_id
-from lawgap.drafting.draft import Draft
-from lawgap.model import Law
+from lawgap.assess.findings import CountryScore
+from lawgap.drafting.bill import WORKING_TRANSLATION
 from lawgap.publish.atomic import ExportError, write_atomic
 from lawgap.publish.convert import docx_to_pdf, soffice  # noqa: F401  (their home is convert.py)
-from lawgap.publish.matrix import evidence_refs
+from lawgap.publish.report_content import Report
 from lawgap.vocab import GAP, MET, PARTIAL
 
 STATUS_ORDER = (GAP, PARTIAL, MET)
 COLORS = {MET: "#2e7d32", PARTIAL: "#f9a825", GAP: "#c62828"}
-H = {
-    "title": "Gap analysis and legal assessment report",
-    "summary": "1. Summary",
-    "coverage": "2. Coverage by category",
-    "findings": "3. Gaps and partial findings",
-    "requirements": "4. All requirements",
-    "annex": "Annex A. Draft amendments",
-    "laws": "Annex B. Laws analysed",
-    "comparison": "Comparison across countries",
-}
-
-
-@dataclass(frozen=True)
-class LawInfo:
-    id: str
-    title: str
-    file: str
-    language: str
-    kind: str | None
-    date: str | None
-    number: str | None
-    sha256: str
-    articles: int
-
-
-def law_info(law: Law) -> LawInfo:
-    return LawInfo(
-        law_id(law),
-        law.title,
-        Path(law.source).name,
-        law.language,
-        law.kind,
-        law.date,
-        law.number,
-        law.sha256,
-        len(law.articles()),
-    )
+H = {"comparison": "Comparison across countries"}
 
 
 def counts(cs: CountryScore) -> Counter:
@@ -81,24 +39,6 @@ def category_rows(cs: CountryScore) -> list[tuple[str, float, int, int, int]]:
         c = Counter(f.status for f in cs.findings if f.rule.category == cat)
         rows.append((cat, score, c[MET], c[PARTIAL], c[GAP]))
     return rows
-
-
-def requirement_rows(cs: CountryScore) -> list[tuple[str, str, str, str]]:
-    """(rule id, title, status, evidence articles) — the evidence exactly as the score lists it."""
-    return [(f.rule.id, f.rule.title_en, f.status, "; ".join(evidence_refs(f))) for f in cs.findings]
-
-
-def recommendation(f: Finding, drafts: Sequence[Draft]) -> str:
-    d = next((x for x in drafts if x.rule_id == f.rule.id and x.lang == "en"), None) or next(
-        (x for x in drafts if x.rule_id == f.rule.id), None
-    )
-    if d is None:
-        return "Amend the law to provide the missing elements."
-    where = f"{d.law_name}, {d.target}"
-    extra = (
-        f" (its natural home, the {d.natural_kind.replace('_', ' ')} law, was not supplied)" if d.natural_kind else ""
-    )
-    return f"Adopt the draft amendment in Annex A: {where}{extra}."
 
 
 # -- chart ---------------------------------------------------------------------------------------
@@ -170,62 +110,28 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], status_col: 
     return "".join(out)
 
 
-def to_html(
-    country: str, laws: Sequence[Law], cs: CountryScore, drafts: Sequence[Draft], today: str | None = None
-) -> str:
-    today = today or _date.today().isoformat()
-    c = counts(cs)
-    cats = category_rows(cs)
+def to_html(report: Report, chart: bytes | None = None) -> str:
+    """The report as one self-contained HTML page (the chart embedded when given)."""
     out = [
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{_e(H['title'])}: {_e(country)}</title>",
+        f"<!DOCTYPE html><html lang='{report.lang}'><head><meta charset='utf-8'><title>{_e(report.title)}</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>{_e(H['title'])}: {_e(country)}</h1><p>Prepared by lawgap on {today}. {len(laws)} laws analysed "
-        f"against {len(cs.findings)} requirements.</p>",
+        f"<h1>{_e(report.title)}</h1>",
     ]
-    out.append(f"<h2>{H['summary']}</h2>")
-    out.append(
-        f"<p>Overall coverage score: <b>{cs.overall:.2f}</b>. Requirements met: {c['met']}; partially met: "
-        f"{c['partial']}; gaps: {c['gap']}. {len(drafts)} draft amendments are proposed in Annex A.</p>"
-    )
-    out.append(f"<h2>{H['coverage']}</h2>")
-    png = base64.b64encode(chart_png(cats)).decode("ascii")
-    out.append(f"<img src='data:image/png;base64,{png}' width='640' alt='coverage score by category'>")
-    out.append(
-        _table(("category", "score", MET, PARTIAL, GAP), [(a, f"{b:.2f}", m, p, g) for a, b, m, p, g in cats])
-    )
-    out.append(f"<h2>{H['findings']}</h2>")
-    for f in (f for s in (GAP, PARTIAL) for f in cs.findings if f.status == s):
-        out.append(f"<h3>{_e(f.rule.title_en)} <small>({_e(f.rule.id)})</small></h3>")
-        out.append(
-            f"<p>Status: <b class='{f.status}'>{f.status}</b>. Obligation: {f.rule.obligation}. "
-            f"Sources: {_e(', '.join(f.rule.sources))}.</p>"
-        )
-        out.append(f"<p>{_e(f.explanation)}</p>")
-        if f.evidence:
-            out.append("<p>Evidence:</p><ul>")
-            for ev in f.evidence:
-                out.append(
-                    f"<li>{_e(ev.law)}, article {_e(ev.num or ev.eid)}<blockquote>{_e(ev.excerpt)}</blockquote></li>"
-                )
-            out.append("</ul>")
-        out.append(f"<p><i>Recommendation:</i> {_e(recommendation(f, drafts))}</p>")
-    out.append(f"<h2>{H['requirements']}</h2>")
-    out.append(_table(("requirement", "title", "status", "evidence articles"), requirement_rows(cs), status_col=2))
-    out.append(f"<h2>{H['annex']}</h2>")
-    for lang in ("en", "ru"):
-        for i, d in enumerate((d for d in drafts if d.lang == lang), 1):
-            out.append(f"<h3>{lang.upper()}-{i}. {_e(d.rule_title)} — {_e(d.law_name)}, {_e(d.target)}</h3>")
-            out.append(f"<pre>{_e(d.instruction)}</pre><p>{_e(d.justification).replace(chr(10), '<br>')}</p>")
-    out.append(f"<h2>{H['laws']}</h2>")
-    out.append(
-        _table(
-            ("id", "title", "file", "language", "kind", "date", "articles", "sha256"),
-            [
-                (x.id, x.title, x.file, x.language, x.kind, x.date or "", x.articles, x.sha256)
-                for x in map(law_info, laws)
-            ],
-        )
-    )
+    if report.lang == "en":
+        out.append(f"<p><i>{_e(WORKING_TRANSLATION)}</i></p>")
+    for i, sec in enumerate(report.sections):
+        out.append(f"<h2>{_e(sec.heading)}</h2>")
+        if i == 0 and chart:
+            out.append(f"<img src='data:image/png;base64,{base64.b64encode(chart).decode()}' width='640' alt='chart'>")
+        for blk in sec.blocks:
+            if blk.kind == "table":
+                out.append(_table(blk.header, blk.rows))
+            elif blk.kind == "h3":
+                out.append(f"<h3>{_e(blk.text)}</h3>")
+            elif blk.kind == "quote":
+                out.append(f"<blockquote>{_e(blk.text)}</blockquote>")
+            else:
+                out.append(f"<p>{_e(blk.text).replace(chr(10), '<br>')}</p>")
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -256,79 +162,48 @@ def _docx_table(doc, header: Sequence[str], rows: Sequence[Sequence[object]], wi
                     run.font.size = Pt(9)
 
 
-def docx_report(country: str, laws: Sequence[Law], cs: CountryScore, drafts: Sequence[Draft], today: str | None = None):
+def docx_report(report: Report, chart: bytes | None = None):
+    """The report as a Word document on A4."""
     from docx.shared import Cm
 
+    from lawgap.publish.bill_docx import a4
     from lawgap.publish.docx import base_document
 
-    today = today or _date.today().isoformat()
     doc = base_document()
-    doc.add_heading(f"{H['title']}: {country}", level=0)
-    doc.add_paragraph(
-        f"Prepared by lawgap on {today}. {len(laws)} laws analysed against {len(cs.findings)} requirements."
-    )
-    c = counts(cs)
-    doc.add_heading(H["summary"], level=1)
-    doc.add_paragraph(
-        f"Overall coverage score: {cs.overall:.2f}. Requirements met: {c['met']}; partially met: {c['partial']}; "
-        f"gaps: {c['gap']}. {len(drafts)} draft amendments are proposed in Annex A."
-    )
-    doc.add_heading(H["coverage"], level=1)
-    cats = category_rows(cs)
-    doc.add_picture(io.BytesIO(chart_png(cats)), width=Cm(16))
-    _docx_table(
-        doc,
-        ("category", "score", MET, PARTIAL, GAP),
-        [(a, f"{b:.2f}", m, p, g) for a, b, m, p, g in cats],
-        (5, 2.5, 2.5, 2.5, 2.5),
-    )
-    doc.add_heading(H["findings"], level=1)
-    for f in (f for s in (GAP, PARTIAL) for f in cs.findings if f.status == s):
-        doc.add_heading(f"{f.rule.title_en} ({f.rule.id})", level=2)
-        doc.add_paragraph(f"Status: {f.status}. Obligation: {f.rule.obligation}. Sources: {', '.join(f.rule.sources)}.")
-        doc.add_paragraph(f.explanation)
-        for ev in f.evidence:
-            doc.add_paragraph(f"{ev.law}, article {ev.num or ev.eid}: {ev.excerpt}", style="List Bullet")
-        p = doc.add_paragraph()
-        p.add_run("Recommendation: ").italic = True
-        p.add_run(recommendation(f, drafts))
-    doc.add_heading(H["requirements"], level=1)
-    _docx_table(
-        doc, ("requirement", "title", "status", "evidence articles"), requirement_rows(cs), (4.6, 5.4, 1.7, 5.3)
-    )
-    doc.add_heading(H["annex"], level=1)
-    for lang in ("en", "ru"):
-        for i, d in enumerate((d for d in drafts if d.lang == lang), 1):
-            doc.add_heading(f"{lang.upper()}-{i}. {d.rule_title} — {d.law_name}, {d.target}", level=2)
-            for line in d.instruction.split("\n"):
-                doc.add_paragraph(line)
-            for line in d.justification.split("\n"):
-                doc.add_paragraph(line, style="List Bullet")
-    doc.add_heading(H["laws"], level=1)
-    _docx_table(
-        doc,
-        ("id", "title", "language", "kind", "date", "articles", "sha256"),
-        [(x.id, x.title, x.language, x.kind, x.date or "", x.articles, x.sha256) for x in map(law_info, laws)],
-        (3.4, 4.2, 1.4, 2.6, 1.8, 1.4, 2.4),
-    )
+    a4(doc)
+    doc.add_heading(report.title, level=0)
+    if report.lang == "en":
+        doc.add_paragraph().add_run(WORKING_TRANSLATION).italic = True
+    for i, sec in enumerate(report.sections):
+        doc.add_heading(sec.heading, level=1)
+        if i == 0 and chart:
+            doc.add_picture(io.BytesIO(chart), width=Cm(15))
+        for blk in sec.blocks:
+            if blk.kind == "table":
+                _docx_table(doc, blk.header, blk.rows)
+            elif blk.kind == "h3":
+                doc.add_heading(blk.text, level=2)
+            elif blk.kind == "quote":
+                doc.add_paragraph(blk.text, style="Quote")
+            else:
+                for line in blk.text.split("\n"):
+                    doc.add_paragraph(line)
     return doc
 
 
 # -- PDF -----------------------------------------------------------------------------------------
-def write_report(
-    path: str | Path, country: str, laws: Sequence[Law], cs: CountryScore, drafts: Sequence[Draft]
-) -> Path:
+def write_report(path: str | Path, report: Report, chart: bytes | None = None) -> Path:
     """By extension: .html, .docx or .pdf."""
     path = Path(path)
     ext = path.suffix.lower()
     if ext in (".html", ".htm"):
-        return write_atomic(path, to_html(country, laws, cs, drafts))
-    doc = docx_report(country, laws, cs, drafts)
+        return write_atomic(path, to_html(report, chart))
+    doc = docx_report(report, chart)
     if ext == ".docx":
         return write_atomic(path, lambda tmp: doc.save(str(tmp)))
     if ext == ".pdf":
         with tempfile.TemporaryDirectory() as tmp:
-            src = Path(tmp) / f"report_{country}.docx"
+            src = Path(tmp) / f"report_{report.country}.docx"
             doc.save(str(src))
             return docx_to_pdf(src, path)
     raise ExportError(path, f"unknown report format {ext!r}: use .docx, .html or .pdf")
@@ -353,10 +228,7 @@ def comparison_html(scores: Sequence[CountryScore]) -> str:
     out.append(
         _table(
             ["country", "overall", MET, PARTIAL, GAP],
-            [
-                (cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP])
-                for cs in scores
-            ],
+            [(cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP]) for cs in scores],
         )
     )
     out.append("<h2>By category</h2>")
@@ -381,10 +253,7 @@ def comparison_docx(scores: Sequence[CountryScore]):
     _docx_table(
         doc,
         ["country", "overall", MET, PARTIAL, GAP],
-        [
-            (cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP])
-            for cs in scores
-        ],
+        [(cs.country, f"{cs.overall:.2f}", counts(cs)[MET], counts(cs)[PARTIAL], counts(cs)[GAP]) for cs in scores],
     )
     cats = sorted({c for cs in scores for c in cs.by_category})
     doc.add_heading("By category", level=1)
