@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from lawgap.assess.findings import ElementResult, Evidence, Part
 from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule
-from lawgap.vocab import KIND_NAMES, MET, PARTIAL
+from lawgap.vocab import KIND_NAMES, MET, PARTIAL, STATUS_RU
 
 # Parts that do not depend on the status: they survive a reviewer's re-judging of the finding.
 CONTEXT_KEYS = frozenset({"ocr", "absent"})
@@ -113,9 +113,8 @@ def render(
         return f"{name}, {provision_label(eid, lang)}"
 
     def kinds(args: tuple[str, ...]) -> str:
-        if lang == "en":
-            return ", ".join(args)
-        return ", ".join(KIND_NAMES[k].name_ru if k in KIND_NAMES else k for k in args)
+        names = {k: (n.name_ru if lang == "ru" else n.name_en) for k, n in KIND_NAMES.items()}
+        return ", ".join(names.get(k, k) for k in args)
 
     values = {
         "found": "; ".join(label(e) for e in elements if e.found),
@@ -133,6 +132,9 @@ def render(
             out.append(template.format(words=", ".join(part.args)))
         elif part.key == "absent":
             out.append(template.format(kinds=kinds(part.args)))
+        elif part.key == "review_override" and part.args:
+            status = STATUS_RU.get(part.args[0], part.args[0]) if lang == "ru" else part.args[0].replace("_", " ")
+            out.append(template.format(status, *part.args[1:]))
         else:
             out.append(template.format(*part.args, **values))
     return " ".join(out)
