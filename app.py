@@ -72,6 +72,7 @@ pages = {
 }
 nav.PAGES.update(pages)
 page = st.navigation(list(pages.values()))
+nav.follow()
 sign_in()
 warm()
 page.run()

@@ -9,7 +9,10 @@ the texts themselves live in text_en.py and text_ru.py.
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from lawgap.app.text_en import TEXT_EN
 from lawgap.app.text_ru import TEXT_RU
@@ -19,6 +22,25 @@ LANGUAGES = {"en": "English", "ru": "Русский"}
 TEXT: dict[str, dict[str, str]] = {"en": TEXT_EN, "ru": TEXT_RU}
 
 
+def per_run(fn):
+    """Memoise a zero-argument function for one script run: st.session_state and st.query_params cost a
+    fraction of a millisecond per read, and a matrix asks for the language thousands of times."""
+    local = threading.local()
+
+    def wrapper():
+        ctx = get_script_run_ctx(suppress_warning=True)
+        memo = getattr(local, "memo", None)
+        if ctx is not None and memo is not None and memo[0] is ctx.cursors:
+            return memo[1]
+        value = fn()
+        if ctx is not None:
+            local.memo = (ctx.cursors, value)
+        return value
+
+    return wrapper
+
+
+@per_run
 def lang() -> str:
     """The interface language: the sidebar choice, else the URL's ?lang=, else English."""
     value = st.session_state.get("lang") or st.query_params.get("lang") or "en"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from lawgap.app import state
 from lawgap.app.i18n import lang, t
-from lawgap.assess.explain import render
+from lawgap.assess.explain import CONTEXT_KEYS, render
 from lawgap.assess.findings import Evidence, Finding
 from lawgap.model import Law
 from lawgap.refs.labels import cite
 from lawgap.rules import Rule
+from lawgap.vocab import NOT_ASSESSED
 
 
 def law_title(law_id_or_sha: str | None) -> str:
@@ -56,6 +57,7 @@ def element_label(rule: Rule, element_id: str, fallback: str) -> str:
 
 def explanation(f: Finding) -> str:
     """Why the finding has its status, in the page's language, laws named by their title."""
-    if not f.why:
-        return f.explanation if lang() == "en" else ""
-    return render(f.rule, f.elements, f.why, lang(), law_name=law_title)
+    parts = f.why
+    if f.status == NOT_ASSESSED:  # the computed gap is no finding: only what was not supplied is said
+        parts = tuple(p for p in parts if p.key in CONTEXT_KEYS)
+    return render(f.rule, f.elements, parts, lang(), law_name=law_title)

@@ -9,6 +9,7 @@ A link keeps a real href, so it can be opened in a new tab (ctrl-click) or bookm
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html as _html
 import json
@@ -23,6 +24,7 @@ from lawgap.app.render import escape
 PAGES: dict[str, object] = {}
 # The parameters of the last in-app switch, read once by the pickers of the page it opens (lawgap.app.widgets).
 PENDING = "_nav_pending"
+GOTO = "_nav_goto"
 
 _JS = """
 export default function(component) {
@@ -102,15 +104,27 @@ def anchor(page: str, label: str, *, title: str = "", css: str = "", raw_label: 
 def show(html: str, key: str) -> None:
     """HTML with in-app links; a click switches page (keeping this box's scroll for the way back)."""
     scroll = st.session_state.get(f"_scroll_{key}")
-    result = _links(
+    _links(
         data={"html": html, "sig": hashlib.md5(html.encode()).hexdigest(), "scroll": scroll},
         key=key,
-        on_go_change=lambda: None,
+        on_go_change=functools.partial(_went, key),
     )
-    go = getattr(result, "go", None)
+
+
+def _went(key: str) -> None:
+    """The click's callback, run before the next script run: the switch happens at the top of that run
+    (follow()), so the page the click left is not rendered again."""
+    go = st.session_state[key].get("go")
     if go:
         st.session_state[f"_scroll_{key}"] = go.get("scroll")
-        switch(go["page"], **go.get("params", {}))
+        st.session_state[GOTO] = (go["page"], go.get("params") or {})
+
+
+def follow() -> None:
+    """Called by app.py before the page runs: switch to where the last click asked to go."""
+    goto = st.session_state.pop(GOTO, None)
+    if goto:
+        switch(goto[0], **goto[1])
 
 
 def switch(page: str, **params: str) -> None:

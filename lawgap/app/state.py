@@ -11,7 +11,9 @@ database changes, so a click re-renders the page without recomputing anything.
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lawgap.app.i18n import per_run
 from lawgap.assess.findings import CountryScore, Finding, law_id, summarise
 from lawgap.assess.score import score_country
 from lawgap.errors import LawgapError
@@ -161,6 +164,21 @@ def warm(progress: Callable[[float, str, str], None]) -> None:
         progress(n / total, "country", country)
         score(country)
     _WARMED.add(key)
+    # The laws and scores now live as long as the server: keep the garbage collector from walking their
+    # millions of objects on every collection (a pause of a second per click otherwise).
+    gc.collect()
+    gc.freeze()
+    threading.Thread(target=_graphs, args=(countries,), name="lawgap-graphs", daemon=True).start()
+
+
+def _graphs(countries: list[str]) -> None:
+    """Build each country's reference graph in the background, before a finding page asks for it."""
+    for country in countries:
+        laws = corpus().by_country.get(country, ())
+        try:
+            _graph(country, tuple(law.sha256 for law in laws), laws)
+        except Exception:  # help for the finding page only: it retries (and says nothing) if this fails
+            return
 
 
 def is_warm() -> bool:
@@ -222,6 +240,7 @@ def store() -> ReviewStore:
     return _store(str(default_path()))
 
 
+@per_run
 def review_version() -> int:
     """The last entry of the audit log: any decision recorded anywhere changes it."""
     with connect(store().path) as con:
