@@ -47,8 +47,9 @@ def environment(tmp: Path) -> dict[str, str]:
         LAWGAP_TEST_LOG=str(tmp / "streamlit.log"),
     )
     cmd = [sys.executable, "-m", "lawgap.app.accounts", "add", "ada", "--role", "adviser", "--name", "Ada Adviser"]
-    subprocess.run([*cmd, "--password-stdin"], input=PASSWORD + "\n", text=True, env=env, cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*cmd, "--password-stdin"], input=PASSWORD + "\n", text=True, env=env, cwd=ROOT, check=True, capture_output=True
+    )
     return env
 
 
@@ -118,7 +119,9 @@ def cell(page, country: str, rule: str):
 def task(page, url: str, reason: str) -> dict[str, float]:
     """The adviser's task; returns the seconds each step took to render. The page is signed in first."""
     times: dict[str, float] = {}
-    times["first matrix"] = timed(page, lambda: page.goto(url + "/"), lambda: page.locator("td[data-country]").first.wait_for())
+    times["first matrix"] = timed(
+        page, lambda: page.goto(url + "/"), lambda: page.locator("td[data-country]").first.wait_for()
+    )
     settle(page)
     sign_in(page)
     gap = page.locator('td[data-country="KG"][data-status="gap"]').first

@@ -15,7 +15,7 @@ import streamlit as st
 
 from lawgap.app import auth, state, widgets
 from lawgap.app.i18n import country_name, lang, status_label, t
-from lawgap.app.names import rule_title
+from lawgap.app.names import cite_in, rule_title
 from lawgap.app.render import escape
 from lawgap.vocab import GAP, PARTIAL, STATUS_SYMBOL
 
@@ -31,10 +31,11 @@ def _editor(store, draft, key: str):
     edited = edit_draft(draft, inserted=new_text, justification=new_just)
     check = parse_back(edited)
     ok = check.provision is not None and check.text.strip() == inserted_text(edited).strip()
+    where = cite_in(state.corpus().by_id.get(edited.law_id), edited.new_eid)
     if ok:
-        st.success(t("draft_reads_back", eid=edited.new_eid))
+        st.success(t("draft_reads_back", eid=where))
     else:
-        st.error(t("draft_does_not_read_back", eid=edited.new_eid))
+        st.error(t("draft_does_not_read_back", eid=where))
     user = auth.current()
     may = user is not None and user.may_change(draft.country)
     note = st.text_input(t("draft_note"), key="draft_note", disabled=not may)

@@ -132,10 +132,10 @@ def evidence_item(country: str, finding: Finding, items: list[Evidence], key: st
         return
     extra = _parallel(country, law, first.article, {ev.law for ev in items})
     st.markdown(
-        f"**{escape(where(first))}**  \n<small>{escape(t('place'))}: {escape(place(law, first.eid))}</small> · "
-        + nav.anchor("laws", t("open_in_law"), law=first.law, eid=first.article),
+        f"**{escape(where(first))}**  \n<small>{escape(t('place'))}: {escape(place(law, first.eid))}</small>",
         unsafe_allow_html=True,
     )
+    nav.show(nav.anchor("laws", t("open_in_law"), law=first.law, eid=first.article), key=f"{key}_{lang()}_read")
     cols = st.columns(len(items) + len(extra))
     for col, ev in zip(cols, items, strict=False):
         with col:

@@ -7,6 +7,7 @@ lawgap.app.uploads, only for a user who may change that country.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -109,7 +110,10 @@ def reader(country: str) -> None:
     article = st.selectbox(t("read_article"), arts, format_func=lambda e: label(law, e), key="read_eid")
     st.query_params["law"] = chosen
     st.query_params["eid"] = article
-    st.caption(t("permalink", url=nav.href("laws", country=country, law=chosen, eid=article)))
+    url = html.escape(nav.href("laws", country=country, law=chosen, eid=article))
+    st.markdown(
+        f'<a class="permalink" href="{url}" target="_blank">{escape(t("permalink"))}</a>', unsafe_allow_html=True
+    )
     chain = " › ".join(
         label(law, p.eid)
         if p.kind == "article"

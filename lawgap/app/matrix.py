@@ -205,7 +205,8 @@ def to_fetch(countries: list[str]) -> None:
             lines = []
             for e in cat.entries_for(c):
                 link = e.url or e.portal.url
-                lines.append(f"- **{escape(kind_name(e.kind))}**: {escape(e.title)} — <{link}>")
+                title = (e.title_ru or t("fetch_title_unknown")) if lang() == "ru" else e.title_en
+                lines.append(f"- **{escape(kind_name(e.kind))}**: {escape(title)} — <{link}>")
             st.markdown("\n".join(lines) or t("fetch_none"), unsafe_allow_html=True)
 
 

@@ -61,7 +61,7 @@ TEXT_EN = {
     "read_law": "Read a law",
     "read_article": "Article",
     "no_articles": "This law has no articles.",
-    "permalink": "Link to this article: {url}",
+    "permalink": "Link to this article (to bookmark or send)",
     "law_not_loaded": "a law no longer loaded",
     "upload_header": "Add laws",
     "upload_country": "Country",
@@ -124,6 +124,7 @@ TEXT_EN = {
     "fetch_header": "Laws still to fetch",
     "fetch_country": "{country}: the laws to fetch",
     "fetch_none": "The catalogue lists no law for this country.",
+    "fetch_title_unknown": "official title to be confirmed",
     # finding
     "finding_header": "Finding",
     "obligation": "Obligation level",

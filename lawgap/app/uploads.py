@@ -131,7 +131,8 @@ def delete(law: Law) -> Path:
         raise UploadProblem("delete_corpus", name=Path(law.source).name)
     bin_ = laws_dir() / DELETED
     bin_.mkdir(parents=True, exist_ok=True)
-    target = bin_ / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.parent.name}-{path.name}"
+    # the content hash keeps two deletions in the same second (a replace, then a delete) apart
+    target = bin_ / f"{time.strftime('%Y%m%d-%H%M%S')}-{law.sha256[:12]}-{path.parent.name}-{path.name}"
     os.replace(path, target)
     state.refresh()
     return target
