@@ -22,15 +22,38 @@ from lawgap.vocab import GAP, PARTIAL, STATUS_SYMBOL
 DRAFT_LANGS = ("ru", "en")
 
 
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _draft(country: str, rule_id: str, lang_: str, shas: tuple[str, ...], version: int):
+    """The generated draft for one finding of the reviewed score, made once per state of laws and review."""
+    from lawgap.drafting.draft import make_draft
+
+    ws = state.workspace(country)
+    finding = next(f for f in ws.score.findings if f.rule.id == rule_id)
+    return make_draft(country, finding, ws.laws, lang_)
+
+
+def generated(country: str, rule_id: str, lang_: str):
+    laws = state.corpus().by_country.get(country, ())
+    return _draft(country, rule_id, lang_, tuple(x.sha256 for x in laws), state.review_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _reads_back(draft) -> bool:
+    """Whether our parser reads the draft's text back as the provision it inserts (a parse per edit)."""
+    from lawgap.drafting.draft import inserted_text, parse_back
+
+    check = parse_back(draft)
+    return check.provision is not None and check.text.strip() == inserted_text(draft).strip()
+
+
 def _editor(store, draft, key: str):
     """The text and justification, editable; the edit read back by our parser before it may be saved."""
-    from lawgap.drafting.draft import edit_draft, inserted_text, parse_back
+    from lawgap.drafting.draft import edit_draft
 
     new_text = st.text_area(t("draft_text"), draft.inserted, height=160, key=f"ins_{key}")
     new_just = st.text_area(t("draft_justification"), draft.justification, height=160, key=f"just_{key}")
     edited = edit_draft(draft, inserted=new_text, justification=new_just)
-    check = parse_back(edited)
-    ok = check.provision is not None and check.text.strip() == inserted_text(edited).strip()
+    ok = _reads_back(edited)
     where = cite_in(state.corpus().by_id.get(edited.law_id), edited.new_eid)
     if ok:
         st.success(t("draft_reads_back", eid=where))
@@ -52,7 +75,7 @@ def _editor(store, draft, key: str):
 
 
 def render() -> None:
-    from lawgap.drafting.draft import DraftError, make_draft
+    from lawgap.drafting.draft import DraftError
     from lawgap.drafting.redline import to_html
     from lawgap.store import DraftStore, StoreError
 
@@ -84,11 +107,11 @@ def render() -> None:
     st.query_params["rule"] = rule_id
     try:
         store = DraftStore()
-        generated = make_draft(country, by_id[rule_id], ws.laws, draft_lang)
+        made = generated(country, rule_id, draft_lang)
     except (StoreError, DraftError) as exc:
         st.error(t("draft_failed", problem=str(exc)))
         return
-    options = {"generated": generated}
+    options = {"generated": made}
     labels = {"generated": t("draft_generated")}
     for v in reversed(store.versions(country, rule_id, draft_lang)):
         options[f"v{v.version}"] = v.draft
@@ -116,7 +139,7 @@ def render() -> None:
     )
 
     def chosen() -> list:
-        out = [saved.get(r) or make_draft(country, by_id[r], ws.laws, draft_lang) for r in pick]
+        out = [saved.get(r) or generated(country, r, draft_lang) for r in pick]
         return [edited if d.rule_id == rule_id else d for d in out]
 
     _exports(ws, country, chosen, draft_lang)

@@ -12,7 +12,17 @@ from __future__ import annotations
 import streamlit as st
 
 from lawgap.app import nav, review_page, state, widgets
-from lawgap.app.i18n import category_label, country_name, instrument_name, kind_name, lang, level_label, status_label, t
+from lawgap.app.i18n import (
+    category_label,
+    country_name,
+    instrument_name,
+    kind_name,
+    lang,
+    level_label,
+    status_label,
+    t,
+    target_label,
+)
 from lawgap.app.names import cite_in, element_label, explanation, rule_title, where
 from lawgap.app.render import badge, escape, law_block
 from lawgap.assess.findings import Evidence, Finding
@@ -42,7 +52,7 @@ def sources(rule: Rule) -> None:
 def head(country: str, f: Finding, overridden: bool) -> None:
     rule = f.rule
     st.subheader(rule_title(rule))
-    targets = ", ".join(category_label(x) for x in rule.targets)
+    targets = ", ".join(target_label(x) for x in rule.targets)
     note = f" · {escape(t('overridden'))}" if overridden else ""
     score = "" if f.status == NOT_ASSESSED else f" · **{escape(t('score'))}:** {f.score:.2f}"
     st.markdown(

@@ -65,6 +65,12 @@ def category_label(category: str) -> str:
     return t(key) if key in TEXT["en"] else category.replace("_", " ")
 
 
+def target_label(target: str) -> str:
+    """A target group in lower case ("children"), where category_label names a chapter ("Children")."""
+    key = f"tgt_{target}"
+    return t(key) if key in TEXT["en"] else target.replace("_", " ")
+
+
 def country_name(code: str) -> str:
     """ "Кыргызская Республика" / "Kyrgyz Republic"; a country outside the project by its code."""
     names = COUNTRY_NAMES.get(code)

@@ -17,7 +17,17 @@ import pandas as pd
 import streamlit as st
 
 from lawgap.app import nav, state, widgets
-from lawgap.app.i18n import category_label, country_name, instrument_name, kind_name, lang, level_label, status_label, t
+from lawgap.app.i18n import (
+    category_label,
+    country_name,
+    instrument_name,
+    kind_name,
+    lang,
+    level_label,
+    status_label,
+    t,
+    target_label,
+)
 from lawgap.app.names import rule_title
 from lawgap.app.render import escape
 from lawgap.assess.findings import CountryScore, Finding
@@ -52,7 +62,7 @@ def filters(all_rules: tuple[Rule, ...], countries: list[str]) -> tuple[list[str
     if "mx_countries" not in st.session_state:
         st.session_state["mx_countries"] = countries
     chosen = top[0].multiselect(t("filter_countries"), countries, format_func=country_name, key="mx_countries")
-    target = _one(top[1], t("filter_targets"), TARGETS, category_label, "mx_target")
+    target = _one(top[1], t("filter_targets"), TARGETS, target_label, "mx_target")
     level = _one(top[2], t("filter_obligation"), OBLIGATIONS, level_label, "mx_level")
     code = _one(top[3], t("filter_instrument"), instruments, instrument_name, "mx_instrument")
     low = st.columns([3, 2, 4])
@@ -115,6 +125,18 @@ def review_notes(country: str, rv: Reviewed) -> dict[str, str]:
     for d in state.decisions(country).evidence.values():
         notes.setdefault(d.rule, []).append(t(f"hover_{d.verdict}", who=d.who, at=d.at[:10]))
     return {rule: "; ".join(v) for rule, v in notes.items()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _cached_html(countries: tuple[str, ...], rules: tuple[str, ...], lang_: str, version: int, laws: tuple) -> str:
+    by_id = state.rules().by_id
+    return matrix_html(list(countries), [by_id[r] for r in rules])
+
+
+def cached_html(countries: list[str], rules: list[Rule]) -> str:
+    """The table, built once per choice of rows and columns, language, laws and state of the review."""
+    laws = tuple(sorted(x.sha256 for x in state.corpus().laws))
+    return _cached_html(tuple(countries), tuple(r.id for r in rules), lang(), state.review_version(), laws)
 
 
 def matrix_html(countries: list[str], rules: list[Rule]) -> str:
@@ -224,14 +246,15 @@ def render() -> None:
         st.info(t("no_rules"))
         return
     exports(chosen, rows)
-    html = matrix_html(chosen, rows)
+    html = cached_html(chosen, rows)
     if st.session_state.get("mx_print"):
         st.markdown(_PRINT, unsafe_allow_html=True)
         st.html(f"<style>{nav.CSS}</style><div class='lg-root'>{html.replace('lg-scroll', 'lg-print')}</div>")
     else:
         nav.show(html, key=f"matrix_{lang()}")
     to_fetch(chosen)
-    st.subheader(t("chart_header"))
+    if not st.toggle(t("chart_header"), key="mx_chart"):
+        return
     df = profile(chosen)
     if not df.empty:
         st.bar_chart(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lawgap.app import snapshot
 from lawgap.app.i18n import per_run
 from lawgap.assess.findings import CountryScore, Finding, law_id, summarise
 from lawgap.assess.score import score_country
@@ -60,10 +60,8 @@ def _hidden(path: Path, root: Path) -> bool:
 
 @st.cache_resource(show_spinner=False, max_entries=1000)
 def _read(path: str, country: str, mtime_ns: int, size: int) -> tuple[Law | None, str | None]:
-    from lawgap.parsers import load_law
-
     try:
-        return load_law(Path(path), country=country), None
+        return snapshot.load_law(Path(path), country), None
     except LawgapError as exc:
         return None, str(exc)
     except Exception as exc:  # a parser bug must not take the other laws down with it
@@ -163,22 +161,13 @@ def warm(progress: Callable[[float, str, str], None]) -> None:
     for n, country in enumerate(countries, len(key)):
         progress(n / total, "country", country)
         score(country)
+        laws = corpus().by_country.get(country, ())
+        _graph(country, tuple(law.sha256 for law in laws), laws)
     _WARMED.add(key)
     # The laws and scores now live as long as the server: keep the garbage collector from walking their
     # millions of objects on every collection (a pause of a second per click otherwise).
     gc.collect()
     gc.freeze()
-    threading.Thread(target=_graphs, args=(countries,), name="lawgap-graphs", daemon=True).start()
-
-
-def _graphs(countries: list[str]) -> None:
-    """Build each country's reference graph in the background, before a finding page asks for it."""
-    for country in countries:
-        laws = corpus().by_country.get(country, ())
-        try:
-            _graph(country, tuple(law.sha256 for law in laws), laws)
-        except Exception:  # help for the finding page only: it retries (and says nothing) if this fails
-            return
 
 
 def is_warm() -> bool:
@@ -192,7 +181,7 @@ def rules() -> RuleSet:
 
 @st.cache_resource(show_spinner=False, max_entries=50)
 def _score(country: str, shas: tuple[str, ...], _laws: tuple[Law, ...]) -> CountryScore:
-    return mark_not_assessed(score_country(country, _laws, rules()), _laws)
+    return mark_not_assessed(snapshot.score(country, _laws, lambda: score_country(country, _laws, rules())), _laws)
 
 
 def score(country: str) -> CountryScore:
@@ -299,9 +288,7 @@ def instruments():
 
 @st.cache_resource(show_spinner=False, max_entries=20)
 def _graph(country: str, shas: tuple[str, ...], _laws: tuple[Law, ...]):
-    from lawgap.refs.graph import build_graph
-
-    return build_graph(_laws)
+    return snapshot.graph(country, _laws)
 
 
 @st.cache_resource(show_spinner=False, max_entries=5000)
