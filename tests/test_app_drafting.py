@@ -46,7 +46,7 @@ def test_a_reviewer_of_the_country_edits_saves_and_a_broken_edit_is_refused(kg_o
     assert any(s.value == "Saved version 1." for s in at.success)
     rule = at.selectbox(key="draft_rule").value
     saved = DraftStore().latest("KG", rule, "ru")
-    assert (saved.version, saved.author) == (1, "Бек Асанов")
+    assert (saved.version, saved.author) == (1, "Бек Асанов (bek)")
     # a broken edit (number removed) is refused before it can be saved
     at.text_area(key=f"ins_{rule}_ru_generated").set_value("текст без номера").run()
     assert at.error and at.button(key="draft_save").disabled

@@ -32,6 +32,11 @@ class User:
     role: str
     country: str | None = None
 
+    @property
+    def signature(self) -> str:
+        """How the audit log names the user: the full name and the account ("Бек Асанов (bek)")."""
+        return self.name if self.name == self.username else f"{self.name} ({self.username})"
+
     def may_change(self, country: str) -> bool:
         """Decide, upload or save a draft for `country`."""
         if self.role == ADVISER:

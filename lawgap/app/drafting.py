@@ -68,7 +68,7 @@ def _editor(store, draft, key: str):
         except auth.NotAllowed as no:
             st.error(t(no.key, **{**no.params, "country": country_name(draft.country)}))
         else:
-            st.success(t("draft_saved", version=store.save(edited, author=user.name, note=note)))
+            st.success(t("draft_saved", version=store.save(edited, author=user.signature, note=note)))
     if not may:
         st.caption(t("auth_sign_in_to_save"))
     return edited

@@ -74,6 +74,8 @@ def elements(f: Finding) -> None:
     rows = []
     for e in f.elements:
         mark = "✓ " + t("found") if e.found else "✗ " + t("missing")
+        if e.found and not e.evidence and not f.evidence:  # the scorer kept no article for it: say so
+            mark = "· " + t("found_without_article")
         via = ""
         if e.via:
             via = " (" + t("through", label=cite_in(None, e.via)) + ")"
@@ -194,11 +196,20 @@ def render() -> None:
     sources(rule)
     elements(finding)
     st.subheader(t("evidence"))
-    if not original.evidence:
-        st.info(t("no_evidence"))
-        return
+    evidence = list(original.evidence)
+    if not evidence:  # a gap that names only the context: show where those words are, and say so
+        seen = set()
+        for e in original.elements:
+            for ev in e.evidence if e.found else ():
+                if (ev.law, ev.eid) not in seen:
+                    seen.add((ev.law, ev.eid))
+                    evidence.append(ev)
+        if not evidence:
+            st.info(t("no_evidence"))
+            return
+        st.info(t("evidence_context_only"))
     groups: dict[tuple[str, str | None], list[Evidence]] = {}
-    for ev in original.evidence:
+    for ev in evidence:
         law = state.corpus().by_id.get(ev.law)
         groups.setdefault((ev.article, law.kind if law else ev.law), []).append(ev)
     items = list(groups.values())

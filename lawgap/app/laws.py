@@ -133,6 +133,11 @@ def upload(country: str) -> None:
         st.caption(t("auth_sign_in_to_upload"))
         return
     codes = state.countries() if user.role == auth.ADVISER else [user.country or country]
+    if lang() == "ru":
+        st.markdown(
+            _UPLOADER_RU.format(button=t("upload_pick"), limit=t("upload_limit", mb=round(max_bytes() / 1048576))),
+            unsafe_allow_html=True,
+        )
     with st.form("upload", clear_on_submit=True):
         target = st.selectbox(t("upload_country"), codes, format_func=country_name, key="up_country")
         files = st.file_uploader(
@@ -182,7 +187,7 @@ def manage(country: str) -> None:
         if st.form_submit_button(t("replace_button")) and new is not None:
             try:
                 auth.allowed(user, country)
-                fresh, moved = uploads.replace_law(law, new.name, new.getvalue(), user.name)
+                fresh, moved = uploads.replace_law(law, new.name, new.getvalue(), user.signature)
             except uploads.UploadProblem as problem:
                 st.error(t(problem.key, **problem.params))
             except auth.NotAllowed as no:
@@ -249,3 +254,12 @@ def render() -> None:
     if country is not None:
         manage(country)
     orphans()
+
+
+# Streamlit words its upload widget in English ("Upload", "100MB per file"): on a Russian page our words replace them.
+_UPLOADER_RU = """<style>
+[data-testid="stFileUploaderDropzone"] button {{font-size: 0}}
+[data-testid="stFileUploaderDropzone"] button::after {{content: "{button}"; font-size: 0.9rem}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0}}
+[data-testid="stFileUploaderDropzoneInstructions"]::after {{content: "{limit}"; font-size: 0.8rem; opacity: 0.7}}
+</style>"""

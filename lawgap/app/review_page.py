@@ -66,9 +66,9 @@ def status_form(country: str, finding: Finding, overridden: bool) -> None:
         clear = b[1].form_submit_button(t("override_clear"), disabled=not overridden)
     store = state.store()
     if save:
-        record(country, store.override_status, country, finding.rule.id, new, user.name, reason)
+        record(country, store.override_status, country, finding.rule.id, new, user.signature, reason)
     if clear:
-        record(country, store.override_status, country, finding.rule.id, None, user.name, reason)
+        record(country, store.override_status, country, finding.rule.id, None, user.signature, reason)
 
 
 def evidence_controls(country: str, finding: Finding, ev: Evidence, verdict: str | None, key: str) -> None:
@@ -87,9 +87,9 @@ def evidence_controls(country: str, finding: Finding, ev: Evidence, verdict: str
                 if not reason.strip():
                     st.error(t("reason_needed"))
                 else:
-                    record(country, store.decide_evidence, *args, value, user.name, reason.strip())
+                    record(country, store.decide_evidence, *args, value, user.signature, reason.strip())
         if verdict and cols[2].button(t("withdraw"), key=f"{key}_undo"):
-            record(country, store.decide_evidence, *args, None, user.name, reason.strip())
+            record(country, store.decide_evidence, *args, None, user.signature, reason.strip())
 
 
 def sentence(e) -> str:

@@ -66,6 +66,8 @@ TEXT_EN = {
     "upload_header": "Add laws",
     "upload_country": "Country",
     "upload_files": "Law files (Word, PDF, web page, text, Markdown, Akoma Ntoso; at most {mb} MB each)",
+    "upload_pick": "Choose files",
+    "upload_limit": "at most {mb} MB per file",
     "upload_button": "Read and add",
     "upload_progress": "Reading {name} ({i} of {n})",
     "upload_ok": "Added {name}: {title} ({articles} articles).",
@@ -143,6 +145,9 @@ TEXT_EN = {
     "not_assessed_why": "Not assessed: no law of the kind where this requirement belongs was supplied ({kinds}).",
     "evidence": "Evidence",
     "no_evidence": "No provision of the laws supplied holds any element of this requirement.",
+    "evidence_context_only": "No article holds the obligation itself; the articles below hold only the "
+    "elements marked found above.",
+    "found_without_article": "named, but no article is kept as evidence",
     "show_all_evidence": "Show all {n} evidence articles",
     "place": "Place in the law",
     "open_in_law": "read in the law",
