@@ -33,8 +33,8 @@ def sign_in() -> None:
         box.code("python3 -m lawgap.app.accounts add NAME --role adviser", language="bash")
         return
     box.caption(t("auth_viewer"))
-    if auth.oidc_configured():
-        box.button(t("auth_sign_in_oidc"), on_click=st.login, key="sign_in_oidc")
+    if auth.oidc_configured() and box.button(t("auth_sign_in_oidc"), key="sign_in_oidc"):
+        st.login()
     with box.popover(t("auth_sign_in")), st.form("sign_in", clear_on_submit=True):
         username = st.text_input(t("auth_username"), key="si_user")
         password = st.text_input(t("auth_password"), type="password", key="si_password")

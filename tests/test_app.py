@@ -7,6 +7,8 @@ from __future__ import annotations
 import html as h
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -408,6 +410,24 @@ def test_upload_a_real_law_then_a_duplicate_then_replace_and_delete(tmp_path: Pa
     uploads.delete(state.corpus().by_sha[fresh.sha256])
     assert "TJ" not in state.with_laws()
     assert len(list((tmp_path / "laws" / ".deleted").iterdir())) == 2
+
+
+@needs_corpus
+def test_the_filtered_matrix_exports_to_pdf():
+    from lawgap.app import matrix
+    from lawgap.publish.matrix_pdf import to_pdf
+    from lawgap.publish.report import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: bash .ci/install installs it")
+    children = [r for r in state.rules().rules if "children" in r.targets]
+    scores = matrix.filtered_scores(["KG", "UZ"], children)
+    assert [len(cs.findings) for cs in scores] == [len(children)] * 2
+    pdf = to_pdf(scores)
+    assert pdf.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        assert children[0].id in text and "UZ status" in text and "KG score" not in text
 
 
 # -- escaping ------------------------------------------------------------------------------------
