@@ -338,6 +338,9 @@ def test_law_reader_opens_an_article_from_its_permalink_and_search_finds_it():
     assert "Потерпевшим является физическое лицо" in "".join(m.value for m in at.markdown)
     link = next(m.value for m in at.markdown if "permalink" in m.value)
     assert "law=criminal_procedure_code_2021_ru&amp;eid=art_40" in link
+    at.toggle(key="read_contents").set_value(True).run()
+    tree = plain(next(x for x in components(at) if "lg-scroll" in x))
+    assert re.search(r"chapter 5 «Участники процесса со стороны обвинения».*Art\. 40 CPC «Потерпевший»", tree, re.S)
     at.text_input(key="law_search").input("Потерпевшим является физическое лицо").run()
     hits = "".join(components(at))
     assert 'eid=art_40"' in hits.replace("&amp;", "&") or "eid&quot;: &quot;art_40" in hits

@@ -123,6 +123,30 @@ def reader(country: str) -> None:
     if chain:
         st.caption(chain)
     st.markdown(law_block(law.full_text(article), (), law.language), unsafe_allow_html=True)
+    if st.toggle(t("law_contents"), key="read_contents"):
+        nav.show(contents(law, country), key=f"contents_{law_id(law)}_{lang()}")
+
+
+GROUPS = ("book", "part", "section", "chapter")
+
+
+def contents(law: Law, country: str) -> str:
+    """The law's tree down to its articles, each article a link to read it here."""
+    kids = law.children_of
+
+    def branch(parent: str | None) -> str:
+        items = []
+        for p in kids.get(parent, ()):
+            if p.kind in GROUPS:
+                head = f"{t('prov_' + p.kind)} {p.num or ''}".strip() + (f" «{p.heading}»" if p.heading else "")
+                items.append(f"<li>{escape(head)}{branch(p.eid)}</li>")
+            elif law.is_article_level(p):
+                items.append(
+                    f"<li>{nav.anchor('laws', label(law, p.eid), country=country, law=law_id(law), eid=p.eid)}</li>"
+                )
+        return f"<ul>{''.join(items)}</ul>" if items else ""
+
+    return f'<div class="lg-scroll">{branch(None)}</div>'
 
 
 def upload(country: str) -> None:

@@ -60,6 +60,7 @@ TEXT_EN = {
     "search_hits": "{n} articles found (the first 30 are shown).",
     "read_law": "Read a law",
     "read_article": "Article",
+    "law_contents": "Contents of this law",
     "no_articles": "This law has no articles.",
     "permalink": "Link to this article (to bookmark or send)",
     "law_not_loaded": "a law no longer loaded",
