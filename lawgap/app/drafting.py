@@ -23,8 +23,9 @@ DRAFT_LANGS = ("ru", "en")
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
-def _draft(country: str, rule_id: str, lang_: str, shas: tuple[str, ...], version: int):
-    """The generated draft for one finding of the reviewed score, made once per state of laws and review."""
+def _draft(country: str, rule_id: str, lang_: str, shas: tuple[str, ...], finding_key: tuple):
+    """The generated draft for one finding of the reviewed score, made once per state of the laws and of
+    that finding (a decision on another finding does not make it again)."""
     from lawgap.drafting.draft import make_draft
 
     ws = state.workspace(country)
@@ -34,7 +35,9 @@ def _draft(country: str, rule_id: str, lang_: str, shas: tuple[str, ...], versio
 
 def generated(country: str, rule_id: str, lang_: str):
     laws = state.corpus().by_country.get(country, ())
-    return _draft(country, rule_id, lang_, tuple(x.sha256 for x in laws), state.review_version())
+    f = state.finding(country, rule_id)
+    finding_key = (f.status, f.score, tuple((ev.law, ev.eid) for ev in f.evidence))
+    return _draft(country, rule_id, lang_, tuple(x.sha256 for x in laws), finding_key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
