@@ -24,11 +24,13 @@ REVIEW_DB_ENV = "LAWGAP_REVIEW_DB"
 REVIEWER_ENV = "LAWGAP_REVIEWER"
 CATALOGUE_ENV = "LAWGAP_CATALOGUE"
 MODEL_LAW_ENV = "LAWGAP_MODEL_LAW"
+ACCOUNTS_ENV = "LAWGAP_ACCOUNTS"
 
 DEFAULT_MAX_MB = 100
 LAWS_DIR = "national_laws"
 CATALOGUE_NAME = "catalogue.toml"
 REVIEW_DB_NAME = ".lawgap-review.sqlite"
+ACCOUNTS_NAME = ".lawgap-accounts.yaml"
 
 
 def _path(env: str) -> Path | None:
@@ -132,3 +134,9 @@ def model_law_dir() -> Path:
     """The folder of model_law/*.toml: `LAWGAP_MODEL_LAW`, else model_law/ at the repository root."""
     env = _path(MODEL_LAW_ENV)
     return env.resolve() if env else (PROJECT_ROOT / "model_law").resolve()
+
+
+def accounts_path() -> Path:
+    """The reviewers' accounts (streamlit-authenticator's YAML, bcrypt-hashed passwords, roles):
+    `LAWGAP_ACCOUNTS`, else national_laws/.lawgap-accounts.yaml. Without it the app is read-only."""
+    return _path(ACCOUNTS_ENV) or PROJECT_ROOT / LAWS_DIR / ACCOUNTS_NAME

@@ -317,44 +317,6 @@ def test_cli_commands(capsys, tmp_path):
     assert validate(target.read_bytes()) == []
 
 
-def test_draft_page_edits_saves_and_exports(tmp_path, monkeypatch):
-    """The page drafts from the app's own workspace of the chosen country (no loader or scorer of its own)."""
-    from streamlit.testing.v1 import AppTest
-
-    folder = corpus_file(KG[0]).parent
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "kg").symlink_to(folder)
-    monkeypatch.setenv("LAWGAP_CORPUS", str(tmp_path / "corpus"))
-    monkeypatch.setenv("LAWGAP_LAWS_DIR", str(tmp_path / "laws"))
-    monkeypatch.setenv("LAWGAP_REVIEW_DB", str(tmp_path / "review.sqlite"))
-    at = AppTest.from_string("from lawgap.app.drafting import render\nrender()", default_timeout=300)
-    at.query_params["country"] = "KG"
-    at.run()
-    assert not at.exception
-    assert at.selectbox(key="draft_country").value == "KG"
-    assert any("reads the instruction back" in s.value for s in at.success)
-    at.button(key="draft_save").click().run()
-    assert any(s.value == "Saved version 1." for s in at.success)
-    from lawgap.store import DraftStore
-
-    rule = at.selectbox(key="draft_rule").value
-    assert DraftStore().latest("KG", rule, "ru").version == 1
-    # a broken edit (number removed) is refused before it can be saved
-    at.text_area(key=f"ins_{rule}_ru_generated").set_value("текст без номера").run()
-    assert at.error and at.button(key="draft_save").disabled
-
-
-def test_draft_page_without_laws_says_so_and_does_not_crash(tmp_path, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("LAWGAP_CORPUS", str(tmp_path / "none"))
-    monkeypatch.setenv("LAWGAP_LAWS_DIR", str(tmp_path / "laws"))
-    at = AppTest.from_string("from lawgap.app.drafting import render\nrender()", default_timeout=60)
-    at.run()
-    assert not at.exception
-    assert at.info
-
-
 def test_kazakh_excerpts_get_free_numbers_and_parse_back(tmp_path):
     # the KZ corpus holds excerpts of the codes (arts 125-135, 388-402 of the CC ...) and three whole laws
     from lawgap.drafting.placement import kind_of

@@ -1,30 +1,20 @@
-"""Compare: two to five countries side by side for one requirement or one category, their evidence
+"""Compare: two to five countries side by side for one requirement or one category, their evidence texts
+aligned and the differences named.
 
 Reads: the reviewed scores of the chosen countries (lawgap.app.state). Writes: the page.
-
-texts aligned and the differences named."""
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from lawgap.app import state
-from lawgap.app.i18n import category_label, lang, status_label, t
-from lawgap.app.links import anchor, param
+from lawgap.app import nav, state, widgets
+from lawgap.app.i18n import category_label, country_name, lang, status_label, t
+from lawgap.app.names import element_label, rule_title, where
 from lawgap.app.render import escape, law_block
 from lawgap.assess.findings import Finding
 from lawgap.rules import Rule
-from lawgap.vocab import STATUS_SYMBOL
-
-
-def _central_asia() -> tuple[str, ...]:
-    """The catalogue's countries (the ones this tool is for) come first among the defaults."""
-    try:
-        from lawgap.catalogue import load_catalogue
-
-        return load_catalogue().codes
-    except Exception:
-        return ()
+from lawgap.vocab import STATUS_COLOUR, STATUS_SYMBOL
 
 
 def differences(rules: list[Rule], findings: dict[str, dict[str, Finding]]) -> list[str]:
@@ -33,23 +23,35 @@ def differences(rules: list[Rule], findings: dict[str, dict[str, Finding]]) -> l
     countries = list(findings)
     for r in rules:
         statuses = {c: findings[c][r.id].status for c in countries}
-        if len(set(statuses.values())) > 1:
-            parts = ", ".join(f"{c} {status_label(s)}" for c, s in statuses.items())
-            out.append(t("diff_status", rule=r.title(lang()), parts=parts))
+        if len(set(statuses.values())) < 2:
+            continue
+        parts = ", ".join(f"{country_name(c)}: {status_label(s)}" for c, s in statuses.items())
+        out.append(t("diff_status", rule=rule_title(r), parts=parts))
         found = {c: {e.id for e in findings[c][r.id].elements if e.found} for c in countries}
         anywhere = set().union(*found.values())
         for c in countries:
-            lacking = [e.label for e in findings[c][r.id].elements if e.id in anywhere - found[c]]
-            if lacking and len(set(statuses.values())) > 1:
-                out.append(t("diff_elements", country=c, missing="; ".join(lacking)))
+            lacking = [
+                element_label(r, e.id, e.label) for e in findings[c][r.id].elements if e.id in anywhere - found[c]
+            ]
+            if lacking:
+                out.append(t("diff_elements", country=country_name(c), missing="; ".join(lacking)))
     return out
 
 
 def render() -> None:
     st.header(t("compare_header"))
-    available = list(state.corpus().by_country)
-    preferred = [c for c in state.countries() if c in available and c in _central_asia()] or available
-    chosen = st.multiselect(t("compare_pick"), available, default=preferred[:2], max_selections=5, key="cmp_c")
+    first = widgets.country()
+    available = state.with_laws()
+    if first is None or len(available) < 2:
+        st.info(t("compare_need"))
+        return
+    if "cmp_c" not in st.session_state:
+        st.session_state["cmp_c"] = st.session_state.get("_keep_cmp_c") or [
+            first,
+            *[c for c in available if c != first][:1],
+        ]
+    chosen = st.multiselect(t("compare_pick"), available, format_func=country_name, max_selections=5, key="cmp_c")
+    st.session_state["_keep_cmp_c"] = chosen
     if not 2 <= len(chosen) <= 5:
         st.info(t("compare_need"))
         return
@@ -58,15 +60,7 @@ def render() -> None:
         t("compare_mode"), ("rule", "category"), horizontal=True, format_func=lambda m: t(f"compare_{m}"), key="cmp_m"
     )
     if mode == "rule":
-        ids = [r.id for r in rules]
-        rule_id = st.selectbox(
-            t("pick_rule"),
-            ids,
-            index=ids.index(param("rule", ids)),
-            format_func=lambda i: rules.by_id[i].title(lang()),
-            key="cmp_r",
-        )
-        selected = [rules.by_id[rule_id]]
+        selected = [widgets.rule(key="cmp_r")]
     else:
         cat = st.selectbox(t("filter_category"), list(rules.by_category), format_func=category_label, key="cmp_cat")
         selected = list(rules.by_category[cat])
@@ -74,18 +68,22 @@ def render() -> None:
     cols = st.columns(len(chosen))
     for col, c in zip(cols, chosen, strict=True):
         with col:
-            st.subheader(c)
+            st.subheader(country_name(c))
+            html = []
             for r in selected:
                 f = findings[c][r.id]
-                st.markdown(
-                    f"{STATUS_SYMBOL[f.status]} "
-                    + anchor("finding", r.title(lang()), country=c, rule=r.id)
-                    + f" ({f.score:.2f})",
-                    unsafe_allow_html=True,
+                symbol = f'<b style="color:{STATUS_COLOUR[f.status]}">{STATUS_SYMBOL[f.status]}</b>'
+                link = nav.anchor("finding", rule_title(r), country=c, rule=r.id)
+                html.append(
+                    f'<p data-country="{c}" data-rule="{r.id}" data-status="{f.status}">{symbol} {link} · '
+                    f"{escape(status_label(f.status))}</p>"
                 )
-                if len(selected) == 1 and f.evidence:
+            nav.show("".join(html), key=f"cmp_{c}_{lang()}")
+            if len(selected) == 1:
+                f = findings[c][selected[0].id]
+                if f.evidence:
                     ev = f.evidence[0]
-                    st.caption(f"{ev.law}, {ev.eid}")
+                    st.caption(where(ev))
                     st.markdown(law_block(ev.excerpt, ev.words, ev.language), unsafe_allow_html=True)
     st.subheader(t("differences"))
     diffs = differences(selected, findings)

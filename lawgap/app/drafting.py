@@ -1,9 +1,10 @@
-"""The drafting page: pick a country and a gap or partial finding, edit its draft, save versions, export.
+"""The drafting page: pick a gap or partial finding of the chosen country, edit its draft, save versions,
+download the drafts, the coverage matrix and the report.
 
-Reads: the country's workspace (lawgap.app.state -> lawgap.workspace: its laws and the reviewed score,
-
-as every other page). Writes: draft versions in the review database (lawgap.store); an edited draft is
-checked with our own parser before it is saved, so a version never breaks its own numbering.
+Reads: the country's workspace (lawgap.app.state -> lawgap.workspace: its laws and the reviewed score, as every
+other page). Writes: draft versions in the review database (lawgap.store), only for a signed-in reviewer of
+that country; an edited draft is checked with our own parser before it is saved, so a version never breaks
+its own numbering.
 """
 
 from __future__ import annotations
@@ -12,108 +13,198 @@ import io
 
 import streamlit as st
 
-from lawgap.app import state
-from lawgap.app.i18n import t
-from lawgap.app.links import param
-from lawgap.vocab import MET, STATUS_SYMBOL
+from lawgap.app import auth, state, widgets
+from lawgap.app.i18n import country_name, lang, status_label, t
+from lawgap.app.names import cite_in, rule_title
+from lawgap.app.render import escape
+from lawgap.vocab import GAP, PARTIAL, STATUS_SYMBOL
+
+DRAFT_LANGS = ("ru", "en")
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _draft(country: str, rule_id: str, lang_: str, shas: tuple[str, ...], finding_key: tuple):
+    """The generated draft for one finding of the reviewed score, made once per state of the laws and of
+    that finding (a decision on another finding does not make it again)."""
+    from lawgap.drafting.draft import make_draft
+
+    ws = state.workspace(country)
+    finding = next(f for f in ws.score.findings if f.rule.id == rule_id)
+    return make_draft(country, finding, ws.laws, lang_)
+
+
+def generated(country: str, rule_id: str, lang_: str):
+    laws = state.corpus().by_country.get(country, ())
+    f = state.finding(country, rule_id)
+    finding_key = (f.status, f.score, tuple((ev.law, ev.eid) for ev in f.evidence))
+    return _draft(country, rule_id, lang_, tuple(x.sha256 for x in laws), finding_key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _reads_back(draft) -> bool:
+    """Whether our parser reads the draft's text back as the provision it inserts (a parse per edit)."""
+    from lawgap.drafting.draft import inserted_text, parse_back
+
+    check = parse_back(draft)
+    return check.provision is not None and check.text.strip() == inserted_text(draft).strip()
+
+
+def _editor(store, draft, key: str):
+    """The text and justification, editable; the edit read back by our parser before it may be saved."""
+    from lawgap.drafting.draft import edit_draft
+
+    new_text = st.text_area(t("draft_text"), draft.inserted, height=160, key=f"ins_{key}")
+    new_just = st.text_area(t("draft_justification"), draft.justification, height=160, key=f"just_{key}")
+    edited = edit_draft(draft, inserted=new_text, justification=new_just)
+    ok = _reads_back(edited)
+    where = cite_in(state.corpus().by_id.get(edited.law_id), edited.new_eid)
+    if ok:
+        st.success(t("draft_reads_back", eid=where))
+    else:
+        st.error(t("draft_does_not_read_back", eid=where))
+    user = auth.current()
+    may = user is not None and user.may_change(draft.country)
+    note = st.text_input(t("draft_note"), key="draft_note", disabled=not may)
+    if st.button(t("draft_save"), disabled=not ok or not may, key="draft_save"):
+        try:
+            auth.allowed(user, draft.country)
+        except auth.NotAllowed as no:
+            st.error(t(no.key, **{**no.params, "country": country_name(draft.country)}))
+        else:
+            st.success(t("draft_saved", version=store.save(edited, author=user.signature, note=note)))
+    if not may:
+        st.caption(t("auth_sign_in_to_save"))
+    return edited
 
 
 def render() -> None:
-    from lawgap.drafting.draft import DraftError, edit_draft, inserted_text, make_draft, parse_back
+    from lawgap.drafting.draft import DraftError
     from lawgap.drafting.redline import to_html
     from lawgap.store import DraftStore, StoreError
 
-    st.header("Draft amendments")
-    countries = list(state.corpus().by_country)
-    if not countries:
-        st.info(t("no_laws"))
+    st.header(t("drafting_header"))
+    country = widgets.country()
+    if country is None:
         return
-    country = st.selectbox(
-        t("pick_country"), countries, index=countries.index(param("country", countries)), key="draft_country"
-    )
-    st.query_params["country"] = country
-    rule = st.query_params.get("rule")
-    if rule and st.session_state.get("_draft_rule_from_link") != (country, rule):
-        # a Gaps link names the finding: preselect it once, then leave the picker to the user
-        st.session_state["_draft_rule_from_link"] = (country, rule)
-        st.session_state["draft_rule"] = rule
     ws = state.workspace(country)
-    laws, score = ws.laws, ws.score
-    open_findings = [f for f in score.findings if f.status != MET]
+    open_findings = [f for f in ws.score.findings if f.status in (GAP, PARTIAL)]
     if not open_findings:
-        st.success("Every requirement is met: there is nothing to draft.")
+        st.success(t("drafting_nothing"))
+        _exports(ws, country, [])
         return
-    lang = st.radio("Language", ("ru", "en"), horizontal=True, key="draft_lang")
-    labels = {f.rule.id: f"{STATUS_SYMBOL[f.status]} {f.rule.title_en} ({f.rule.id})" for f in open_findings}
-    rule_id = st.selectbox("Finding", list(labels), format_func=labels.get, key="draft_rule")
-    finding = next(f for f in open_findings if f.rule.id == rule_id)
+    by_id = {f.rule.id: f for f in open_findings}
+    asked = widgets.linked("rule")
+    if asked in by_id:
+        st.session_state["draft_rule"] = asked
+    draft_lang = st.radio(
+        t("draft_language"), DRAFT_LANGS, horizontal=True, format_func=lambda x: t(f"lang_{x}"), key="draft_lang"
+    )
+    rule_id = st.selectbox(
+        t("draft_finding"),
+        list(by_id),
+        format_func=lambda i: (
+            f"{STATUS_SYMBOL[by_id[i].status]} {rule_title(by_id[i].rule)} · {status_label(by_id[i].status)}"
+        ),
+        key="draft_rule",
+    )
+    st.query_params["rule"] = rule_id
     try:
         store = DraftStore()
-    except StoreError as exc:
-        st.error(str(exc))
+        made = generated(country, rule_id, draft_lang)
+    except (StoreError, DraftError) as exc:
+        st.error(t("draft_failed", problem=str(exc)))
         return
-    try:
-        generated = make_draft(country, finding, laws, lang)
-    except DraftError as exc:
-        st.error(str(exc))
-        return
-    options = {"generated": generated}
-    for v in reversed(store.versions(country, rule_id, lang)):
-        options[f"v{v.version} — {v.created_at} {v.author}".strip()] = v.draft
-    choice = st.selectbox("Version", list(options), key=f"draft_version_{rule_id}_{lang}")
+    options = {"generated": made}
+    labels = {"generated": t("draft_generated")}
+    for v in reversed(store.versions(country, rule_id, draft_lang)):
+        options[f"v{v.version}"] = v.draft
+        labels[f"v{v.version}"] = t("draft_version", version=v.version, at=v.created_at, who=v.author)
+    choice = st.selectbox(t("draft_versions"), list(options), format_func=labels.get, key=f"ver_{rule_id}_{draft_lang}")
     draft = options[choice]
-
-    st.markdown(f"**{draft.law_name}** — {draft.target}")
-    st.caption(draft.placement_basis)
-    st.subheader("Amending instruction")
+    st.markdown(f"**{escape(draft.law_name)}** — {escape(draft.target)}", unsafe_allow_html=True)
+    if lang() == "en":
+        st.caption(draft.placement_basis)
+    st.subheader(t("draft_instruction"))
     st.code(draft.instruction, language=None)
-    new_text = st.text_area(
-        "Text of the new provision", draft.inserted, height=160, key=f"ins_{rule_id}_{lang}_{choice}"
-    )
-    new_just = st.text_area("Justification", draft.justification, height=160, key=f"just_{rule_id}_{lang}_{choice}")
-    author = st.text_input("Your name", key="draft_author")
-    note = st.text_input("Note on this version", key="draft_note")
-    edited = edit_draft(draft, inserted=new_text, justification=new_just)
-    check = parse_back(edited)
-    ok = check.provision is not None and check.text.strip() == inserted_text(edited).strip()
-    if ok:
-        st.success(f"Our parser reads the instruction back as {edited.new_eid}.")
-    else:
-        st.error(f"Our parser does not read the edited text back as {edited.new_eid}: keep the number and layout.")
-    if st.button("Save as new version", disabled=not ok, key="draft_save"):
-        v = store.save(edited, author=author, note=note)
-        st.success(f"Saved version {v}.")
-    st.subheader("Text after the amendment")
+    edited = _editor(store, draft, f"{rule_id}_{draft_lang}_{choice}")
+    st.subheader(t("draft_after"))
     st.markdown(
-        f"<div style='font-family:serif;line-height:1.4'>{to_html(edited.redline)}</div>", unsafe_allow_html=True
+        f"<div class='lawgap-law' style='font-family:serif;line-height:1.4'>{to_html(edited.redline)}</div>",
+        unsafe_allow_html=True,
+    )
+    saved = {s.draft.rule_id: s.draft for s in store.all_latest(country, draft_lang)}
+    pick = st.multiselect(
+        t("draft_export_pick"),
+        list(by_id),
+        default=[rule_id],
+        format_func=lambda i: rule_title(by_id[i].rule),
+        key="draft_pick",
     )
 
-    st.subheader("Export")
-    saved = {s.draft.rule_id: s.draft for s in store.all_latest(country, lang)}
-    pick = st.multiselect("Drafts to export", list(labels), default=[rule_id], format_func=labels.get, key="draft_pick")
-    chosen = [
-        saved.get(r) or make_draft(country, next(f for f in open_findings if f.rule.id == r), laws, lang) for r in pick
-    ]
-    chosen = [edited if d.rule_id == rule_id else d for d in chosen]
-    if chosen:
-        _downloads(chosen, country, lang)
-    from lawgap.publish.matrix import to_csv, to_xlsx
+    def chosen() -> list:
+        out = [saved.get(r) or generated(country, r, draft_lang) for r in pick]
+        return [edited if d.rule_id == rule_id else d for d in out]
 
-    m1, m2 = st.columns(2)
-    m1.download_button(
-        "Coverage matrix (.csv)", to_csv([score]).encode("utf-8"), f"coverage_{country}.csv", key="dl_csv"
-    )
-    m2.download_button("Coverage matrix (.xlsx)", to_xlsx([score]), f"coverage_{country}.xlsx", key="dl_xlsx")
+    _exports(ws, country, chosen, draft_lang)
 
 
-def _downloads(drafts, country: str, lang: str) -> None:
+def _exports(ws, country: str, drafts, draft_lang: str = "ru") -> None:
+    """Downloads, each built only when clicked: the drafts, the country's matrix and its report."""
+    from lawgap.drafting.offer import checked_for
     from lawgap.publish.amendment_akn import to_amendment_akn
     from lawgap.publish.docx import docx_document
     from lawgap.publish.markdown import to_markdown_doc
+    from lawgap.publish.matrix import to_csv, to_xlsx
+    from lawgap.publish.report import docx_report
+    from lawgap.publish.report_content import build_report
 
-    buf = io.BytesIO()
-    docx_document(drafts).save(buf)
-    c1, c2, c3 = st.columns(3)
-    c1.download_button("Word (.docx)", buf.getvalue(), f"drafts_{country}_{lang}.docx", key="dl_docx")
-    c2.download_button("Markdown", to_markdown_doc(drafts).encode("utf-8"), f"drafts_{country}_{lang}.md", key="dl_md")
-    c3.download_button("Akoma Ntoso", to_amendment_akn(drafts), f"drafts_{country}_{lang}.xml", key="dl_akn")
+    report_lang = "ru" if lang() in ("ru", "ky") else "en"
+
+    st.subheader(t("exports"))
+
+    def docx(doc_of) -> bytes:
+        buf = io.BytesIO()
+        doc_of().save(buf)
+        return buf.getvalue()
+
+    c = st.columns(3)
+    if drafts:
+        c[0].download_button(
+            t("dl_docx"),
+            lambda: docx(lambda: docx_document(drafts())),
+            f"drafts_{country}_{draft_lang}.docx",
+            on_click="ignore",
+            key="dl_docx",
+        )
+        c[1].download_button(
+            t("dl_md"),
+            lambda: to_markdown_doc(drafts()).encode("utf-8"),
+            f"drafts_{country}_{draft_lang}.md",
+            on_click="ignore",
+            key="dl_md",
+        )
+        c[2].download_button(
+            t("dl_akn"),
+            lambda: to_amendment_akn(drafts()),
+            f"drafts_{country}_{draft_lang}.xml",
+            on_click="ignore",
+            key="dl_akn",
+        )
+    m = st.columns(3)
+    m[0].download_button(
+        t("dl_csv"),
+        lambda: to_csv([ws.score]).encode("utf-8"),
+        f"coverage_{country}.csv",
+        on_click="ignore",
+        key="dl_csv",
+    )
+    m[1].download_button(
+        t("dl_xlsx"), lambda: to_xlsx([ws.score]), f"coverage_{country}.xlsx", on_click="ignore", key="dl_xlsx"
+    )
+    m[2].download_button(
+        t("dl_report"),
+        lambda: docx(lambda: docx_report(build_report(ws, checked_for(ws, "all", report_lang), report_lang))),
+        f"report_{country}.docx",
+        on_click="ignore",
+        key="dl_report",
+    )

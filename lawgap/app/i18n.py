@@ -1,293 +1,46 @@
 """Interface text in English and Russian; the language is chosen in the sidebar and kept in the URL.
 
-Reads: the chosen language. Writes: interface strings.
+Reads: the chosen language. Writes: interface strings, and the names of statuses, levels, categories,
+countries, kinds of law, languages and instruments in that language.
 
-`t("key", n=3)` gives the text in the current language. A key missing from a language falls back
-to English, and a test checks that both languages have every key.
+`t("key", n=3)` gives the text in the current language. Both languages have every key (a test checks);
+the texts themselves live in text_en.py and text_ru.py.
 """
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from lawgap.app.text_en import TEXT_EN
+from lawgap.app.text_ru import TEXT_RU
+from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES
 
 LANGUAGES = {"en": "English", "ru": "Русский"}
-
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "app_title": "lawgap: anti-trafficking law coverage",
-        "language": "Language",
-        "who": "Your name (for the review log)",
-        "page_laws": "Laws",
-        "page_matrix": "Coverage matrix",
-        "page_finding": "Finding",
-        "page_compare": "Compare",
-        "page_gaps": "Gaps",
-        "page_review": "Review",
-        "page_drafting": "Drafting",
-        "no_laws": "No laws loaded. Put files in national_laws/<COUNTRY>/ or set LAWGAP_CORPUS, or upload below.",
-        "laws_header": "Laws per country",
-        "laws_intro": "Read at start from the corpus folder ({corpus}) and the user's folder ({user}).",
-        "col_country": "Country",
-        "col_title": "Title",
-        "col_kind": "Kind",
-        "col_language": "Language",
-        "col_date": "Date",
-        "col_articles": "Articles",
-        "col_provisions": "Provisions",
-        "col_ocr": "OCR",
-        "col_warnings": "Warnings",
-        "col_file": "File",
-        "failed_files": "Files that could not be read",
-        "upload_header": "Add laws",
-        "upload_country": "Country code (two letters, e.g. KG; a new code adds a country)",
-        "upload_files": "Law files (docx, pdf, html, txt, md, akn xml; at most {mb} MB each)",
-        "upload_button": "Read and add",
-        "upload_progress": "Reading {name} ({i} of {n})",
-        "upload_ok": "Added {name}: {title} ({articles} articles).",
-        "upload_bad_country": "The country code must be two Latin letters, such as KG.",
-        "upload_too_big": "{name}: the file is {size:.1f} MB, over the {mb} MB limit. Nothing was added.",
-        "upload_bad_type": "{name}: files of type '{suffix}' are not supported (use {allowed}). Nothing was added.",
-        "upload_failed": "{name} could not be read: {problem}. Nothing was added; earlier data is unchanged.",
-        "upload_exists": "{name}: a file of that name is already in {folder}. Nothing was added.",
-        "matrix_header": "Coverage matrix",
-        "filter_countries": "Countries",
-        "filter_targets": "Target group",
-        "filter_obligation": "Obligation level",
-        "filter_instrument": "Instrument",
-        "filter_category": "Category",
-        "legend": "✓ met · ◐ partial · ✗ gap · · not assessed (the kind of law where it belongs was not supplied)",
-        "requirement": "Requirement",
-        "totals": "Totals",
-        "overall": "Overall score",
-        "category_scores": "Score per category",
-        "chart_header": "Each country's profile per category",
-        "no_rules": "No requirement matches the filters.",
-        "finding_header": "Finding",
-        "pick_country": "Country",
-        "pick_rule": "Requirement",
-        "obligation": "Obligation level",
-        "targets": "Target groups",
-        "sources": "Sources",
-        "paraphrase_missing": "The instrument text for {cite} is not encoded in model_law/.",
-        "status": "Status",
-        "score": "Score",
-        "explanation": "Explanation",
-        "elements": "Elements",
-        "found": "found",
-        "missing": "missing",
-        "mandatory": "mandatory",
-        "optional_el": "optional",
-        "through": "through {label}, which it cites",
-        "evidence": "Evidence",
-        "no_evidence": "No provision of the laws supplied holds any element of this requirement.",
-        "place": "Place in the law",
-        "full_provision": "Whole article",
-        "refs_from": "This article cites",
-        "refs_to": "Cited by",
-        "no_refs": "none found",
-        "parallel": "Parallel text",
-        "limited_by": "Limited by",
-        "fuzzy": "Some words were read through OCR noise: check the page image.",
-        "verdict_confirmed": "confirmed by the reviewer",
-        "verdict_rejected": "rejected by the reviewer",
-        "overridden": "Status set by the reviewer",
-        "review_this": "Review this finding",
-        "compare_header": "Compare countries",
-        "compare_pick": "Countries (2 to 5)",
-        "compare_mode": "Compare by",
-        "compare_rule": "one requirement",
-        "compare_category": "one category",
-        "compare_need": "Choose between two and five countries.",
-        "differences": "Differences",
-        "diff_status": "{rule}: {parts}.",
-        "diff_elements": "{country} lacks: {missing}.",
-        "diff_none": "No difference in status or elements.",
-        "gaps_header": "Gaps and partial findings, most urgent first",
-        "gaps_none": "No gap or partial finding for {country}.",
-        "model_requirement": "Model requirement",
-        "to_drafting": "Draft an amendment",
-        "review_header": "Review",
-        "review_who_needed": "Enter your name in the sidebar before recording a decision.",
-        "confirm": "Confirm",
-        "reject": "Reject",
-        "withdraw": "Withdraw",
-        "override": "Override the status",
-        "override_status": "New status",
-        "override_reason": "Reason (required)",
-        "override_save": "Save override",
-        "override_clear": "Return to the computed status",
-        "saved": "Saved.",
-        "audit": "Audit log",
-        "audit_empty": "No decision recorded yet.",
-        "audit_csv": "Download the audit log (CSV)",
-        "review_db": "Decisions are stored in {path}.",
-        "decisions_for": "Decisions for {country}",
-        "status_met": "met",
-        "status_partial": "partial",
-        "status_gap": "gap",
-        "status_not_assessed": "not assessed",
-        "level_mandatory": "mandatory",
-        "level_consider": "shall consider",
-        "level_endeavour": "shall endeavour",
-        "level_optional": "optional",
-        "all": "all",
-        "cat_definition": "Definition",
-        "cat_criminalisation": "Criminalisation",
-        "cat_non_punishment": "Non-punishment of victims",
-        "cat_identification": "Identification",
-        "cat_privacy": "Privacy",
-        "cat_participation": "Participation in proceedings",
-        "cat_assistance": "Assistance",
-        "cat_compensation": "Compensation",
-        "cat_residence_return": "Residence and return",
-        "cat_children": "Children",
-        "cat_witness_protection": "Witness protection",
-        "cat_smuggling": "Smuggling of migrants",
-        "cat_victims": "victims",
-        "cat_witnesses": "witnesses",
-        "cat_women": "women",
-        "cat_smuggled_migrants": "smuggled migrants",
-    },
-    "ru": {
-        "app_title": "lawgap: охват законодательства о противодействии торговле людьми",
-        "language": "Язык",
-        "who": "Ваше имя (для журнала проверки)",
-        "page_laws": "Законы",
-        "page_matrix": "Матрица охвата",
-        "page_finding": "Вывод",
-        "page_compare": "Сравнение",
-        "page_gaps": "Пробелы",
-        "page_review": "Проверка",
-        "page_drafting": "Проекты поправок",
-        "no_laws": "Законы не загружены. Поместите файлы в national_laws/<СТРАНА>/, задайте LAWGAP_CORPUS "
-        "или загрузите их ниже.",
-        "laws_header": "Законы по странам",
-        "laws_intro": "Прочитаны при запуске из папки корпуса ({corpus}) и папки пользователя ({user}).",
-        "col_country": "Страна",
-        "col_title": "Название",
-        "col_kind": "Вид",
-        "col_language": "Язык",
-        "col_date": "Дата",
-        "col_articles": "Статей",
-        "col_provisions": "Положений",
-        "col_ocr": "OCR",
-        "col_warnings": "Предупреждения",
-        "col_file": "Файл",
-        "failed_files": "Файлы, которые не удалось прочитать",
-        "upload_header": "Добавить законы",
-        "upload_country": "Код страны (две буквы, например KG; новый код добавляет страну)",
-        "upload_files": "Файлы законов (docx, pdf, html, txt, md, akn xml; не более {mb} МБ каждый)",
-        "upload_button": "Прочитать и добавить",
-        "upload_progress": "Чтение {name} ({i} из {n})",
-        "upload_ok": "Добавлен {name}: {title} (статей: {articles}).",
-        "upload_bad_country": "Код страны: две латинские буквы, например KG.",
-        "upload_too_big": "{name}: размер файла {size:.1f} МБ, больше предела {mb} МБ. Ничего не добавлено.",
-        "upload_bad_type": "{name}: файлы типа «{suffix}» не поддерживаются (допустимы {allowed}). "
-        "Ничего не добавлено.",
-        "upload_failed": "Не удалось прочитать {name}: {problem}. Ничего не добавлено; прежние данные не изменены.",
-        "upload_exists": "{name}: файл с таким именем уже есть в {folder}. Ничего не добавлено.",
-        "matrix_header": "Матрица охвата",
-        "filter_countries": "Страны",
-        "filter_targets": "Целевая группа",
-        "filter_obligation": "Уровень обязательства",
-        "filter_instrument": "Документ",
-        "filter_category": "Категория",
-        "legend": "✓ выполнено · ◐ частично · ✗ пробел · · не оценено (закон нужного вида не представлен)",
-        "requirement": "Требование",
-        "totals": "Итоги",
-        "overall": "Общая оценка",
-        "category_scores": "Оценка по категориям",
-        "chart_header": "Профиль каждой страны по категориям",
-        "no_rules": "Ни одно требование не соответствует фильтрам.",
-        "finding_header": "Вывод",
-        "pick_country": "Страна",
-        "pick_rule": "Требование",
-        "obligation": "Уровень обязательства",
-        "targets": "Целевые группы",
-        "sources": "Источники",
-        "paraphrase_missing": "Текст документа для {cite} не внесён в model_law/.",
-        "status": "Статус",
-        "score": "Оценка",
-        "explanation": "Пояснение",
-        "elements": "Элементы",
-        "found": "найден",
-        "missing": "отсутствует",
-        "mandatory": "обязательный",
-        "optional_el": "необязательный",
-        "through": "через {label}, на которую есть ссылка",
-        "evidence": "Основания",
-        "no_evidence": "Ни одно положение представленных законов не содержит элементов этого требования.",
-        "place": "Место в законе",
-        "full_provision": "Вся статья",
-        "refs_from": "Эта статья ссылается на",
-        "refs_to": "На неё ссылаются",
-        "no_refs": "не найдено",
-        "parallel": "Параллельный текст",
-        "limited_by": "Ограничено словами",
-        "fuzzy": "Некоторые слова прочитаны сквозь ошибки OCR: сверьте с изображением страницы.",
-        "verdict_confirmed": "подтверждено проверяющим",
-        "verdict_rejected": "отклонено проверяющим",
-        "overridden": "Статус установлен проверяющим",
-        "review_this": "Проверить этот вывод",
-        "compare_header": "Сравнение стран",
-        "compare_pick": "Страны (от 2 до 5)",
-        "compare_mode": "Сравнить по",
-        "compare_rule": "одному требованию",
-        "compare_category": "одной категории",
-        "compare_need": "Выберите от двух до пяти стран.",
-        "differences": "Различия",
-        "diff_status": "{rule}: {parts}.",
-        "diff_elements": "{country}: отсутствует {missing}.",
-        "diff_none": "Различий в статусе и элементах нет.",
-        "gaps_header": "Пробелы и частичные выводы, сначала самые срочные",
-        "gaps_none": "Для {country} нет пробелов и частичных выводов.",
-        "model_requirement": "Модельное требование",
-        "to_drafting": "Подготовить поправку",
-        "review_header": "Проверка",
-        "review_who_needed": "Укажите своё имя на боковой панели, прежде чем записывать решение.",
-        "confirm": "Подтвердить",
-        "reject": "Отклонить",
-        "withdraw": "Отозвать",
-        "override": "Изменить статус",
-        "override_status": "Новый статус",
-        "override_reason": "Причина (обязательно)",
-        "override_save": "Сохранить",
-        "override_clear": "Вернуть вычисленный статус",
-        "saved": "Сохранено.",
-        "audit": "Журнал проверки",
-        "audit_empty": "Решений пока нет.",
-        "audit_csv": "Скачать журнал (CSV)",
-        "review_db": "Решения хранятся в {path}.",
-        "decisions_for": "Решения по стране {country}",
-        "status_met": "выполнено",
-        "status_partial": "частично",
-        "status_gap": "пробел",
-        "status_not_assessed": "не оценено",
-        "level_mandatory": "обязательное",
-        "level_consider": "рассмотреть",
-        "level_endeavour": "стремиться",
-        "level_optional": "факультативное",
-        "all": "все",
-        "cat_definition": "Определение",
-        "cat_criminalisation": "Криминализация",
-        "cat_non_punishment": "Ненаказание жертв",
-        "cat_identification": "Выявление",
-        "cat_privacy": "Неприкосновенность частной жизни",
-        "cat_participation": "Участие в производстве",
-        "cat_assistance": "Помощь",
-        "cat_compensation": "Возмещение вреда",
-        "cat_residence_return": "Пребывание и возвращение",
-        "cat_children": "Дети",
-        "cat_witness_protection": "Защита свидетелей",
-        "cat_smuggling": "Незаконный ввоз мигрантов",
-        "cat_victims": "жертвы",
-        "cat_witnesses": "свидетели",
-        "cat_women": "женщины",
-        "cat_smuggled_migrants": "незаконно ввезённые мигранты",
-    },
-}
+TEXT: dict[str, dict[str, str]] = {"en": TEXT_EN, "ru": TEXT_RU}
 
 
+def per_run(fn):
+    """Memoise a zero-argument function for one script run: st.session_state and st.query_params cost a
+    fraction of a millisecond per read, and a matrix asks for the language thousands of times."""
+    local = threading.local()
+
+    def wrapper():
+        ctx = get_script_run_ctx(suppress_warning=True)
+        memo = getattr(local, "memo", None)
+        if ctx is not None and memo is not None and memo[0] is ctx.cursors:
+            return memo[1]
+        value = fn()
+        if ctx is not None:
+            local.memo = (ctx.cursors, value)
+        return value
+
+    return wrapper
+
+
+@per_run
 def lang() -> str:
     """The interface language: the sidebar choice, else the URL's ?lang=, else English."""
     value = st.session_state.get("lang") or st.query_params.get("lang") or "en"
@@ -310,3 +63,34 @@ def level_label(level: str) -> str:
 def category_label(category: str) -> str:
     key = f"cat_{category}"
     return t(key) if key in TEXT["en"] else category.replace("_", " ")
+
+
+def target_label(target: str) -> str:
+    """A target group in lower case ("children"), where category_label names a chapter ("Children")."""
+    key = f"tgt_{target}"
+    return t(key) if key in TEXT["en"] else target.replace("_", " ")
+
+
+def country_name(code: str) -> str:
+    """ "Кыргызская Республика" / "Kyrgyz Republic"; a country outside the project by its code."""
+    names = COUNTRY_NAMES.get(code)
+    if names is None:
+        return code
+    return names.name_ru if lang() == "ru" else names.name_en
+
+
+def kind_name(kind: str | None) -> str:
+    names = KIND_NAMES.get(kind or "")
+    if names is None:
+        return t("kind_unknown")
+    return names.name_ru if lang() == "ru" else names.label_en
+
+
+def language_name(code: str) -> str:
+    key = f"lang_{code}"
+    return t(key) if key in TEXT["en"] else code
+
+
+def instrument_name(code: str) -> str:
+    key = f"instr_{code}"
+    return t(key) if key in TEXT["en"] else code

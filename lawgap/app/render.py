@@ -19,7 +19,6 @@ from lawgap.vocab import STATUS_BACKGROUND, STATUS_COLOUR
 _MARKDOWN = set("\\`*_{}[]()<>#+-.!|~$:=^&\"'")
 
 
-
 def escape(text: str) -> str:
     """Text as HTML that neither HTML nor Markdown reads as markup; line breaks kept."""
     out = []

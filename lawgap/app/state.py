@@ -1,68 +1,67 @@
-"""What every page reads: the laws found at start, each country's score, and the review applied to it.
+"""What every page reads: the laws found, and one reviewed score per country through lawgap.workspace.
 
 Reads: the law folders, the rule set, the review database. Writes: cached laws, scores and workspaces.
 
-Laws are read from the corpus folder (`LAWGAP_CORPUS`, treaties excepted) and from the user's
-folder (`LAWGAP_LAWS_DIR`, default national_laws/<CC>/). Each file is parsed once per content
-(the cache key is path, size and mtime), each country is scored once per set of laws, and the
-review decisions are re-read and re-applied on every run, which costs milliseconds.
+Laws come from the corpus folder (`LAWGAP_CORPUS`), only from its folders named after a republic of the
+project (kg, kz: format fixtures such as the UK and Italian Akoma Ntoso files are never countries), and
+from the user's folder (`LAWGAP_LAWS_DIR`, one folder per country code). Each file is parsed once per
+content, each country scored once per set of laws, and its reviewed score is kept until the review
+database changes, so a click re-renders the page without recomputing anything.
 """
 
 from __future__ import annotations
 
-import os
+import gc
 import re
-import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
 
-from lawgap import settings
-from lawgap.assess.findings import CountryScore, law_id
+from lawgap.app import snapshot
+from lawgap.app.i18n import per_run
+from lawgap.assess.findings import CountryScore, Finding, law_id, summarise
 from lawgap.assess.score import score_country
 from lawgap.errors import LawgapError
 from lawgap.model import Law
-from lawgap.review import Reviewed
+from lawgap.review import Decisions, Reviewed
 from lawgap.rules import RuleSet, load_rules
 from lawgap.settings import corpus_dir, laws_dir
-from lawgap.store import ReviewStore
+from lawgap.store import ReviewStore, connect
+from lawgap.vocab import NOT_ASSESSED, PROJECT_COUNTRIES
 from lawgap.workspace import Workspace, assess
 
-# Corpus folders that hold no national law of a country (the treaties themselves).
-NOT_NATIONAL = {"international"}
-_CODE = re.compile(r"[A-Z]{2}")
+CODE = re.compile(r"[A-Z]{2}")
 
 
-def _hint(folder: str) -> str | None:
-    """A two-letter folder (kg, KZ) names the country; others (html, akn) leave it to the text."""
-    return folder.upper() if _CODE.fullmatch(folder.upper()) else None
-
-
-def discover() -> list[tuple[Path, str | None]]:
-    """Law files and the country their folder names, corpus first, then the user's folder."""
+def discover() -> list[tuple[Path, str]]:
+    """Law files and their country: the corpus's folders of the project's republics, then the user's folders.
+    Hidden files and folders (uploads in progress, deleted laws) are not laws."""
     from lawgap.parsers import find_law_files
 
-    out: list[tuple[Path, str | None]] = []
+    out: list[tuple[Path, str]] = []
     root = corpus_dir()
     if root.is_dir():
-        for sub in sorted(p for p in root.iterdir() if p.is_dir() and p.name not in NOT_NATIONAL):
-            out.extend((f, _hint(sub.name)) for f in find_law_files([sub]))
+        for sub in sorted(p for p in root.iterdir() if p.is_dir() and p.name.upper() in PROJECT_COUNTRIES):
+            out.extend((f, sub.name.upper()) for f in find_law_files([sub]) if not _hidden(f, sub))
     user = laws_dir()
     if user.is_dir():
-        for sub in sorted(p for p in user.iterdir() if p.is_dir() and _CODE.fullmatch(p.name)):
-            out.extend((f, sub.name) for f in find_law_files([sub]))
+        for sub in sorted(p for p in user.iterdir() if p.is_dir() and CODE.fullmatch(p.name)):
+            out.extend((f, sub.name) for f in find_law_files([sub]) if not _hidden(f, sub))
     return out
 
 
-@st.cache_resource(show_spinner=False, max_entries=1000)
-def _read(path: str, country: str | None, mtime_ns: int, size: int) -> tuple[Law | None, str | None]:
-    from lawgap.parsers import load_law
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _read(path: str, country: str, mtime_ns: int, size: int) -> tuple[Law | None, str | None]:
     try:
-        return load_law(Path(path), country=country), None
+        return snapshot.load_law(Path(path), country), None
     except LawgapError as exc:
         return None, str(exc)
     except Exception as exc:  # a parser bug must not take the other laws down with it
@@ -78,7 +77,7 @@ class Corpus:
     def by_country(self) -> dict[str, tuple[Law, ...]]:
         out: dict[str, list[Law]] = {}
         for law in self.laws:
-            out.setdefault(law.country or "??", []).append(law)
+            out.setdefault(law.country or "", []).append(law)
         return {c: tuple(v) for c, v in sorted(out.items())}
 
     @cached_property
@@ -89,9 +88,27 @@ class Corpus:
     def by_id(self) -> dict[str, Law]:
         return {law_id(law): law for law in self.laws}
 
+    @cached_property
+    def by_sha(self) -> dict[str, Law]:
+        return {law.sha256: law for law in self.laws}
+
+
+Key = tuple[tuple[str, str, int, int], ...]
+
+
+def _key() -> Key:
+    key = []
+    for path, country in discover():
+        try:
+            s = path.stat()
+        except OSError:
+            continue
+        key.append((str(path), country, s.st_mtime_ns, s.st_size))
+    return tuple(key)
+
 
 @st.cache_resource(show_spinner=False, max_entries=20)
-def _corpus(key: tuple[tuple[str, str | None, int, int], ...]) -> Corpus:
+def _corpus(key: Key) -> Corpus:
     laws, failures = [], []
     for path, country, mtime, size in key:
         law, error = _read(path, country, mtime, size)
@@ -102,32 +119,59 @@ def _corpus(key: tuple[tuple[str, str | None, int, int], ...]) -> Corpus:
     return Corpus(tuple(laws), tuple(failures))
 
 
-_RECENT: list[tuple[float, tuple[Path, Path], Corpus]] = []
+_RECENT: list[tuple[float, tuple[Path, Path], Key]] = []
 FRESH_SECONDS = 2.0
 
 
-def corpus() -> Corpus:
-    """The laws as they are on disk now (a file added or changed since the last run is read); the
-    folders are looked at again at most every FRESH_SECONDS, since a page asks many times per run."""
+def _current_key() -> Key:
+    """The folders are looked at again at most every FRESH_SECONDS, since a page asks many times per run."""
     now = time.monotonic()
     where = (corpus_dir(), laws_dir())
     if _RECENT and _RECENT[0][1] == where and now - _RECENT[0][0] < FRESH_SECONDS:
         return _RECENT[0][2]
-    key = []
-    for path, country in discover():
-        try:
-            s = path.stat()
-        except OSError:
-            continue
-        key.append((str(path), country, s.st_mtime_ns, s.st_size))
-    found = _corpus(tuple(key))
-    _RECENT[:] = [(now, where, found)]
-    return found
+    key = _key()
+    _RECENT[:] = [(now, where, key)]
+    return key
+
+
+def corpus() -> Corpus:
+    """The laws as they are on disk now (a file added or changed since the last run is read)."""
+    return _corpus(_current_key())
 
 
 def refresh() -> None:
-    """Forget the last look at the folders (after an upload)."""
+    """Forget the last look at the folders (after an upload or a deletion)."""
     _RECENT.clear()
+
+
+_WARMED: set[Key] = set()
+
+
+def warm(progress: Callable[[float, str, str], None]) -> None:
+    """Read every law and score every country, telling `progress(share, "law" | "country", name)` before each
+    step, so the first start of a server shows which law it reads; a server that has done it already skips it."""
+    key = _current_key()
+    if key in _WARMED:
+        return
+    countries = sorted({c for _, c, _, _ in key})
+    total = len(key) + len(countries)
+    for n, (path, country, mtime, size) in enumerate(key):
+        progress(n / total, "law", Path(path).name)
+        _read(path, country, mtime, size)
+    for n, country in enumerate(countries, len(key)):
+        progress(n / total, "country", country)
+        score(country)
+        laws = corpus().by_country.get(country, ())
+        _graph(country, tuple(law.sha256 for law in laws), laws)
+    _WARMED.add(key)
+    # The laws and scores now live as long as the server: keep the garbage collector from walking their
+    # millions of objects on every collection (a pause of a second per click otherwise).
+    gc.collect()
+    gc.freeze()
+
+
+def is_warm() -> bool:
+    return _current_key() in _WARMED
 
 
 @st.cache_resource(show_spinner=False)
@@ -137,12 +181,21 @@ def rules() -> RuleSet:
 
 @st.cache_resource(show_spinner=False, max_entries=50)
 def _score(country: str, shas: tuple[str, ...], _laws: tuple[Law, ...]) -> CountryScore:
-    return score_country(country, _laws, rules())
+    return snapshot.score(country, _laws, lambda: score_country(country, _laws, rules()))
 
 
 def score(country: str) -> CountryScore:
     laws = corpus().by_country.get(country, ())
     return _score(country, tuple(law.sha256 for law in laws), laws)
+
+
+def assessed_scores(cs: CountryScore) -> tuple[dict[str, float | None], float | None]:
+    """Scores per category and overall over the findings that were assessed: a category with none is None
+    ("–" on the page), never 0."""
+    findings = [f for f in cs.findings if f.status != NOT_ASSESSED]
+    cats, overall = summarise(findings)
+    every = {f.rule.category: cats.get(f.rule.category) for f in cs.findings}
+    return every, (overall if findings else None)
 
 
 @st.cache_resource(show_spinner=False)
@@ -156,33 +209,51 @@ def store() -> ReviewStore:
     return _store(str(default_path()))
 
 
+@per_run
+def review_version() -> int:
+    """The last entry of the audit log: any decision recorded anywhere changes it."""
+    with connect(store().path) as con:
+        return con.execute("SELECT COALESCE(MAX(id), 0) FROM lawgap_review_audit").fetchone()[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _workspace(country: str, shas: tuple[str, ...], version: int, _laws: tuple[Law, ...]) -> Workspace:
+    return assess(country, _laws, decisions(country), score=score(country))
+
+
 def workspace(country: str) -> Workspace:
-    """The country's laws, its cached score and every recorded decision applied (re-read on each run):
-    lawgap.workspace, the path the CLI and the report take too."""
+    """The country's laws, its cached score and every recorded decision applied: lawgap.workspace, the path
+    the CLI and the report take too. Recomputed only when a law or a decision changed."""
     laws = corpus().by_country.get(country, ())
-    return assess(country, laws, store().decisions(country), score=score(country))
+    return _workspace(country, tuple(law.sha256 for law in laws), review_version(), laws)
+
+
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _decisions(country: str, version: int) -> Decisions:
+    return store().decisions(country)
+
+
+def decisions(country: str) -> Decisions:
+    """The decisions recorded for a country (who, when, why), re-read only when the database changed."""
+    return _decisions(country, review_version())
 
 
 def reviewed(country: str) -> Reviewed:
-    """The country's score with every recorded decision applied."""
     return workspace(country).review
 
 
-def all_reviewed() -> dict[str, Reviewed]:
-    """Every country with laws, its decisions applied."""
-    return {country: reviewed(country) for country in corpus().by_country}
+def finding(country: str, rule_id: str) -> Finding:
+    return next(f for f in reviewed(country).score.findings if f.rule.id == rule_id)
+
+
+def with_laws() -> list[str]:
+    """Countries with at least one law read: the only ones a page may open on."""
+    return [c for c, laws in corpus().by_country.items() if laws and c]
 
 
 def countries() -> list[str]:
-    """Countries with laws, then the catalogue's countries still without any (all not assessed)."""
-    have = list(corpus().by_country)
-    try:
-        from lawgap.catalogue import load_catalogue
-
-        extra = [c for c in load_catalogue().codes if c not in have]
-    except LawgapError:
-        extra = []
-    return have + extra
+    """The five republics always, then any other country whose laws the user loaded."""
+    return [*PROJECT_COUNTRIES, *(c for c in with_laws() if c not in PROJECT_COUNTRIES)]
 
 
 @st.cache_resource(show_spinner=False)
@@ -197,21 +268,15 @@ def instruments():
 
 @st.cache_resource(show_spinner=False, max_entries=20)
 def _graph(country: str, shas: tuple[str, ...], _laws: tuple[Law, ...]):
-    from lawgap.refs.graph import build_graph
-
-    return build_graph(_laws)
-
-
-def graph(country: str):
-    laws = corpus().by_country.get(country, ())
-    return _graph(country, tuple(law.sha256 for law in laws), laws)
+    return snapshot.graph(country, _laws)
 
 
 @st.cache_resource(show_spinner=False, max_entries=5000)
 def _references(country: str, shas: tuple[str, ...], law: str, article: str):
     from lawgap.refs.graph import references_from, references_to
 
-    g = graph(country)
+    laws = corpus().by_country.get(country, ())
+    g = _graph(country, shas, laws)
     cited = {(r.target_law, e) for r in references_from(g, law, article, subtree=True) for e in (r.resolved or ())}
     citing = {(r.law, r.eid) for r in references_to(g, law, article, subtree=True)}
     return tuple(sorted(cited, key=str)), tuple(sorted(citing, key=str))
@@ -221,58 +286,3 @@ def references(country: str, law: str, article: str) -> tuple[tuple[tuple[str | 
     """(law sha256, eid) pairs the article (with its parts) cites, and those citing it, from lawgap.refs.graph."""
     laws = corpus().by_country.get(country, ())
     return _references(country, tuple(x.sha256 for x in laws), law, article)
-
-
-def who() -> str:
-    """The reviewer's name: the sidebar entry, else LAWGAP_REVIEWER, else the login name."""
-    name = st.session_state.get("who")
-    if name:
-        return name
-    return settings.reviewer()
-
-
-class UploadProblem(Exception):
-    """An upload refused: an i18n key and its parameters, for a message in the user's language."""
-
-    def __init__(self, key: str, **params: object):
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-
-def add_upload(name: str, data: bytes, country: str) -> Law:
-    """Check, parse and only then store an uploaded law in laws_dir()/<CC>/; on any failure nothing
-    is written and earlier data stays as it was."""
-    from lawgap.parsers import SUFFIXES, load_law
-    from lawgap.settings import max_bytes
-
-    country = country.strip().upper()
-    if not _CODE.fullmatch(country):
-        raise UploadProblem("upload_bad_country")
-    name = Path(name).name
-    suffix = "".join(Path(name).suffixes[-2:]).lower() if name.lower().endswith(".akn.xml") else Path(name).suffix
-    if Path(name).suffix.lower() not in SUFFIXES:
-        allowed = ", ".join(sorted(SUFFIXES))
-        raise UploadProblem("upload_bad_type", name=name, suffix=suffix or "?", allowed=allowed)
-    limit = max_bytes()
-    if len(data) > limit:
-        raise UploadProblem("upload_too_big", name=name, size=len(data) / 1048576, mb=round(limit / 1048576))
-    folder = laws_dir() / country
-    target = folder / name
-    if target.exists():
-        raise UploadProblem("upload_exists", name=name, folder=str(folder))
-    with tempfile.TemporaryDirectory() as tmp:
-        trial = Path(tmp) / name
-        trial.write_bytes(data)
-        try:
-            law = load_law(trial, country=country)
-        except LawgapError as exc:
-            raise UploadProblem("upload_failed", name=name, problem=getattr(exc, "problem", str(exc))) from exc
-        except Exception as exc:
-            raise UploadProblem("upload_failed", name=name, problem=f"{type(exc).__name__}: {exc}") from exc
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".{name}.part"
-    partial.write_bytes(data)
-    os.replace(partial, target)
-    refresh()
-    return law

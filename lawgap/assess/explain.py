@@ -16,7 +16,7 @@ from lawgap.assess.findings import ElementResult, Evidence, Part
 from lawgap.errors import LawgapError
 from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule
-from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES, MET, NOT_ASSESSED, PARTIAL
+from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES, MET, NOT_ASSESSED, PARTIAL, STATUS_RU
 
 # Parts that do not depend on the status: they survive a reviewer's re-judging of the finding.
 CONTEXT_KEYS = frozenset({"ocr", "absent", "good_practice", "unconfirmed", "excluded"})
@@ -262,6 +262,9 @@ def render(
             place = COUNTRY_NAMES.get(country)
             state = (place.name_en if lang == "en" else place.of_ru) if place else country
             out.append(template.format(country=state, sources=", ".join(sources)))
+        elif part.key == "review_override" and part.args:
+            status = STATUS_RU.get(part.args[0], part.args[0]) if lang == "ru" else part.args[0].replace("_", " ")
+            out.append(template.format(status, *part.args[1:]))
         else:
             out.append(template.format(*part.args, **values))
     return " ".join(out)
