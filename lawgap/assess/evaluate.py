@@ -37,7 +37,7 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # rounds that judged every remaining pair the matcher or the baseline proposes.
 EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv", "evidence_heldout.tsv")
 EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
-TUNE, TEST = "tune", "test"
+TUNE, TEST, BLIND = "tune", "test", "blind"
 MANDATORY = "mandatory"
 
 
@@ -70,6 +70,10 @@ class Gold:
     test_files: frozenset[str] = frozenset()
     test_sets: dict | None = None
     test_statuses: tuple[StatusJudgement, ...] = ()
+    # blind round 2 (blind2.toml): a set measured once, its evidence and four-valued statuses judged blind
+    blind_sets: dict | None = None
+    blind_judgements: tuple[Judgement, ...] = ()
+    blind_statuses: tuple[StatusJudgement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,27 @@ def _statuses(path: Path, sets: dict, allowed: tuple[str, ...]) -> tuple[StatusJ
     return tuple(out)
 
 
+def _judgements(path: Path, sets: dict) -> list[Judgement]:
+    out = []
+    for i, r in enumerate(_rows(path), 2):
+        if r["set"] not in sets or r["relevant"] not in ("1", "0"):
+            raise InputError(path, f"row {i}: unknown set or relevant not 1/0")
+        out.append(Judgement(r["set"], r["file"], r["eid"], r["rule"], r["relevant"] == "1", r["reason"]))
+    return out
+
+
+def _blind(gold_dir: Path) -> dict:
+    path = gold_dir / "blind2.toml"
+    if not path.exists():
+        return {}
+    sets = tomllib.loads(path.read_text(encoding="utf-8"))["sets"]
+    return {
+        "blind_sets": sets,
+        "blind_judgements": tuple(_judgements(gold_dir / "evidence_blind2.tsv", sets)),
+        "blind_statuses": _statuses(gold_dir / "status_blind2.tsv", sets, STATUSES),
+    }
+
+
 def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
     sets = tomllib.loads((gold_dir / "sets.toml").read_text(encoding="utf-8"))["sets"]
     judgements = []
@@ -120,10 +145,7 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
         path = gold_dir / name
         if name != EVIDENCE_FILES[0] and not path.exists():
             continue
-        for i, r in enumerate(_rows(path), 2):
-            if r["set"] not in sets or r["relevant"] not in ("1", "0"):
-                raise InputError(path, f"row {i}: unknown set or relevant not 1/0")
-            judgements.append(Judgement(r["set"], r["file"], r["eid"], r["rule"], r["relevant"] == "1", r["reason"]))
+        judgements += _judgements(path, sets)
     statuses = _statuses(gold_dir / "status.tsv", sets, (MET, "partial", GAP))
     split_path = gold_dir / "split.toml"
     if not split_path.exists():
@@ -132,7 +154,9 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
     test_sets = split.get("sets", {})
     test_path = gold_dir / "status_test.tsv"
     test_statuses = _statuses(test_path, test_sets, STATUSES) if test_path.exists() else ()
-    return Gold(sets, tuple(judgements), statuses, frozenset(split["test_files"]), test_sets, test_statuses)
+    return Gold(
+        sets, tuple(judgements), statuses, frozenset(split["test_files"]), test_sets, test_statuses, **_blind(gold_dir)
+    )
 
 
 @dataclass(frozen=True)
@@ -175,21 +199,28 @@ def _score_set(spec: dict, rule_ids: set[str], rules) -> _Scored:
     return _Scored(evidence, status, level, language, laws[0].language)
 
 
-def _tally_evidence(tally, gold: Gold, name: str, scored: _Scored) -> None:
+def _tally_evidence(
+    tally, gold: Gold, name: str, scored: _Scored, judgements: Iterable[Judgement] = (), split: str = ""
+) -> None:
+    """`split`: one label for every file of the set (the blind round), else tune or test by file."""
     judged: dict[str, dict[tuple[str, str], bool]] = defaultdict(dict)
-    for j in gold.judgements:
+    for j in judgements or gold.judgements:
         if j.set == name:
             judged[j.rule][(j.file, j.eid)] = j.relevant
+
+    def split_of(file: str) -> str:
+        return split or (TEST if file in gold.test_files else TUNE)
+
     for method, predicted in scored.evidence.items():
         for rule_id, pred in predicted.items():
             for key in pred:
-                t = tally[(method, TEST if key[0] in gold.test_files else TUNE, scored.language[key[0]])]
+                t = tally[(method, split_of(key[0]), scored.language[key[0]])]
                 t["predicted"] += 1
                 t["predicted_judged"] += key in judged.get(rule_id, {})
         for rule_id, marks in judged.items():
             pred = predicted.get(rule_id, set())
             for key, relevant in marks.items():
-                t = tally[(method, TEST if key[0] in gold.test_files else TUNE, scored.language[key[0]])]
+                t = tally[(method, split_of(key[0]), scored.language[key[0]])]
                 t["judged"] += 1
                 if key in pred:
                     t["pred_judged"] += 1
@@ -225,6 +256,12 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
     for name, spec in (gold.test_sets or {}).items():
         judged = [s for s in gold.test_statuses if s.set == name]
         _tally_status(tally, judged, TEST, _score_set(spec, {s.rule for s in judged}, rules))
+    for name, spec in (gold.blind_sets or {}).items():
+        statuses = [s for s in gold.blind_statuses if s.set == name]
+        evidence = [j for j in gold.blind_judgements if j.set == name]
+        scored = _score_set(spec, {s.rule for s in statuses} | {j.rule for j in evidence}, rules)
+        _tally_evidence(tally, gold, name, scored, evidence, BLIND)
+        _tally_status(tally, statuses, BLIND, scored)
     out = []
     for (method, split, lang), t in sorted(tally.items()):
         out.append(
@@ -247,7 +284,8 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
 
 def format_scores(scores: list[Scores]) -> str:
     lines = ["method  split lang  judged  precision  recall  F1     status (n)   false met  predictions judged"]
-    for s in sorted(scores, key=lambda s: (s.split != TUNE, s.method, s.language)):
+    order = {TUNE: 0, TEST: 1, BLIND: 2}
+    for s in sorted(scores, key=lambda s: (order.get(s.split, 3), s.method, s.language)):
         lines.append(
             f"{s.method:<7} {s.split:<5} {s.language:<5} {s.judged:>6}  {s.precision:9.3f}  {s.recall:6.3f}"
             f"  {s.f1:5.3f}  {s.status_accuracy:.3f} ({s.status_total:>3})  {s.false_met_share:.3f} ({s.false_met:>2})"
