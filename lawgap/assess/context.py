@@ -69,6 +69,15 @@ _VICTIM_OR_WITNESS = {
     "ky": (f"жабырлануучу*|{_KY_WITNESS}|курман*",),
     "en": ("victim|witness",),
 }
+# Articles that put the law into force or settle its transition ("Порядок введения в действие настоящего
+# Кодекса", "Переходные положения"): they cite other articles, they give nobody a right.
+_FINAL_PROVISIONS = {
+    "ru": ("введение в действие", "переходный положение", "заключительный ~2 положение", "вступление в сила"),
+    "ky": ("күчүнө кир*", "өткөөл жобо*", "корутунду ~2 жобо*"),
+    "en": ("commencement", "transitional provision", "entry into force", "final provision"),
+}
+# A "witness with the right to defence" is a person under suspicion, whatever the heading's first word says.
+_QUASI_SUSPECT = {"ru": ("свидетель ~4 право на защита",), "ky": (), "en": ("witness ~4 right to ~2 defence",)}
 _REMOVAL = {
     "ru": ("отвод", "отстранение от участие|должность", "исключать участие", "законодательство"),
     "ky": ("четтет*", "катышуу* ~2 жокко чыгар*", "мыйзамдары"),
@@ -127,9 +136,10 @@ def opening_words(text: str, words: int = 6) -> str:
 
 
 def excluded_articles(index: LawIndex) -> frozenset[str]:
-    """Articles whose heading says they are about other persons or about removing someone from the
-    case, and the articles of chapters on child offenders or compulsory medical measures that name
-    no victim or witness: no evidence for a rule about victims, witnesses or the offences against them."""
+    """Articles whose heading says they are about other persons (a witness with the right to defence is one) or
+    about removing someone from the case, the articles that put a law into force or settle its transition, and
+    the articles of chapters on child offenders or compulsory medical measures that name no victim or witness:
+    no evidence for a rule about victims, witnesses or the offences against them."""
     language = index.law.language
 
     def headings(table: dict[str, tuple[str, ...]]) -> set[str]:
@@ -137,8 +147,13 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
             seq.eid for cue in _compiled(table, language) for seq, _i, _end in index.find(cue) if seq.field == "heading"
         }
 
-    others = headings(_OTHER_PERSONS) - headings(_PROTECTED_PERSONS)
+    others = (headings(_OTHER_PERSONS) - headings(_PROTECTED_PERSONS)) | headings(_QUASI_SUSPECT)
     law = index.law
+    final = {
+        p.eid
+        for heading in headings(_FINAL_PROVISIONS)
+        for p in (law.subtree(heading) if not law.is_article_level(law.by_eid[heading]) else (law.by_eid[heading],))
+    }
     # an article of such a chapter that names the victim or a witness (their confidentiality) stays
     naming_protected = {
         index.article_of[seq.eid]
@@ -152,7 +167,8 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
         if not law.is_article_level(law.by_eid[chapter])
         for p in law.subtree(chapter)
     } - naming_protected
-    return frozenset(eid for eid in others | headings(_REMOVAL) | inside if law.is_article_level(law.by_eid[eid]))
+    excluded = others | headings(_REMOVAL) | inside | final
+    return frozenset(eid for eid in excluded if law.is_article_level(law.by_eid[eid]))
 
 
 class PersonCues:
