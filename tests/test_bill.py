@@ -56,6 +56,16 @@ def test_every_offered_kg_draft_closes_its_finding_with_no_regression():
         assert c.offered or c.reasons, c.rule
 
 
+def test_no_kg_draft_is_withheld_because_its_own_words_miss_the_rule():
+    # a draft that re-scores short of met says the template or the rule's cues fail on plain statutory words
+    # ("не может быть помещен ... под стражей", "переселено в другое место жительства"); what is left withheld
+    # is withheld for a legal reason: the General Part, or an existing rule whose limiting words must be amended
+    for c in kg_checked():
+        assert not any(r.startswith("does not close") for r in c.reasons), (c.rule, c.reasons)
+    withheld = {c.rule for c in kg_checked() if not c.offered}
+    assert "criminalisation_legal_persons" in withheld and "privacy_disclosure_offence" in withheld
+
+
 def test_kg_legal_persons_draft_is_withheld_by_the_general_part():
     c = next(c for c in kg_checked() if c.rule == "criminalisation_legal_persons")
     assert not c.offered
@@ -184,3 +194,23 @@ def test_country_terms_have_a_source():
     assert government("KG").nom.startswith("Кабинет Министров") and government("KZ").nom.startswith("Правительство")
     assert all(t.source for t in GOVERNMENT.values())
     assert "____" in government("TM").nom  # no checked source: a blank, never a guess
+
+
+@cache
+def kz_social_services_checked():
+    ws = assess("KZ", [corpus_law("kz/special_social_services_law_2008_ru.md")])
+    return check_country("KZ", ws.laws, ws.score, ws.computed, ("ru", "en"))
+
+
+@pytest.mark.parametrize("rule_id", ["assistance_housing", "assistance_psychological", "children_education"])
+def test_a_new_article_in_a_law_for_citizens_and_residents_says_it_reaches_every_victim(rule_id):
+    # KZ Special Social Services Law art 3 reaches citizens, kandases and permanent residents only: a new article
+    # for trafficking victims must say it applies whatever the nationality, or it closes nothing (TIP 6 help is
+    # owed to foreign victims too); the justification names the limit it goes beyond, in the law's words
+    c = next(c for c in kz_social_services_checked() if c.rule == rule_id)
+    assert c.offered and c.outcome.after == "met", (c.reasons, c.outcome)
+    ru, en = c.draft("ru"), c.draft("en")
+    assert ru.unit == "article" and ru.article_num == en.article_num
+    assert "применяются независимо от гражданства лица и места его постоянного проживания" in ru.inserted
+    assert "regardless of the person's citizenship or place of permanent residence" in en.inserted
+    assert "постоянно проживающих на территории Республики Казахстан иностранцев" in ru.justification

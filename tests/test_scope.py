@@ -94,6 +94,33 @@ def test_regardless_of_citizenship_is_no_limit():
     assert law_scope(LawIndex(load_law(FIXTURES / "kz_style_law_ru.docx"))) == ()
 
 
+def test_an_article_applying_regardless_of_citizenship_is_carved_out_of_a_citizens_only_scope():
+    # invented KZ-style social-services law: art 3 reaches citizens and permanent residents; art 19-1, added for
+    # trafficking victims, applies "независимо от гражданства": the special rule of the same law prevails
+    law = _law([
+        ("art_3", None, "article", "Сфера действия настоящего Закона",
+         "Действие настоящего Закона распространяется на граждан Республики Казахстан, а также постоянно "
+         "проживающих на территории Республики Казахстан иностранцев."),
+        ("art_8", None, "article", "Виды услуг", "Жертве торговли людьми предоставляется временное жилье."),
+        ("art_19-1", None, "article", "Право на жилье",
+         "Жертве торговли людьми предоставляется безопасное временное жилье. Положения настоящей статьи "
+         "применяются независимо от гражданства лица и места его постоянного проживания."),
+    ], kind="victim_support")
+    [scope] = law_scope(LawIndex(law))
+    assert scope.limitation.kind == "persons"
+    assert scope.covers("art_8") and scope.covers("art_3")
+    assert not scope.covers("art_19-1")
+
+
+def test_a_scope_whose_every_article_says_otherwise_limits_nothing():
+    law = _law([
+        ("art_3", None, "article", "Сфера действия",
+         "Меры, предусмотренные статьей 4 настоящего Закона, распространяются на граждан."),
+        ("art_4", None, "article", "Помощь", "Помощь оказывается жертвам независимо от их гражданства."),
+    ])
+    assert law_scope(LawIndex(law)) == ()
+
+
 def _law(rows, kind="anti_trafficking") -> Law:
     provs = tuple(Provision(eid, parent, k, eid.rsplit("_", 1)[-1], head, text) for eid, parent, k, head, text in rows)
     return Law("Закон", "ru", "civil", "/laws/law.txt", "ef" * 32, provs, kind=kind, country="TJ")

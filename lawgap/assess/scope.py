@@ -43,6 +43,13 @@ _THIS_LAW = {
 }
 # "применяются независимо от того, является ли защищаемое лицо гражданином": no limit, the opposite
 _REGARDLESS = {"ru": ("независимо",), "ky": ("карабастан", "карабай"), "en": ("regardless|irrespective",)}
+# an article that itself applies "независимо от гражданства" is carved out of a limit to citizens and residents:
+# the special rule of the same law prevails over its general scope article
+_ANY_CITIZENSHIP = {
+    "ru": ("независимо от ~2 гражданство",),
+    "ky": ("жарандыгына ~2 карабастан|карабай",),
+    "en": ("regardless|irrespective ~2 of ~2 citizenship|nationality",),
+}
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
 _FOREIGNERS = {
     "ru": ("иностранец", "иностранный гражданин", "лицо без гражданство"),
@@ -147,7 +154,7 @@ def _persons(r: _Reader) -> list[Scope]:
     citizens, foreigners, permanent = r.cues(_CITIZENS), r.cues(_FOREIGNERS), r.cues(_PERMANENT)
     this_law, regardless = r.cues(_THIS_LAW), r.cues(_REGARDLESS)
     limits: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []
-    carved: set[str] = set()
+    carved = {r.index.article_of[seq.eid] for seq, _sentence in r.sentences(_ANY_CITIZENSHIP)}
     for seq, sentence in r.sentences(_REACH):
         lo, window = r.window(seq, sentence)
         if not any(c.find(window) for c in this_law) and not r.framed(seq, _EXTENT):
@@ -165,8 +172,10 @@ def _persons(r: _Reader) -> list[Scope]:
             carved |= articles  # "Foreign citizens ... shall enjoy the rights provided for in Articles 9 and 10"
     out = []
     for seq, sentence, start, articles in limits:
-        if not articles:
-            articles = frozenset(p.eid for p in r.index.law.articles()) - carved if carved else frozenset()
+        if articles or carved:
+            articles = (articles or frozenset(p.eid for p in r.index.law.articles())) - carved
+            if not articles:  # every article it would limit says otherwise
+                continue
         out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), articles,
                          frozenset({"smuggled_migrants"})))
     return out

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from lawgap.assess.findings import CountryScore, law_id
+from lawgap.assess.findings import CountryScore, Limitation, law_id
 from lawgap.assess.score import score_country
 from lawgap.drafting.draft import Draft
 from lawgap.drafting.placement import unsupplied_law
@@ -128,6 +128,7 @@ class Outcome:
     closes: bool
     regressions: tuple[Change, ...]
     changed: tuple[Change, ...]  # every other finding that moved, better or worse
+    limitations: tuple[Limitation, ...] = ()  # what still limits the rule once the draft is in the law
 
 
 def outcome(country: str, laws: Sequence[Law], d: Draft, before: CountryScore, rules: RuleSet | None = None) -> Outcome:
@@ -143,4 +144,6 @@ def outcome(country: str, laws: Sequence[Law], d: Draft, before: CountryScore, r
         changes.append(Change(rid, o.status, f.status, o.score, f.score))
     worse = tuple(c for c in changes if RANK[c.after] < RANK[c.before] or c.score_after < c.score_before - 1e-9)
     mine = new[d.rule_id]
-    return Outcome(d.rule_id, old[d.rule_id].status, mine.status, mine.status == MET, worse, tuple(changes))
+    return Outcome(
+        d.rule_id, old[d.rule_id].status, mine.status, mine.status == MET, worse, tuple(changes), mine.limitations
+    )

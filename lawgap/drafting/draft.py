@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from lawgap.assess.findings import CountryScore, Finding, law_id
+from lawgap.assess.findings import CountryScore, Finding, Limitation, law_id
 from lawgap.assess.score import score_country
 from lawgap.drafting.instruction import ARTICLE_WORD, CLOSE, OPEN, build
 from lawgap.drafting.justify import _where, justification
@@ -123,6 +123,29 @@ class Draft:
         return cls(**fields)
 
 
+# the part a new article gets where the law it joins is limited to citizens and residents
+ANY_CITIZENSHIP = {
+    "ru": "Положения настоящей статьи применяются независимо от гражданства лица и места его постоянного проживания.",
+    "en": "This Article applies regardless of the person's citizenship or place of permanent residence.",
+}
+
+
+def _beyond_note(beyond: tuple[Limitation, ...], unit: str, lang: str) -> str:
+    """The sentence of the justification that names the scope limit a new article goes beyond."""
+    if not beyond or unit != "article":
+        return ""
+    words = "; ".join(f"«{x.words}»" for x in beyond)
+    if lang == "en":
+        return (
+            f" The law is limited to {words}; the new article applies regardless of citizenship and residence, "
+            "since help and protection are owed to every victim of trafficking in the State's territory."
+        )
+    return (
+        f" Действие закона ограничено словами {words}; новая статья применяется независимо от гражданства и места "
+        "проживания, поскольку помощь и защита предоставляются каждой жертве торговли людьми на территории государства."
+    )
+
+
 def resolve_rule(rule_id: str, rules: RuleSet) -> str:
     """The rule id, or a DraftError listing the close matches."""
     if rule_id in rules.by_id:
@@ -146,8 +169,11 @@ def make_draft(
     lang: str,
     alloc: Allocator | None = None,
     template: Template | None = None,
+    beyond: tuple[Limitation, ...] = (),
 ) -> Draft:
-    """The draft that closes one gap or partial finding, in `lang` (ru or en)."""
+    """The draft that closes one gap or partial finding, in `lang` (ru or en). `beyond`: the law's own limits to
+    citizens and residents (lawgap.assess.scope) that a new article must say it goes beyond, as help and
+    protection under the Protocols are owed to every victim, whatever the nationality."""
     if lang not in LANGS:
         raise DraftError(f"language {lang!r}: drafts are written in {', '.join(LANGS)}")
     rule = finding.rule
@@ -163,6 +189,8 @@ def make_draft(
     terms: dict = {**find_terms(pl.law).as_mapping(), "government": government(country)}
     heading = _fill(template.heading(lang), terms, capital=True)
     parts = tuple(_fill(t, terms, capital=True) for t in template.parts(lang))
+    if beyond and pl.unit == "article":
+        parts = (*parts, ANY_CITIZENSHIP[lang])
     item = _fill(template.item(lang), terms, capital=False) if template.item(lang) else ""
     add = _fill(template.add_en if lang == "en" else template.add_ru, terms, capital=False)
     am = build(pl, heading, parts, item, lang, add)
@@ -193,7 +221,7 @@ def make_draft(
         instruction=am.instruction,
         current=am.current,
         consolidated=am.consolidated,
-        justification=justification(finding, pl, lang, country),
+        justification=justification(finding, pl, lang, country) + _beyond_note(beyond, pl.unit, lang),
         placement_basis=pl.basis,
         terms=tuple(
             (c, t.nom if lang != "en" else t.en, getattr(t, "basis", "") or getattr(t, "source", ""))

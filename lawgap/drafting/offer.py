@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lawgap.assess.findings import CountryScore, Finding
+from lawgap.assess.findings import CountryScore, Finding, Limitation
 from lawgap.drafting.apply import ApplyError, Outcome, outcome
 from lawgap.drafting.checks import problems
 from lawgap.drafting.draft import LANGS, Draft, DraftError, make_draft
@@ -67,6 +67,15 @@ def candidates(score: CountryScore) -> list[Finding]:
     return [f for f in score.findings if f.status != MET and not f.broader]
 
 
+def _beyond(out: Outcome, d: Draft) -> tuple[Limitation, ...]:
+    """The limits to citizens and residents of the draft's own law, when they are all that still keeps the rule
+    short after a new article is applied."""
+    if d.unit != "article" or not d.supplied or out.closes:
+        return ()
+    mine = tuple(x for x in out.limitations if x.kind == "persons" and x.law == d.law_id)
+    return mine if mine and len(mine) == len(out.limitations) else ()
+
+
 def check_country(
     country: str,
     laws: Sequence[Law],
@@ -78,13 +87,15 @@ def check_country(
     """Every candidate drafted (Russian first), checked, re-scored against `computed` (default `score`), and the
     offered ones drafted again in each language with one numbering."""
     computed = computed or score
-    first: list[tuple[Finding, Draft | None, tuple[str, ...], Outcome | None]] = []
+    first: list[tuple[Finding, Draft | None, tuple[str, ...], Outcome | None, tuple[Limitation, ...]]] = []
     alloc = Allocator()
     for f in candidates(score):
+        before = alloc.copy()
+        beyond: tuple[Limitation, ...] = ()
         try:
             d = make_draft(country, f, laws, "ru", alloc)
         except (DraftError, ValueError) as exc:
-            first.append((f, None, (str(exc),), None))
+            first.append((f, None, (str(exc),), None, ()))
             continue
         reasons = problems(d, f, laws)
         out = None
@@ -94,19 +105,25 @@ def check_country(
             except ApplyError as exc:
                 reasons = (f"apply: {exc}",)
             else:
-                if not out.closes:
+                beyond = _beyond(out, d)
+                if beyond:  # the law's own limit to citizens and residents is what keeps it short: go beyond it
+                    alloc = before  # the same number again
+                    d = make_draft(country, f, laws, "ru", alloc, beyond=beyond)
+                    out = outcome(country, laws, d, computed)
+                    reasons = problems(d, f, laws)
+                if not reasons and not out.closes:
                     reasons = (f"does not close its finding: {out.before} -> {out.after} after applying it",)
-                elif out.regressions:
+                elif not reasons and out.regressions:
                     worse = ", ".join(f"{c.rule} {c.before} -> {c.after}" for c in out.regressions)
                     reasons = (f"makes other findings worse: {worse}",)
-        first.append((f, d, reasons, out))
+        first.append((f, d, reasons, out, beyond))
     result = []
     allocs = {lang: Allocator() for lang in langs}
-    for f, d, reasons, out in first:
+    for f, d, reasons, out, beyond in first:
         if d is None or reasons:
             result.append(Checked(f, (d,) if d is not None else (), out, reasons))
             continue
-        drafts = tuple(make_draft(country, f, laws, lang, allocs[lang]) for lang in langs)
+        drafts = tuple(make_draft(country, f, laws, lang, allocs[lang], beyond=beyond) for lang in langs)
         result.append(Checked(f, drafts, out, ()))
     return tuple(result)
 

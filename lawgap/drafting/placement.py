@@ -89,6 +89,12 @@ class Allocator:
     def give(self, law: Law, container: str, num: str) -> None:
         self._given.setdefault((law.sha256, container), set()).add(num)
 
+    def copy(self) -> Allocator:
+        """The numbers given so far, apart: a draft made again after a check takes the same number."""
+        other = Allocator()
+        other._given = {k: set(v) for k, v in self._given.items()}
+        return other
+
 
 def _lead(num: str | None) -> int:
     m = _LEAD_INT.match(num or "")
