@@ -214,3 +214,17 @@ def test_a_new_article_in_a_law_for_citizens_and_residents_says_it_reaches_every
     assert "применяются независимо от гражданства лица и места его постоянного проживания" in ru.inserted
     assert "regardless of the person's citizenship or place of permanent residence" in en.inserted
     assert "постоянно проживающих на территории Республики Казахстан иностранцев" in ru.justification
+
+
+def test_the_app_drafts_the_same_article_as_the_bill():
+    # the drafting page makes one finding's draft on its own (lawgap.app.drafting): the same words as the bill's
+    from lawgap.drafting.draft import make_draft
+    from lawgap.drafting.offer import beyond_scope
+
+    ws = assess("KZ", [corpus_law("kz/special_social_services_law_2008_ru.md")])
+    c = next(c for c in kz_social_services_checked() if c.rule == "assistance_housing")
+    f = next(f for f in ws.score.findings if f.rule.id == "assistance_housing")
+    beyond = beyond_scope("KZ", f, ws.laws, ws.computed)
+    assert [x.kind for x in beyond] == ["persons"]
+    for lang in ("ru", "en"):
+        assert make_draft("KZ", f, ws.laws, lang, beyond=beyond).inserted == c.draft(lang).inserted

@@ -27,10 +27,12 @@ def _draft(country: str, rule_id: str, lang_: str, shas: tuple[str, ...], findin
     """The generated draft for one finding of the reviewed score, made once per state of the laws and of
     that finding (a decision on another finding does not make it again)."""
     from lawgap.drafting.draft import make_draft
+    from lawgap.drafting.offer import beyond_scope
 
     ws = state.workspace(country)
     finding = next(f for f in ws.score.findings if f.rule.id == rule_id)
-    return make_draft(country, finding, ws.laws, lang_)
+    beyond = beyond_scope(country, finding, ws.laws, ws.computed)  # as in the bill: one draft everywhere
+    return make_draft(country, finding, ws.laws, lang_, beyond=beyond)
 
 
 def generated(country: str, rule_id: str, lang_: str):

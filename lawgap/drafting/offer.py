@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lawgap.assess.findings import CountryScore, Finding, Limitation
+from lawgap.assess.findings import CountryScore, Finding, Limitation, law_id
 from lawgap.drafting.apply import ApplyError, Outcome, outcome
 from lawgap.drafting.checks import problems
 from lawgap.drafting.draft import LANGS, Draft, DraftError, make_draft
 from lawgap.drafting.placement import Allocator
 from lawgap.model import Law
-from lawgap.vocab import MET
+from lawgap.vocab import CODES, MET
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,20 @@ def _beyond(out: Outcome, d: Draft) -> tuple[Limitation, ...]:
         return ()
     mine = tuple(x for x in out.limitations if x.kind == "persons" and x.law == d.law_id)
     return mine if mine and len(mine) == len(out.limitations) else ()
+
+
+def beyond_scope(country: str, finding: Finding, laws: Sequence[Law], computed: CountryScore) -> tuple[Limitation, ...]:
+    """For one finding outside a batch (the app's drafting page): the limits to citizens and residents its new
+    article must go beyond, found as check_country finds them, by applying the draft and re-scoring; only a new
+    article in a supplied law other than a code can meet one, so nothing else is re-scored."""
+    d = make_draft(country, finding, laws, "ru")
+    law = next((x for x in laws if law_id(x) == d.law_id), None)
+    if d.unit != "article" or not d.supplied or law is None or law.kind in CODES:
+        return ()
+    try:
+        return _beyond(outcome(country, laws, d, computed), d)
+    except ApplyError:
+        return ()
 
 
 def check_country(
