@@ -67,6 +67,15 @@ def test_a_gaps_link_preselects_its_finding(kg_only):
     assert at.header[0].value == "Draft amendments"
 
 
+@pytest.mark.parametrize("rule", ["definition_means_payments", "non_punishment_victims"])
+def test_a_draft_adding_or_striking_words_opens_and_reads_back(kg_only, rule):
+    # words added to part 1 of art 166, the note's limit struck: no quoted provision, and the page once crashed
+    at = drafting(auth.User("bek", "Бек Асанов", auth.NATIONAL_REVIEWER, "KG"), country="KG", rule=rule)
+    assert at.selectbox(key="draft_rule").value == rule
+    assert any("reads the instruction back as" in s.value for s in at.success)
+    assert not at.button(key="draft_save").disabled
+
+
 def test_drafting_without_laws_says_so_and_does_not_crash(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWGAP_CORPUS", str(tmp_path / "none"))
     monkeypatch.setenv("LAWGAP_LAWS_DIR", str(tmp_path / "laws"))

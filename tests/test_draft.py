@@ -19,6 +19,7 @@ from lawgap.drafting.draft import (
     inserted_text,
     make_draft,
     parse_back,
+    reads_back,
     resolve_rule,
 )
 from lawgap.drafting.placement import Allocator
@@ -169,6 +170,22 @@ def test_every_instruction_parses_back_into_the_provision_it_inserts(tmp_path):
         back = parse_back(d, tmp_path)
         assert back.provision is not None, f"{d.rule_id} {d.lang}: {d.new_eid} not read back"
         assert back.text.strip() == inserted_text(d).strip(), f"{d.rule_id} {d.lang}"
+
+
+def test_every_draft_reads_back_including_words_added_or_struck(tmp_path):
+    # the drafting page checks each draft with reads_back before it may be saved: a draft that adds words to
+    # part 1 of art 166 or strikes the note's limit has no quoted provision, and once crashed the page
+    _, _, drafts = kg()
+    words = [d for d in drafts if d.unit == "words"]
+    assert {d.rule_id for d in words} >= {"definition_means_payments", "non_punishment_victims"}
+    for d in drafts:
+        if d.supplied:
+            assert reads_back(d, tmp_path), f"{d.rule_id} {d.lang}"
+    struck = next(d for d in words if d.rule_id == "non_punishment_victims")
+    with pytest.raises(DraftError, match="strikes words out"):
+        edit_draft(struck, inserted="новые слова")
+    added = next(d for d in words if d.rule_id == "definition_means_payments" and d.lang == "ru")
+    assert reads_back(edit_draft(added, inserted=", передачи платежей"), tmp_path)
 
 
 NOTE_LIMIT = "являющихся преступлением небольшой тяжести или менее тяжким преступлением,"

@@ -45,19 +45,22 @@ def generated(country: str, rule_id: str, lang_: str):
 @st.cache_resource(show_spinner=False, max_entries=500)
 def _reads_back(draft) -> bool:
     """Whether our parser reads the draft's text back as the provision it inserts (a parse per edit)."""
-    from lawgap.drafting.draft import inserted_text, parse_back
+    from lawgap.drafting.draft import reads_back
 
-    check = parse_back(draft)
-    return check.provision is not None and check.text.strip() == inserted_text(draft).strip()
+    return reads_back(draft)
 
 
 def _editor(store, draft, key: str):
     """The text and justification, editable; the edit read back by our parser before it may be saved."""
-    from lawgap.drafting.draft import edit_draft
+    from lawgap.drafting.draft import DraftError, edit_draft
 
     new_text = st.text_area(t("draft_text"), draft.inserted, height=160, key=f"ins_{key}")
     new_just = st.text_area(t("draft_justification"), draft.justification, height=160, key=f"just_{key}")
-    edited = edit_draft(draft, inserted=new_text, justification=new_just)
+    try:
+        edited = edit_draft(draft, inserted=new_text, justification=new_just)
+    except DraftError as exc:  # an empty text, or words typed into a deletion: say so, keep the draft as made
+        st.error(t("draft_failed", problem=str(exc)))
+        edited = draft
     ok = _reads_back(edited)
     where = cite_in(state.corpus().by_id.get(edited.law_id), edited.new_eid)
     if ok:

@@ -322,6 +322,35 @@ def parse_back(draft: Draft, folder: str | Path | None = None) -> ParsedBack:
     return ParsedBack(p, law.full_text(p.eid) if p is not None else "")
 
 
+def reads_back(draft: Draft, folder: str | Path | None = None) -> bool:
+    """Whether our parser reads the draft as it means: the provision it inserts, word for word; or, for words
+    added to or struck from a provision that stays (no quoted provision), that provision in the consolidated
+    text, holding the added words or no longer the struck ones."""
+    if draft.unit != "words":
+        try:
+            check = parse_back(draft, folder)
+        except DraftError:  # an instruction edited out of shape: it does not read back
+            return False
+        return check.provision is not None and check.text.strip() == inserted_text(draft).strip()
+    from lawgap.parsers import load_law
+
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        path = Path(tmp) / f"{draft.rule_id}_{draft.lang}.txt"
+        path.write_text(draft.consolidated + "\n", encoding="utf-8")
+        try:
+            law = load_law(path, language="ru", style="civil")
+        except LawgapError:
+            return False
+    p = law.by_eid.get(draft.target_eid or draft.article_eid)
+    if p is None:
+        return False
+    text = " ".join(law.full_text(p.eid).split())
+    if draft.inserted:  # the consolidated text is the law's own (Russian): an English draft glosses its words
+        added = draft.inserted if draft.lang == "ru" else draft.new
+        return " ".join(added.split()) in text
+    return " ".join(draft.old.split()).rstrip(" ,") not in text
+
+
 def inserted_text(draft: Draft) -> str:
     """The words the new provision adds, without its number: what parse_back must give back."""
     if draft.unit == "article":
@@ -343,6 +372,8 @@ def edit_draft(draft: Draft, inserted: str | None = None, justification: str | N
 
     changes: dict[str, str] = {}
     if inserted is not None and inserted != draft.inserted:
+        if draft.unit == "words" and not draft.inserted:
+            raise DraftError(f"{draft.rule_id}: the draft strikes words out; there are no new words to edit")
         inserted = inserted.strip()
         if not inserted:
             raise DraftError(f"{draft.rule_id}: the inserted text cannot be empty")
