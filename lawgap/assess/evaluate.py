@@ -10,7 +10,9 @@ The gold set (tests/gold/) was made by reading the real corpus:
 - evidence_heldout.tsv for every later unjudged prediction of either method, judged blind before use;
 - status.tsv gives the status a lawyer assigns to (set, rule), with a reason (met, partial, gap);
 - split.toml freezes the test split: whole files whose evidence judgements are reported apart ("test"), and
-  sets made of those files only, whose blind status judgements (status_test.tsv) know "not assessed".
+  sets made of those files only, whose blind status judgements (status_test.tsv) know "not assessed";
+- blind2.toml, blind3.toml: the later blind rounds, each a set judged whole (evidence and four-valued status)
+  and measured once, before any change made from it; each is reported as its own split.
 Evidence is compared at the article level: a prediction is an article the method offers as evidence;
 precision counts only predictions the gold set has judged, and the output says how many of all predictions
 that is. status.tsv predates "not assessed": its "gap" means "not in these texts" (its README), so a tool's
@@ -37,7 +39,10 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 # rounds that judged every remaining pair the matcher or the baseline proposes.
 EVIDENCE_FILES = ("evidence.tsv", "evidence_pool.tsv", "evidence_heldout.tsv")
 EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to be offered as evidence
-TUNE, TEST, BLIND = "tune", "test", "blind"
+TUNE, TEST = "tune", "test"
+# the blind rounds, each a set measured once before any change made from it: blindN.toml with its
+# evidence_blindN.tsv and status_blindN.tsv; `lawgap eval` reports each as its own split
+BLIND_ROUNDS = ("blind2", "blind3")
 MANDATORY = "mandatory"
 
 
@@ -60,6 +65,16 @@ class StatusJudgement:
 
 
 @dataclass(frozen=True)
+class BlindRound:
+    """One blind round: its label (the split it is reported as), law sets, evidence and status judgements."""
+
+    label: str
+    sets: dict
+    judgements: tuple[Judgement, ...]
+    statuses: tuple[StatusJudgement, ...]
+
+
+@dataclass(frozen=True)
 class Gold:
     """The gold set as read: `sets` and their judgements are the tuning data plus the evidence judged in test
     files; `test_sets` (only test files) carry the blind four-valued status judgements of the test split."""
@@ -70,10 +85,8 @@ class Gold:
     test_files: frozenset[str] = frozenset()
     test_sets: dict | None = None
     test_statuses: tuple[StatusJudgement, ...] = ()
-    # blind round 2 (blind2.toml): a set measured once, its evidence and four-valued statuses judged blind
-    blind_sets: dict | None = None
-    blind_judgements: tuple[Judgement, ...] = ()
-    blind_statuses: tuple[StatusJudgement, ...] = ()
+    # the blind rounds present (BLIND_ROUNDS): label -> their sets, evidence and four-valued statuses
+    blind: tuple[BlindRound, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,16 +139,16 @@ def _judgements(path: Path, sets: dict) -> list[Judgement]:
     return out
 
 
-def _blind(gold_dir: Path) -> dict:
-    path = gold_dir / "blind2.toml"
-    if not path.exists():
-        return {}
-    sets = tomllib.loads(path.read_text(encoding="utf-8"))["sets"]
-    return {
-        "blind_sets": sets,
-        "blind_judgements": tuple(_judgements(gold_dir / "evidence_blind2.tsv", sets)),
-        "blind_statuses": _statuses(gold_dir / "status_blind2.tsv", sets, STATUSES),
-    }
+def _blind(gold_dir: Path) -> tuple[BlindRound, ...]:
+    out = []
+    for label in BLIND_ROUNDS:
+        path = gold_dir / f"{label}.toml"
+        if not path.exists():
+            continue
+        sets = tomllib.loads(path.read_text(encoding="utf-8"))["sets"]
+        judgements = tuple(_judgements(gold_dir / f"evidence_{label}.tsv", sets))
+        out.append(BlindRound(label, sets, judgements, _statuses(gold_dir / f"status_{label}.tsv", sets, STATUSES)))
+    return tuple(out)
 
 
 def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
@@ -155,7 +168,7 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
     test_path = gold_dir / "status_test.tsv"
     test_statuses = _statuses(test_path, test_sets, STATUSES) if test_path.exists() else ()
     return Gold(
-        sets, tuple(judgements), statuses, frozenset(split["test_files"]), test_sets, test_statuses, **_blind(gold_dir)
+        sets, tuple(judgements), statuses, frozenset(split["test_files"]), test_sets, test_statuses, _blind(gold_dir)
     )
 
 
@@ -256,12 +269,13 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
     for name, spec in (gold.test_sets or {}).items():
         judged = [s for s in gold.test_statuses if s.set == name]
         _tally_status(tally, judged, TEST, _score_set(spec, {s.rule for s in judged}, rules))
-    for name, spec in (gold.blind_sets or {}).items():
-        statuses = [s for s in gold.blind_statuses if s.set == name]
-        evidence = [j for j in gold.blind_judgements if j.set == name]
-        scored = _score_set(spec, {s.rule for s in statuses} | {j.rule for j in evidence}, rules)
-        _tally_evidence(tally, gold, name, scored, evidence, BLIND)
-        _tally_status(tally, statuses, BLIND, scored)
+    for blind in gold.blind:
+        for name, spec in blind.sets.items():
+            statuses = [s for s in blind.statuses if s.set == name]
+            evidence = [j for j in blind.judgements if j.set == name]
+            scored = _score_set(spec, {s.rule for s in statuses} | {j.rule for j in evidence}, rules)
+            _tally_evidence(tally, gold, name, scored, evidence, blind.label)
+            _tally_status(tally, statuses, blind.label, scored)
     out = []
     for (method, split, lang), t in sorted(tally.items()):
         out.append(
@@ -283,11 +297,11 @@ def evaluate(gold_dir: Path = GOLD_DIR) -> list[Scores]:
 
 
 def format_scores(scores: list[Scores]) -> str:
-    lines = ["method  split lang  judged  precision  recall  F1     status (n)   false met  predictions judged"]
-    order = {TUNE: 0, TEST: 1, BLIND: 2}
+    lines = ["method  split  lang  judged  precision  recall  F1     status (n)   false met  predictions judged"]
+    order = {TUNE: 0, TEST: 1, **{label: 2 + k for k, label in enumerate(BLIND_ROUNDS)}}
     for s in sorted(scores, key=lambda s: (order.get(s.split, 3), s.method, s.language)):
         lines.append(
-            f"{s.method:<7} {s.split:<5} {s.language:<5} {s.judged:>6}  {s.precision:9.3f}  {s.recall:6.3f}"
+            f"{s.method:<7} {s.split:<6} {s.language:<5} {s.judged:>6}  {s.precision:9.3f}  {s.recall:6.3f}"
             f"  {s.f1:5.3f}  {s.status_accuracy:.3f} ({s.status_total:>3})  {s.false_met_share:.3f} ({s.false_met:>2})"
             f"  {s.predicted_judged}/{s.predicted}"
         )
