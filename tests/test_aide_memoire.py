@@ -125,3 +125,33 @@ def test_cli_applies_the_reviewer_s_decision(tmp_path, monkeypatch, capsys):
     ReviewStore().override_status("KG", partial.rule.id, "met", "Reviewer", "the article gives the right in full")
     args.func(args)
     assert text in capsys.readouterr().out
+
+
+def _leaflet(country: str, files: tuple[str, ...]) -> dict[str, str]:
+    from lawgap.workspace import assess
+    from tests.conftest import corpus_law
+
+    ws = assess(country, [corpus_law(f) for f in files])
+    return {r.rule_id: r.article for r in rights(ws.score, ws.laws, "ru")}
+
+
+def test_each_right_cites_the_provision_that_says_it_in_the_reader_s_own_article():
+    # read line by line against the KG CPC: the victim's own list of rights (art 40) before a witness's or a
+    # protocol's; the very item, not its neighbour or the whole article
+    cites = _leaflet("KG", ("kg/criminal_code_2021_ru.docx", "kg/criminal_procedure_code_2021_ru.docx"))
+    assert cites["participation_interpreter"] == "п. 5 ч. 4 ст. 40 УПК КР"  # "пользоваться услугами переводчика"
+    assert cites["witness_protection_video_link"] == "ч. 3 ст. 327 УПК КР"  # "Допрос потерпевшего ... видеосвязи"
+    assert cites["compensation_state_fund"] == "п. 20 ч. 4 ст. 40 УПК КР"  # "получать за счет государства"
+
+
+def test_a_right_from_a_law_other_than_a_code_names_that_law():
+    kz = (
+        "kz/criminal_procedure_code_2014_ru.md",
+        "kz/special_social_services_law_2008_ru.md",
+        "kz/victim_compensation_fund_law_2018_ru.md",
+    )
+    cites = _leaflet("KZ", kz)
+    assert cites["compensation_possibility"] == "п. 1 ст. 8 Закона «О Фонде компенсации потерпевшим»"
+    assert all("УПК РК" in c or "Закона «" in c for c in cites.values()), cites
+    # a lawyer's request for an expert opinion (KZ CPC 272-1, 122(3)) is no support organisation at one's side
+    assert "participation_ngo_support" not in cites

@@ -34,6 +34,7 @@ KZ_PROTECTION = "kz/state_protection_participants_criminal_process_2000_ru.md"
 PK_TIP = "pk/prevention_of_trafficking_in_persons_act_2018_scanned.pdf"
 PK_WITNESS = "pk/witness_protection_security_and_benefit_act_2017_ocr.pdf"
 PK_BONDED = "pk/bonded_labour_system_abolition_act_1992.pdf"
+RU_CC = "html/criminal_code_rf_2023_pravo_gov_ru.html"
 
 SETS = {
     "kg_ru": ("KG", (KG_CC_RU, KG_CPC_RU)),
@@ -52,6 +53,8 @@ SETS = {
         ),
     ),
     "pk": ("PK", (PK_TIP, PK_WITNESS, PK_BONDED)),
+    # blind round 3 (tests/gold/blind3.toml): rows added after it was measured, for the general fixes it showed
+    "ru_cc": ("RU", (RU_CC,)),
 }
 
 
@@ -304,6 +307,29 @@ FINDINGS = [
         (),
         id="pk-no-guardian",
     ),
+    # RF CC 322.1(1) punishes organising foreigners' "незаконного пребывания в Российской Федерации": enabling
+    # illegal stay by illegal means (SOM 6(1)(c)) is met
+    pytest.param("ru_cc", "smuggling_enabling_stay", "met", (RU_CC, "322.1"), (), id="ru-322-1-enabling-stay"),
+    # the note to RF CC 127.1 defines exploitation by "рабский труд (услуги)" only: forced labour in part
+    pytest.param(
+        "ru_cc",
+        "definition_purpose_forced_labour",
+        "partial",
+        (RU_CC, "127.1"),
+        ("рабский",),
+        id="ru-127-1-note-slave-labour-only",
+    ),
+    # RF CC 137(3) punishes publicising a minor victim's identity only under sixteen and where harm results
+    pytest.param(
+        "ru_cc",
+        "privacy_child_victims_media",
+        "partial",
+        (RU_CC, "137"),
+        ("шестнадцатилетнего",),
+        id="ru-137-3-under-sixteen-only",
+    ),
+    # an offence article punishes; it is no cooperation with NGOs (RF CC 239 punishes an NGO that harms people)
+    pytest.param("ru_cc", "assistance_ngo_cooperation", "not_assessed", None, (), id="ru-239-no-ngo-cooperation"),
 ]
 
 

@@ -73,6 +73,11 @@ def _cues_in_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int], cues
 
 # Rules on what one state does at another's request (return, readmission): a foreign request is their matter.
 _BETWEEN_STATES = frozenset({"residence_return", "smuggling"})
+# rules on what the state does for a victim, witness or migrant (outside criminal law): an offence article of a
+# code ("Создание некоммерческой организации, посягающей на личность ... наказывается") is never evidence for them
+_MEASURE_CATEGORIES = frozenset(
+    {"assistance", "identification", "participation", "witness_protection", "residence_return", "children"}
+)
 
 
 def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -92,6 +97,8 @@ def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
         return True
     if CRIMINAL_CODE in rule.law_kinds or index.article_of[seq.eid] not in who.offences:
         return False
+    if rule.category in _MEASURE_CATEGORIES:
+        return True  # an offence article punishes; it gives nobody help, a hearing or protection
     return seq.eid in _context(index).aggravating or who.perpetrator(seq, *span)
 
 

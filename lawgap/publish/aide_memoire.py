@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawgap.assess.findings import CountryScore, Finding, law_id
+from lawgap.drafting.names import BLANK, law_name
 from lawgap.drafting.placement import kind_of
 from lawgap.model import Law
 from lawgap.publish.atomic import ExportError, write_atomic
 from lawgap.refs.labels import cite
-from lawgap.vocab import COUNTRY_NAMES, MET, PARTIAL
+from lawgap.vocab import CODES, COUNTRY_NAMES, MET, PARTIAL
 
 # Plain-language statements of the rights, our own words; (ru, en). Only rules that give a person a right.
 RIGHTS: dict[str, tuple[str, str]] = {
@@ -160,8 +161,8 @@ RIGHTS: dict[str, tuple[str, str]] = {
     ),
     "witness_protection_video_link": ("Вы можете давать показания по видеосвязи.", "You can testify by video link."),
     "witness_protection_screens": (
-        "Вы можете давать показания, не видя обвиняемого.",
-        "You can testify out of sight of the accused.",
+        "Вас могут допросить так, что обвиняемый и другие присутствующие не увидят и не узнают вас.",
+        "You can be questioned so that the accused and others present can neither see nor recognise you.",
     ),
     "witness_protection_deposition": (
         "Ваши показания могут записать заранее.",
@@ -230,6 +231,13 @@ SAYS = {
     "smuggling_migrants_not_liable": r"(?:не подлежит|освобожда|не несет)[^.]*(?:ввез|ввоз|мигрант)"
     r"|(?:ввез|ввоз|мигрант)[^.]*(?:не подлежит|освобожда|не несет)",
     "assistance_physical_safety": r"безопасност",
+    # the leaflet's plain words must be what the provision says: help whatever the testimony, a supporter at
+    # one's side, one's views heard (not a list of eligible persons, a lawyer's request for an expert opinion)
+    "assistance_not_conditional": r"независимо|не завис|не может быть обусловлен",
+    "participation_ngo_support": r"(?:некоммерческ|общественн\w* (?:объединени|организаци)|неправительствен)"
+    r"[^.;]*(?:помощ|поддерж|сопровожд)|(?:помощ|поддерж|сопровожд)[^.;]*(?:некоммерческ|общественн\w* "
+    r"(?:объединени|организаци)|неправительствен)",
+    "participation_views_presented": r"мнени|высказыва|выступ|излагать|довод",
 }
 # whose right a provision gives: not the suspect's, the accused's, a detained person's or a foreign authority's
 _NOT_THE_PERSON = re.compile(
@@ -278,6 +286,40 @@ def _whose(law: Law | None, eid: str) -> bool:
     return not (_NOT_THE_PERSON.search(p.text) and not _THE_PERSON.search(p.text + (art.heading or "")))
 
 
+_VICTIM = re.compile(r"(?i)потерпевш|жертв|пострада|жабырлануучу|курмандык|victim")
+
+
+def _own_article(law: Law | None, article: str) -> int:
+    """0 for the victim's own article ("Потерпевший"), 1 for a witness's or migrant's, 2 for any other: the
+    leaflet cites the article of the reader's own rights first."""
+    heading = law.by_eid[article].heading or "" if law is not None and article in law.by_eid else ""
+    return 0 if _VICTIM.search(heading) else 1 if _THE_PERSON.search(heading) else 2
+
+
+def _saying(law: Law | None, e, says: re.Pattern) -> list[str]:
+    """Where to cite the right: the provision of the evidence's article whose own words say it (the item
+    "пользоваться услугами переводчика" where the evidence found the item on the native language; part 10 on the
+    fund where the evidence is the whole article), and the evidence's provision itself."""
+    if law is None or e.article not in law.by_eid:
+        return [e.eid]
+    own = [p.eid for p in law.subtree(e.article) if p.eid not in (e.eid, e.article) and p.text and says.search(p.text)]
+    return [*own[:1], e.eid] if e.eid == e.article else [e.eid, *own[:1]]
+
+
+def _of_law(country: str, law: Law, lang: str) -> str:
+    """The law a citation is of, where the citation does not say it (a code's does: "ст. 40 УПК КР"): " Закона «О
+    специальных социальных услугах»" / ", Law on Special Social Services", from the catalogue, else the law's own
+    title; never a blank."""
+    kind = kind_of(law)
+    if kind in CODES:
+        return ""
+    name = law_name(country, kind or "", law, stem=law_id(law))
+    title = name.title_en if lang == "en" else name.title_ru
+    if BLANK in title:
+        title = " ".join((law.title or law_id(law)).split())
+    return f", {title}" if lang == "en" else f" Закона «{title}»"
+
+
 def _text(law: Law, eid: str) -> str:
     return law.full_text(eid) if eid in law.by_eid else ""
 
@@ -298,16 +340,27 @@ def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable
     for f in cs.findings:
         if f.rule.id not in RIGHTS or not _holds(f, ok):
             continue
-        says = re.compile(SAYS.get(f.rule.id, ""), re.I)
+        # the tool's reading must find the plain words in the provision; a reviewer who confirmed the right vouches
+        checked = f.rule.id in SAYS and f.rule.id not in ok
+        says = re.compile(SAYS[f.rule.id] if checked else "", re.I)
         ru_evidence = [e for e in f.evidence if e.language == "ru"] or list(f.evidence)
-        ev = next(
-            (e for e in ru_evidence if _whose(by_id.get(e.law), e.eid) and says.search(_text(by_id[e.law], e.eid))),
+        # the victim's own article first, then a witness's, then the rest, each in the finding's order
+        ru_evidence.sort(key=lambda e: _own_article(by_id.get(e.law), e.article))
+        found = next(
+            (
+                (e, eid)
+                for e in ru_evidence
+                for eid in (_saying(by_id.get(e.law), e, says) if checked else [e.eid])
+                if _whose(by_id.get(e.law), eid) and says.search(_text(by_id[e.law], eid))
+            ),
             None,
         )
-        if ev is None:  # no provision gives it to the person: the leaflet does not pretend
+        if found is None:  # no provision gives it to the person: the leaflet does not pretend
             continue
+        ev, eid = found
         law = by_id[ev.law]
-        where = cite(ev.eid, "en" if lang == "en" else "ru", kind=kind_of(law), country=cs.country)
+        where = cite(eid, "en" if lang == "en" else "ru", kind=kind_of(law), country=cs.country)
+        where += _of_law(cs.country, law, lang)
         own = law.full_text(ev.article).lower() if ev.article in law.by_eid else ""
         words = {w for e in f.elements for w in e.limited_by if w.lower() in own}
         limit = ", ".join(sorted(words)) if f.status == PARTIAL else ""
@@ -316,7 +369,7 @@ def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable
         if lang == "ky":  # the state-language text of the provision itself, not a translation of ours
             text = _kyrgyz(laws, law, ev.eid) or ru
         section = "migrants" if f.rule.id in MIGRANT_RULES else "victims"
-        out.append(Right(f.rule.id, text, where, f.rule.id in ok, section, limit, ev.eid, ev.law))
+        out.append(Right(f.rule.id, text, where, f.rule.id in ok, section, limit, eid, ev.law))
     return out
 
 
