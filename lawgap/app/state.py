@@ -12,6 +12,7 @@ database changes, so a click re-renders the page without recomputing anything.
 from __future__ import annotations
 
 import gc
+import importlib
 import re
 import time
 from collections.abc import Callable
@@ -147,6 +148,20 @@ def refresh() -> None:
 _WARMED: set[Key] = set()
 
 
+_LATER_MODULES = (
+    "lawgap.drafting.draft",
+    "lawgap.drafting.offer",
+    "lawgap.drafting.redline",
+    "lawgap.publish.amendment_akn",
+    "lawgap.publish.docx",
+    "lawgap.publish.markdown",
+    "lawgap.publish.matrix",
+    "lawgap.publish.matrix_pdf",
+    "lawgap.publish.report",
+    "lawgap.publish.report_content",
+)
+
+
 def warm(progress: Callable[[float, str, str], None]) -> None:
     """Read every law and score every country, telling `progress(share, "law" | "country", name)` before each
     step, so the first start of a server shows which law it reads; a server that has done it already skips it."""
@@ -164,6 +179,10 @@ def warm(progress: Callable[[float, str, str], None]) -> None:
         laws = corpus().by_country.get(country, ())
         _graph(country, tuple(law.sha256 for law in laws), laws)
     _WARMED.add(key)
+    # the modules the drafting page and the exports import when first used (python-docx, openpyxl):
+    # loaded here, during the start that shows its progress, and not on an adviser's first click
+    for name in _LATER_MODULES:
+        importlib.import_module(name)
     # The laws and scores now live as long as the server: keep the garbage collector from walking their
     # millions of objects on every collection (a pause of a second per click otherwise).
     gc.collect()
