@@ -307,6 +307,16 @@ FINDINGS = [
         (),
         id="pk-no-guardian",
     ),
+    # KZ state protection law 7(11) and 18: help with work only for "защищаемых лиц" (a participant of a case under
+    # threat), named in art 7's lead-in, which the list's later paragraph was joined to: help in part
+    pytest.param(
+        "kz",
+        "assistance_employment_education",
+        "partial",
+        (KZ_PROTECTION, "18"),
+        ("защищаемых лиц",),
+        id="kz-protection-employment-protected-persons-only",
+    ),
     # RF CC 322.1(1) punishes organising foreigners' "незаконного пребывания в Российской Федерации": enabling
     # illegal stay by illegal means (SOM 6(1)(c)) is met
     pytest.param("ru_cc", "smuggling_enabling_stay", "met", (RU_CC, "322.1"), (), id="ru-322-1-enabling-stay"),

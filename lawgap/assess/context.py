@@ -185,7 +185,9 @@ class PersonCues:
 
 def lead_in_sentences(index: LawIndex, eid: str) -> Iterable[tuple[str, tuple[int, int]]]:
     """The parent's sentences that introduce a list (end with a colon or a dash), as (eid, span),
-    when the provision is an item of that list."""
+    when the provision is an item of that list. A lead-in ends at its line: where the paragraph after the list
+    was joined to the lead-in ("... меры безопасности:\nПереезд ..."), the sentence splitter sees one sentence,
+    and only its first line introduces the list."""
     p = index.law.by_eid[eid]
     if not p.parent or index.article_of.get(p.parent) != index.article_of[eid]:
         return
@@ -193,3 +195,7 @@ def lead_in_sentences(index: LawIndex, eid: str) -> Iterable[tuple[str, tuple[in
     for start, end in index.analyses[parent.eid].sentences:
         if parent.text[start:end].rstrip().endswith(_LEAD_ENDINGS):
             yield parent.eid, (start, end)
+            continue
+        line_end = parent.text.find("\n", start, end)
+        if line_end > start and parent.text[start:line_end].rstrip().endswith(_LEAD_ENDINGS):
+            yield parent.eid, (start, line_end)
