@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgap.assess.findings import CountryScore, Finding, law_id
+from lawgap.assess.findings import CountryScore, Evidence, Finding, law_id
 from lawgap.drafting.names import BLANK, law_name
 from lawgap.drafting.placement import kind_of
 from lawgap.model import Law
@@ -296,10 +296,10 @@ def _own_article(law: Law | None, article: str) -> int:
     return 0 if _VICTIM.search(heading) else 1 if _THE_PERSON.search(heading) else 2
 
 
-def _saying(law: Law | None, e, says: re.Pattern) -> list[str]:
+def _saying(law: Law | None, e: Evidence, says: re.Pattern) -> list[str]:
     """Where to cite the right: the provision of the evidence's article whose own words say it (the item
-    "пользоваться услугами переводчика" where the evidence found the item on the native language; part 10 on the
-    fund where the evidence is the whole article), and the evidence's provision itself."""
+    "пользоваться услугами переводчика" where the evidence found the item on the native language; the item on
+    state compensation where the evidence is the whole article), and the evidence's provision itself."""
     if law is None or e.article not in law.by_eid:
         return [e.eid]
     own = [p.eid for p in law.subtree(e.article) if p.eid not in (e.eid, e.article) and p.text and says.search(p.text)]
@@ -367,7 +367,7 @@ def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable
         ru, en = RIGHTS[f.rule.id]
         text = en if lang == "en" else ru
         if lang == "ky":  # the state-language text of the provision itself, not a translation of ours
-            text = _kyrgyz(laws, law, ev.eid) or ru
+            text = _kyrgyz(laws, law, eid) or ru
         section = "migrants" if f.rule.id in MIGRANT_RULES else "victims"
         out.append(Right(f.rule.id, text, where, f.rule.id in ok, section, limit, eid, ev.law))
     return out
