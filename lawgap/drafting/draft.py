@@ -138,11 +138,12 @@ def _beyond_note(beyond: tuple[Limitation, ...], unit: str, lang: str) -> str:
     if lang == "en":
         return (
             f" The law is limited to {words}; the new article applies regardless of citizenship and residence, "
-            "since help and protection are owed to every victim of trafficking in the State's territory."
+            "since the measures for victims in TIP 6 do not depend on the victim's nationality."
         )
     return (
         f" Действие закона ограничено словами {words}; новая статья применяется независимо от гражданства и места "
-        "проживания, поскольку помощь и защита предоставляются каждой жертве торговли людьми на территории государства."
+        "проживания, поскольку меры в отношении жертв по статье 6 Протокола о торговле людьми (TIP 6) не зависят от "
+        "их гражданства."
     )
 
 
@@ -172,8 +173,8 @@ def make_draft(
     beyond: tuple[Limitation, ...] = (),
 ) -> Draft:
     """The draft that closes one gap or partial finding, in `lang` (ru or en). `beyond`: the law's own limits to
-    citizens and residents (lawgap.assess.scope) that a new article must say it goes beyond, as help and
-    protection under the Protocols are owed to every victim, whatever the nationality."""
+    citizens and residents (lawgap.assess.scope) that a new article must say it goes beyond, as the measures for
+    victims in TIP 6 do not depend on nationality."""
     if lang not in LANGS:
         raise DraftError(f"language {lang!r}: drafts are written in {', '.join(LANGS)}")
     rule = finding.rule
