@@ -388,6 +388,10 @@ NOT_EVIDENCE = [
     # preparation ("приискание соучастников") and the perpetrator's excess mention accomplices in passing
     ("kg_ru", "criminalisation_accomplice", KG_CC_RU, "art_36"),
     ("kg_ru", "criminalisation_accomplice", KG_CC_RU, "art_45"),
+    # the victim's attempted suicide is no attempt at an offence; currency and medicine papers are no travel documents
+    ("ru_cc", "criminalisation_attempt", RU_CC, "art_110"),
+    ("ru_cc", "smuggling_document_offences", RU_CC, "art_193-1"),
+    ("ru_cc", "smuggling_document_offences", RU_CC, "art_327-2"),
     # the organisers of a den (annex item 18) and of the criminal-community note are not organising trafficking
     ("kg_ru", "criminalisation_organising", KG_CC_RU, "annex_1__para_18"),
     ("kg_ru", "criminalisation_organising", KG_CC_RU, "art_262"),
@@ -477,6 +481,8 @@ READ_TOGETHER = [
     ("kg_ru", "criminalisation_attempt", (KG_CC_RU, "art_37"), (KG_CC_RU, "art_166")),
     ("kg_ru", "criminalisation_accomplice", (KG_CC_RU, "art_43"), (KG_CC_RU, "art_166")),
     ("kg_ru", "criminalisation_organising", (KG_CC_RU, "art_41"), (KG_CC_RU, "art_166")),
+    # smuggling's attempt (37) and complicity with the organiser (41) are two articles of one General Part
+    ("kg_ru", "smuggling_participation_forms", (KG_CC_RU, "art_41"), (KG_CC_RU, "art_37")),
     # KZ Special Social Services Law 12: the rights of a person "находящееся в трудной жизненной ситуации"
     # (services among them) are a trafficking victim's, read with 6(2), which makes trafficking a ground
     ("kz", "assistance_material", (KZ_SOCIAL, "art_12"), (KZ_SOCIAL, "art_6__para_2")),

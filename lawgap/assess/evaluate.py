@@ -183,6 +183,14 @@ class _Scored:
     set_language: str
 
 
+FIXTURE_PREFIX = "tests/fixtures/"
+
+
+def gold_law_path(file: str) -> Path:
+    """A gold set's file: an invented fixture of this repository ("tests/fixtures/...") or a corpus text."""
+    return PROJECT_ROOT / file if file.startswith(FIXTURE_PREFIX) else corpus_dir() / file
+
+
 def _score_set(spec: dict, rule_ids: set[str], rules) -> _Scored:
     from lawgap.assess.baseline import Bm25Baseline
     from lawgap.assess.findings import law_id
@@ -191,7 +199,7 @@ def _score_set(spec: dict, rule_ids: set[str], rules) -> _Scored:
     from lawgap.parsers import load_law
 
     files = spec["files"]
-    laws = [load_law(corpus_dir() / f, country=spec["country"]) for f in files]
+    laws = [load_law(gold_law_path(f), country=spec["country"]) for f in files]
     file_of = {law_id(law): f for law, f in zip(laws, files, strict=True)}
     sha_file = {law.sha256: f for law, f in zip(laws, files, strict=True)}
     subset = type(rules)(tuple(r for r in rules if r.id in rule_ids))

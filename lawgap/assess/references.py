@@ -136,3 +136,27 @@ def sources(
     return out
 
 
+
+
+def general_part_lends(
+    rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], order
+) -> dict[tuple[str, str], dict[str, tuple[tuple[str, str], list[Hit]]]]:
+    """For a rule the General Part meets with several articles (attempt in one, complicity and the organiser in
+    another): each article holding some of its elements reads the rest from the article of the same law that
+    says each most often (then the first in the law's order, `order`). A lawyer reads the General Part as one."""
+    if not rule.general_part or len(rule.elements) < 2:
+        return {}
+    best: dict[tuple[str, str], tuple[tuple[str, str], list[Hit]]] = {}  # (law group, element) -> its article
+    for cell in sorted(cells, key=lambda c: order(c[1])):
+        for element, hits in cells[cell].items():
+            own = [h for h in hits if not h.aggravating]
+            held = best.get((cell[0], element))
+            if own and (held is None or len(own) > len(held[1])):
+                best[(cell[0], element)] = (cell, own)
+    out: dict[tuple[str, str], dict[str, tuple[tuple[str, str], list[Hit]]]] = {}
+    for cell, found in cells.items():
+        for e in rule.elements:
+            lender = best.get((cell[0], e.id))
+            if e.id not in found and lender and lender[0] != cell:
+                out.setdefault(cell, {})[e.id] = lender
+    return out

@@ -44,12 +44,12 @@ from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, lexicon
 from lawgap.assess.offence import OffenceReading, reading, structure_rules
 from lawgap.assess.reading import read_law
-from lawgap.assess.references import ReferenceMap, borrow, sources
+from lawgap.assess.references import ReferenceMap, borrow, general_part_lends, sources
 from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
 from lawgap.rules.parties import rule_level
-from lawgap.vocab import MET
+from lawgap.vocab import CRIMINAL_CODE, MET
 
 MAX_EVIDENCE = 12
 EXCERPT_CHARS = 320
@@ -157,6 +157,8 @@ def assess_rule(
         _keep_near_anchor(rule, cells, by_sha)
 
     borrowed = borrow(rule, cells, country.refs)
+    codes = {country.group[law.sha256] for law in country.laws if law.kind == CRIMINAL_CODE}
+    general = general_part_lends(rule, {c: found for c, found in cells.items() if c[0] in codes}, _natural)
     together: dict[Cell, str] = {}  # article -> the provision (law id:eid) it is read with for the anchor
     lent_hits: dict[Cell, Sequence[Hit]] = {}
     for sha, index in country.indexes.all():
@@ -166,7 +168,12 @@ def assess_rule(
     required_beside = {e.id for e in rule.elements if e.mandatory and not e.anchor}
 
     def found_in(cell: Cell) -> set[str]:
-        return set(cells[cell]) | set(borrowed.get(cell, {})) | ({anchors[0]} if cell in together else set())
+        return (
+            set(cells[cell])
+            | set(borrowed.get(cell, {}))
+            | set(general.get(cell, {}))
+            | ({anchors[0]} if cell in together else set())
+        )
 
     def cell_score(cell: Cell) -> float:
         found = found_in(cell)
@@ -196,12 +203,19 @@ def assess_rule(
 
     ranked = sorted(cells, key=strength)
     evidence: list[Evidence] = []
+    read_as_one = _by_source(general.get(ranked[0], {})) if ranked else {}
     for cell in ranked[:MAX_EVIDENCE]:
         if not cell_score(cell):
             break  # ranked best first: the rest lack an anchor or hold no required element
+        if cell in read_as_one:
+            continue  # already shown with the best article, as read together with it
         items = _cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell))
         if cell in together:
             items = [replace(ev, read_with=(together[cell],)) for ev in items]
+        if cell == ranked[0] and read_as_one:
+            lent = [ev for source, found in read_as_one.items() for ev in _cell_evidence(source[1], found, by_sha, 1.0)]
+            others = tuple(dict.fromkeys(f"{ev.law}:{ev.article}" for ev in lent))
+            items = [replace(ev, read_with=others) for ev in items] + lent
         evidence.extend(items)
         if cell == ranked[0]:
             for source, found in sources(borrowed.get(cell, {})).items():
@@ -210,10 +224,14 @@ def assess_rule(
     best = ranked[0] if ranked else None
     own = cells[best] if best else {}
     lent = borrowed.get(best, {}) if best else {}
+    general_hits = {e: hits for e, (_src, hits) in general.get(best, {}).items()} if best else {}
     elements: list[ElementResult] = []
     for e in rule.elements:
-        hits = own.get(e.id) or (lent[e.id][2] if e.id in lent else [])
+        hits = own.get(e.id) or (lent[e.id][2] if e.id in lent else []) or general_hits.get(e.id, [])
         read_with: tuple[str, ...] = ()
+        if e.id in general.get(best, {}) and not own.get(e.id):
+            source = general[best][e.id][0][1]
+            read_with = tuple(dict.fromkeys(f"{law_id(by_sha[h.law])}:{source}" for h in general_hits[e.id]))
         if not hits and best in together and e.id == anchors[0]:
             hits, read_with = list(lent_hits[best]), (together[best],)
         elements.append(
@@ -229,7 +247,8 @@ def assess_rule(
                 read_with=read_with,
             )
         )
-    if rule.general_part and evidence:
+    if rule.general_part and evidence and "victims" in rule.targets:
+        # read with the trafficking offence; a smuggling rule's General Part has no such offence to name
         evidence[0] = _with_offence(evidence[0], best, country)
     no_means = country.offence.no_means if rule.without_means else ()
     absent = country.absent(rule)
@@ -366,6 +385,16 @@ def _keep_near_anchor(rule: Rule, cells: dict[Cell, dict[str, list[Hit]]], by_sh
                     del found[e.id]
         if not found:
             del cells[cell]
+
+
+def _by_source(
+    lent: dict[str, tuple[tuple[str, str], list[Hit]]],
+) -> dict[tuple[str, str], dict[str, list[Hit]]]:
+    """Elements read from other articles of the General Part, grouped by the article that says them."""
+    out: dict[tuple[str, str], dict[str, list[Hit]]] = defaultdict(dict)
+    for element, (source, hits) in lent.items():
+        out[source][element] = hits
+    return out
 
 
 def _natural(eid: str) -> tuple:
