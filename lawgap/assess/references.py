@@ -136,8 +136,6 @@ def sources(
     return out
 
 
-
-
 def general_part_lends(
     rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], order
 ) -> dict[tuple[str, str], dict[str, tuple[tuple[str, str], list[Hit]]]]:
