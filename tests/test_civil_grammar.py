@@ -206,6 +206,26 @@ def test_title_and_leading_notes() -> None:
     assert r.notes[0] == "от 28 октября 2021 года № 127"
 
 
+# A title printed on one line with its date and number, as exports often have it: the title without them,
+# the date kept as the note a parser reads the adoption date from.
+TITLE_LINES = [
+    ("ЗАКОН ТУРКМЕНИСТАНА О противодействии торговле людьми от 18 августа 2020 года № 281-VI", "ru",
+     "ЗАКОН ТУРКМЕНИСТАНА О противодействии торговле людьми", "от 18 августа 2020 года № 281-VI"),
+    ("ЗАКОН РЕСПУБЛИКИ УЗБЕКИСТАН (Новая редакция) от 17.04.2008 г. № ЗРУ-154", "ru",
+     "ЗАКОН РЕСПУБЛИКИ УЗБЕКИСТАН", "от 17.04.2008 г. № ЗРУ-154"),
+    ("LAW OF THE REPUBLIC OF TAJIKISTAN On State Protection of Witnesses, of 17 May 2011, No. 712", "en",
+     "LAW OF THE REPUBLIC OF TAJIKISTAN On State Protection of Witnesses", "of 17 May 2011, No. 712"),
+]
+
+
+@pytest.mark.parametrize(("line", "language", "title", "note"), TITLE_LINES)
+def test_title_line_with_its_date(line: str, language: str, title: str, note: str) -> None:
+    heading = "Статья 1. X" if language == "ru" else "Article 1. X"
+    r = parse(line, "(Вымышленный текст.)", heading, "Текст.", language=language)
+    assert r.title == title
+    assert r.notes[0] == note
+
+
 def test_leading_fragment_is_its_own_block() -> None:
     # a Kazakh excerpt that starts in the middle of article 388
     r = parse(

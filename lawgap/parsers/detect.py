@@ -197,7 +197,10 @@ _EN_ACT = re.compile(
     r"\(?(?:Act\s+)?(?P<num>[IVXLCDM]+ of \d{4})\)?\s*"
     r"\[(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9}),?\s+(?P<y>\d{4})"
 )
-_EN_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})")
+_EN_DATE = re.compile(
+    r"(?:(?:of|dated)\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
+    r"(?:,?\s*No\.?\s*(?P<num>[\w-]+))?"
+)
 
 
 def _month(word: str, table: dict[str, int]) -> int | None:

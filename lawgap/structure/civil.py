@@ -37,6 +37,8 @@ from lawgap.structure.civil_lines import (
     HEADING_RULES,
     NOTE_PARAGRAPH_RANK,
     NOTE_RULES,
+    TITLE_DATE,
+    TITLE_OPENING,
     TITLE_SUBJECT,
     TITLE_WORDS,
     Line,
@@ -175,8 +177,11 @@ class _Walker:
         """Before the first heading: the title, its date line, and any leading fragment."""
         text = line.text
         if self.title is None and self._title_like(line):
-            self.title = text
+            self.title = TITLE_DATE.sub("", text).strip(" ,")
             self.title_open = True
+            dated = TITLE_DATE.search(text) if TITLE_OPENING.match(text) else None
+            if dated:
+                self.law_note(dated.group("date"))  # as if printed under the title, where the date usually is
             return
         if (
             self.title_open
@@ -198,9 +203,14 @@ class _Walker:
             return True
         if len(text) > 250 or text[0] in '(«"' or lowercase_start(text):
             return False
+        opening = TITLE_OPENING.match(text)
+        if opening:
+            text = TITLE_DATE.sub("", text)  # the date and number printed on the title line are no part of it
         if any(c.isdigit() for c in text):
             return False
-        return bool(TITLE_WORDS.search(text)) and (line.centered or text.isupper() or line.heading_level)
+        return bool(TITLE_WORDS.search(text)) and (
+            line.centered or text.isupper() or line.heading_level or opening is not None
+        )
 
     def heading(self, line: Line) -> None:
         rule = line.rule

@@ -179,6 +179,15 @@ TITLE_SUBJECT = re.compile(r"^(?:Об?|On|About)\s+\S|жөнүндө\s*$")
 DATE_LINE = re.compile(
     r"(?i)^(?:от\s+\d{1,2}\s+\w+\s+\d{4}\s*(?:года|г\.)?|\d{4}-жылдын\s+\d{1,2}-\w+)\s*(?:№|N)?\s*[\w-]*$"
 )
+# The date and number printed on the title line itself: "ЗАКОН ... от 18 августа 2020 года № 281-VI",
+# "Закон ... от 17.04.2008 г. № ЗРУ-154 «О ...»", "LAW ... On ..., of 17 May 2011, No. 712", "(Новая редакция)".
+TITLE_DATE = re.compile(
+    r"(?i)\s*,?\s*(?:\((?:новая|в новой) редакци[яи]\)\s*)?"
+    r"(?P<date>(?:от|of|dated)\s+(?:\d{1,2}\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})\s*(?:года|г\.|y\.)?"
+    r"\s*,?\s*(?:(?:No\.?|№|N)\s*[\w-]+)?)"
+)
+# A title line that opens with its kind in capitals: "ЗАКОН ТУРКМЕНИСТАНА О ...", "LAW OF THE REPUBLIC OF ..."
+TITLE_OPENING = re.compile(r"^(?:[А-ЯЁA-Z]+\s+){0,2}(?:ЗАКОН|КОДЕКС|LAW|CODE|ACT)\b")
 ENDS_LIST_ITEM = ("–", "—", "-", ".")
 # "3 Эксперттин ..." (Kyrgyz CPC art 72): a part number that lost its full stop.
 BARE_PART_NUMBER = re.compile(r"^(?P<num>\d+)\s+(?P<rest>[А-ЯЁӨҮҢA-Z].*)$")
