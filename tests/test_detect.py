@@ -52,6 +52,11 @@ def test_detect_language(text, lang):
         ("О защите потерпевших и свидетелей по уголовным делам о торговле людьми", "witness_protection"),
         ("LAW OF TURKMENISTAN On Combating Trafficking in Human Beings", "anti_trafficking"),
         ("Protection of Trafficked Children (Islamabad Capital Territory) Act, 2025", "anti_trafficking"),
+        # an English translation that names victims first still protects participants in proceedings
+        ("LAW OF THE REPUBLIC OF TAJIKISTAN On State Protection of Victims, Witnesses and Other Participants in "
+         "Criminal Proceedings", "witness_protection"),
+        ("Law on the Protection of Witnesses", "witness_protection"),
+        ("Law on Assistance to Victims of Crime", "victim_support"),
     ],
 )
 def test_detect_kind(title, kind):

@@ -105,11 +105,14 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    # "защите потерпевших, свидетелей и иных участников ..." (Turkmenistan's title) names victims first.
+    # "защите потерпевших, свидетелей и иных участников ..." (Turkmenistan's title) names victims first, as does
+    # "On State Protection of Victims, Witnesses and Other Participants in Criminal Proceedings".
     (
         WITNESS_PROTECTION,
         re.compile(
-            r"защит\w* (?:потерпевш\w*(?:,| и) )?(?:свидетел|лиц, участвующих|участник)|witness protection", re.I
+            r"защит\w* (?:потерпевш\w*(?:,| и) )?(?:свидетел|лиц, участвующих|участник)|witness protection"
+            r"|protection of (?:victims,? (?:and )?)?(?:witnesses|participants|persons participating)",
+            re.I,
         ),
     ),
     (MIGRATION, re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
