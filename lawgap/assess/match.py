@@ -199,7 +199,7 @@ def _scope(index: LawIndex, rule: Rule, article: str) -> tuple[Scope, ...]:
     an offence, whose reach is the code's."""
     if rule.category in _OFFENCE_CATEGORIES:
         return ()
-    return tuple(s for s in law_scope(index) if s.covers(article))
+    return tuple(s for s in law_scope(index) if s.covers(article, rule.category))
 
 
 def scope_exclusions(index: LawIndex, rule: Rule) -> tuple[Limitation, ...]:

@@ -32,9 +32,9 @@ ALL_TARGETS = frozenset({"victims", "witnesses", "children", "women", "smuggled_
 # распространяется на ...", "This Law shall apply to ...", "Меры, предусмотренные статьей 8 настоящего Закона,
 # распространяются на ...". A code reaches everyone within its jurisdiction: its "граждане" are offenders.
 _REACH = {
-    "ru": ("распространяться|применяться|действовать",),
+    "ru": ("распространяться|применяться|действовать|оказываться|предоставляться",),
     "ky": ("жайылтыл*|колдонул*|таркатыл*",),
-    "en": ("apply|extend|applicable",),
+    "en": ("apply|extend|applicable", "be ~1 provide|grant|render"),
 }
 _THIS_LAW = {
     "ru": ("настоящий закон",),
@@ -56,6 +56,9 @@ _FOREIGNERS = {
     "ky": ("чет ~1 өлкөлүк|мамлекеттик", "жарандыгы жок"),
     "en": ("foreign|foreigner|stateless|alien",),
 }
+# "в объёме, предусмотренном статьями ...", "only the assistance provided for in Articles ...": a list that bounds
+_ONLY_AS_LISTED = {"ru": ("в ~1 объём", "только", "лишь"), "ky": ("гана",), "en": ("only", "to the extent")}
+_QUALIFIED = 8  # tokens between a foreigner and the words of permanent residence that qualify him
 _PERMANENT = {
     "ru": ("постоянно ~2 проживать|проживающий|жить",),
     "ky": ("туруктуу ~2 жаша*",),
@@ -90,9 +93,11 @@ class Scope:
     limitation: Limitation
     articles: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()  # the rule categories it reaches (empty: all)
 
-    def covers(self, article: str) -> bool:
-        return not self.articles or article in self.articles
+    def covers(self, article: str, category: str = "") -> bool:
+        reaches = not self.categories or not category or category in self.categories
+        return reaches and (not self.articles or article in self.articles)
 
 
 class _Reader:
@@ -154,6 +159,7 @@ def _persons(r: _Reader) -> list[Scope]:
     citizens, foreigners, permanent = r.cues(_CITIZENS), r.cues(_FOREIGNERS), r.cues(_PERMANENT)
     this_law, regardless = r.cues(_THIS_LAW), r.cues(_REGARDLESS)
     limits: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []
+    only: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []  # foreigners get only the articles listed
     carved = {r.index.article_of[seq.eid] for seq, _sentence in r.sentences(_ANY_CITIZENSHIP)}
     for seq, sentence in r.sentences(_REACH):
         lo, window = r.window(seq, sentence)
@@ -166,10 +172,17 @@ def _persons(r: _Reader) -> list[Scope]:
         # "иностранные граждане" are foreigners, not citizens
         own = [a for a in named if not any(f <= a < f + 2 for f in foreign)]
         articles = r.cited_articles(seq, sentence)
-        if own and (not foreign or any(c.find(window) for c in permanent)):
+        # foreigners count as a limit only where permanent residence qualifies them ("постоянно проживающих ...
+        # иностранцев"); foreigners "находящихся на территории" are every foreign victim there
+        settled = [a for c in permanent for a, _b in c.find(window)]
+        passing = [f for f in foreign if not any(abs(f - a) <= _QUALIFIED for a in settled)]
+        if own and not passing:
             limits.append((seq, sentence, lo + own[0], articles))
         elif foreign and articles:
             carved |= articles  # "Foreign citizens ... shall enjoy the rights provided for in Articles 9 and 10"
+            if any(c.find(window) for c in r.cues(_ONLY_AS_LISTED)):
+                # "помощь оказывается в объёме, предусмотренном статьями 19, 21–23": the other help is not theirs
+                only.append((seq, sentence, lo + foreign[0], articles))
     out = []
     for seq, sentence, start, articles in limits:
         if articles or carved:
@@ -178,6 +191,11 @@ def _persons(r: _Reader) -> list[Scope]:
                 continue
         out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), articles,
                          frozenset({"smuggled_migrants"})))
+    everything = frozenset(p.eid for p in r.index.law.articles())
+    for seq, sentence, start, listed in only:
+        others = everything - listed - {r.index.article_of[seq.eid]}
+        out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), others,
+                         categories=frozenset({"assistance"})))
     return out
 
 
