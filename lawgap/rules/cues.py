@@ -32,6 +32,8 @@ LANGUAGES = ("ru", "ky", "en")
 
 # The attribute a word is compared with, per language (see the module docstring).
 ATTRIBUTE = {"ru": "LEMMA", "ky": "LOWER", "en": "LEMMA"}
+# Every Russian cue that names the victim ("жертва") also reads the participle the laws of the region use.
+VICTIM_WORDS_RU = ("пострадать",)
 
 MAX_GAP = 9  # a longer gap would no longer say that the words belong together
 MIN_STEM = 3  # a shorter stem matches too many unrelated words
@@ -138,7 +140,7 @@ class Cue:
         return None
 
 
-def _compile_word(cue: str, item: str, language: str) -> Word:
+def _compile_word(cue: str, item: str, language: str, *, alone: bool = False) -> Word:
     words: list[str] = []
     stems: list[str] = []
     for alt in item.split("|"):
@@ -157,6 +159,10 @@ def _compile_word(cue: str, item: str, language: str) -> Word:
             stems.append(body)
         else:
             words.append(body)
+    if language == "ru" and "жертва" in words and not alone:
+        # the victim as the region's laws name it: "лицо, пострадавшее от торговли людьми" (lemma "пострадать");
+        # only beside the cue's other words: alone it is anyone hurt ("помощи пострадавшим" in a road accident)
+        words += [w for w in VICTIM_WORDS_RU if w not in words]
     return Word(ATTRIBUTE[language], tuple(words), tuple(stems))
 
 
@@ -181,5 +187,5 @@ def compile_cue(text: str, language: str) -> Cue:
                 raise CueError(text, "two gaps in a row; write one larger gap")
             parts.append(Gap(int(m.group(1))))
         else:
-            parts.append(_compile_word(text, item, language))
+            parts.append(_compile_word(text, item, language, alone=len(items) == 1))
     return Cue(text, language, tuple(parts))
