@@ -49,6 +49,7 @@ from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
 from lawgap.rules.parties import rule_level
+from lawgap.structure.qualified import SANCTIONS
 from lawgap.vocab import CRIMINAL_CODE, MET
 
 MAX_EVIDENCE = 12
@@ -82,11 +83,30 @@ class _Country:
         offence_kinds = self.offence_kinds if rule.category in _OFFENCE_HOME and not rule.general_part else ()
         return tuple(k for k in rule.law_kinds if k not in self.full_kinds and k not in offence_kinds)
 
+    def offence_home_missing(self, rule: Rule) -> bool:
+        """An offence rule with no law supplied that punishes anything: an offence lives in the Criminal Code,
+        or in a law that itself punishes trafficking (an Act of the common-law kind); an anti-trafficking law
+        that defines trafficking for its own purposes and leaves liability to the Code is not its home."""
+        if rule.category != "criminalisation" or CRIMINAL_CODE not in rule.law_kinds:
+            return False
+        return CRIMINAL_CODE not in self.full_kinds | self.offence_kinds and not self.punishing_kinds
+
     @property
     def offence_kinds(self) -> frozenset[str]:
         """The kinds of the laws whose articles define the trafficking offence (lawgap.assess.offence)."""
         groups = {group for group, _ in self.offence.offences}
         return frozenset(law.kind for law in self.laws if law.kind and self.group[law.sha256] in groups)
+
+    @property
+    def punishing_kinds(self) -> frozenset[str]:
+        """The kinds of the laws whose trafficking article carries a sanction: a definition that a law gives
+        for its own purposes, with liability left to the Criminal Code, makes no offence."""
+        out = set()
+        for law in self.laws:
+            cells = [c for c in self.offence.offences if c[0] == self.group[law.sha256]]
+            if law.kind and any(w in law.full_text(c[1]) for c in cells if c[1] in law.by_eid for w in SANCTIONS):
+                out.add(law.kind)
+        return frozenset(out)
 
     def excerpts(self, rule: Rule) -> tuple[str, ...]:
         return tuple(law_id(x) for x in self.laws if x.excerpt and x.kind in rule.law_kinds)
@@ -149,9 +169,12 @@ def assess_rule(
     by_sha = country.by_sha
     total = sum(element_weight(e.mandatory) for e in rule.elements) or 1.0
     cells: dict[Cell, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    defines = any(e.offence for e in rule.elements)  # acts and means: the offence's own article, or a definition
     for sha, hits in hits_by_law.items():
         g = country.group[sha]
         for h in hits:
+            if defines and not _may_define(by_sha[sha], h.article):
+                continue
             cells[(g, h.article)][h.element].append(h)
     if any(e.near_anchor for e in rule.elements):
         _keep_near_anchor(rule, cells, by_sha)
@@ -252,7 +275,13 @@ def assess_rule(
         evidence[0] = _with_offence(evidence[0], best, country)
     no_means = country.offence.no_means if rule.without_means else ()
     absent = country.absent(rule)
-    judged = judge(rule, elements, cell_score(best) if best else 0.0, absent=absent, no_means=bool(no_means))
+    judged = judge(
+        rule,
+        elements,
+        cell_score(best) if best else 0.0,
+        absent=rule.law_kinds if country.offence_home_missing(rule) else absent,
+        no_means=bool(no_means),
+    )
     if judged.broader:
         evidence = [*_offence_evidence(no_means[0], country), *evidence][:MAX_EVIDENCE]
     where = _where(best, own, by_sha) if best else ("", "")
@@ -442,6 +471,30 @@ def _cell_evidence(
     return out
 
 
+# An article that defines the law's terms: "Основные понятия", "Термины", "Basic Concepts", "Definitions".
+_DEFINITIONS = re.compile(r"(?i)понят|термин|определени|түшүнүк|concept|definition|interpretation|meaning")
+
+
+def _may_define(law: Law, article: str) -> bool:
+    """Whether an article can define the trafficking offence: any article of a criminal code; in another law
+    only its definitions article or one that punishes. An anti-trafficking law's competence, prevention or
+    child-protection article that names "вербовка" defines nothing."""
+    if law.kind == CRIMINAL_CODE or _punishes(law):
+        return True  # a code, or an Act that creates the offence: its other sections shape it (a child presumption)
+    art = law.by_eid.get(article)
+    return art is None or bool(_DEFINITIONS.search(art.heading or ""))
+
+
+_PUNISHES: dict[str, bool] = {}  # law sha256 -> whether it punishes
+
+
+def _punishes(law: Law) -> bool:
+    """Whether the law punishes anything itself (an Act that creates its offences), not by reference to a code."""
+    if law.sha256 not in _PUNISHES:
+        _PUNISHES[law.sha256] = any(w in p.text for p in law.provisions for w in SANCTIONS)
+    return _PUNISHES[law.sha256]
+
+
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
     """Every rule of the rule set assessed against one country's laws."""
     rules = rules if rules is not None else load_rules()
@@ -452,9 +505,12 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     readings = {law.sha256: read_law(law, everything) for law in laws}
     group = _parallel_groups(laws)
     by_group = {law.sha256: group[law_id(law)] for law in laws}
-    offence = reading(
-        structure, {r.id: {sha: found[r.id][0] for sha, found in readings.items()} for r in structure}, by_group
-    )
+    by_sha = {law.sha256: law for law in laws}
+    defining = {
+        r.id: {sha: [h for h in got[r.id][0] if _may_define(by_sha[sha], h.article)] for sha, got in readings.items()}
+        for r in structure
+    }
+    offence = reading(structure, defining, by_group)
     ctx = _Country(
         country,
         laws,
