@@ -172,9 +172,9 @@ def assess_rule(
     defines = any(e.offence for e in rule.elements)  # acts and means: the offence's own article, or a definition
     for sha, hits in hits_by_law.items():
         g = country.group[sha]
+        if defines and not _defines_anywhere(by_sha[sha]):
+            hits = [h for h in hits if _may_define(by_sha[sha], h.article)]
         for h in hits:
-            if defines and not _may_define(by_sha[sha], h.article):
-                continue
             cells[(g, h.article)][h.element].append(h)
     if any(e.near_anchor for e in rule.elements):
         _keep_near_anchor(rule, cells, by_sha)
@@ -479,10 +479,15 @@ def _may_define(law: Law, article: str) -> bool:
     """Whether an article can define the trafficking offence: any article of a criminal code; in another law
     only its definitions article or one that punishes. An anti-trafficking law's competence, prevention or
     child-protection article that names "вербовка" defines nothing."""
-    if law.kind == CRIMINAL_CODE or _punishes(law):
-        return True  # a code, or an Act that creates the offence: its other sections shape it (a child presumption)
+    if _defines_anywhere(law):
+        return True
     art = law.by_eid.get(article)
     return art is None or bool(_DEFINITIONS.search(art.heading or ""))
+
+
+def _defines_anywhere(law: Law) -> bool:
+    """A code, or an Act that creates the offence: any of its articles may shape it (a child presumption)."""
+    return law.kind == CRIMINAL_CODE or _punishes(law)
 
 
 _PUNISHES: dict[str, bool] = {}  # law sha256 -> whether it punishes
@@ -507,7 +512,12 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     by_group = {law.sha256: group[law_id(law)] for law in laws}
     by_sha = {law.sha256: law for law in laws}
     defining = {
-        r.id: {sha: [h for h in got[r.id][0] if _may_define(by_sha[sha], h.article)] for sha, got in readings.items()}
+        r.id: {
+            sha: got[r.id][0] if _defines_anywhere(by_sha[sha]) else [
+                h for h in got[r.id][0] if _may_define(by_sha[sha], h.article)
+            ]
+            for sha, got in readings.items()
+        }
         for r in structure
     }
     offence = reading(structure, defining, by_group)
