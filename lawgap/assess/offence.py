@@ -15,6 +15,7 @@ offence whose basic part names acts but no means at all (KZ CC 128: "Купля-
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -24,6 +25,8 @@ from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
+from lawgap.structure.qualified import SANCTIONS
+from lawgap.vocab import CRIMINAL_CODE
 
 ACT, MEANS, CHILD = "act", "means", "child"
 Cell = tuple[str, str]  # (law group, article eid)
@@ -123,3 +126,32 @@ def reading(rules: Iterable[Rule], hits: dict[str, dict[str, list[Hit]]], group:
         tuple(c for c in ranked if c not in with_means and not children_only(c)),
         {c: tuple(acts[c]) for c in ranked},
     )
+
+
+# An article that defines the law's terms: "Основные понятия", "Термины", "Basic Concepts", "Definitions".
+_DEFINITIONS = re.compile(r"(?i)понят|термин|определени|түшүнүк|concept|definition|interpretation|meaning")
+
+
+def may_define(law: Law, article: str) -> bool:
+    """Whether an article can define the trafficking offence: any article of a criminal code; in another law
+    only its definitions article or one that punishes. An anti-trafficking law's competence, prevention or
+    child-protection article that names "вербовка" defines nothing."""
+    if defines_anywhere(law):
+        return True
+    art = law.by_eid.get(article)
+    return art is None or bool(_DEFINITIONS.search(art.heading or ""))
+
+
+def defines_anywhere(law: Law) -> bool:
+    """A code, or an Act that creates the offence: any of its articles may shape it (a child presumption)."""
+    return law.kind == CRIMINAL_CODE or _punishes(law)
+
+
+_PUNISHES: dict[str, bool] = {}  # law sha256 -> whether it punishes
+
+
+def _punishes(law: Law) -> bool:
+    """Whether the law punishes anything itself (an Act that creates its offences), not by reference to a code."""
+    if law.sha256 not in _PUNISHES:
+        _PUNISHES[law.sha256] = any(w in p.text for p in law.provisions for w in SANCTIONS)
+    return _PUNISHES[law.sha256]

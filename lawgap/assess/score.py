@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from lawgap.assess.anchor import keep_near_anchor
 from lawgap.assess.explain import CONTEXT_KEYS, context_parts, render, status_parts
 from lawgap.assess.findings import (
     CountryScore,
@@ -42,7 +43,7 @@ from lawgap.assess.findings import (
 )
 from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, lexicon
-from lawgap.assess.offence import OffenceReading, reading, structure_rules
+from lawgap.assess.offence import OffenceReading, defines_anywhere, may_define, reading, structure_rules
 from lawgap.assess.reading import read_law
 from lawgap.assess.references import ReferenceMap, borrow, general_part_lends, sources
 from lawgap.assess.terms import lend_anchor
@@ -172,12 +173,12 @@ def assess_rule(
     defines = any(e.offence for e in rule.elements)  # acts and means: the offence's own article, or a definition
     for sha, hits in hits_by_law.items():
         g = country.group[sha]
-        if defines and not _defines_anywhere(by_sha[sha]):
-            hits = [h for h in hits if _may_define(by_sha[sha], h.article)]
+        if defines and not defines_anywhere(by_sha[sha]):
+            hits = [h for h in hits if may_define(by_sha[sha], h.article)]
         for h in hits:
             cells[(g, h.article)][h.element].append(h)
     if any(e.near_anchor for e in rule.elements):
-        _keep_near_anchor(rule, cells, by_sha)
+        keep_near_anchor(rule, cells, by_sha)
 
     borrowed = borrow(rule, cells, country.refs)
     codes = {country.group[law.sha256] for law in country.laws if law.kind == CRIMINAL_CODE}
@@ -385,37 +386,6 @@ def _offence_evidence(cell: Cell, country: _Country) -> list[Evidence]:
     return _cell_evidence(cell[1], found, country.by_sha, 1.0)
 
 
-def _beside(hit: Hit, anchor: Hit, law: Law) -> bool:
-    """Whether the anchor governs the hit: same sentence, a provision above it in the same article,
-    the heading, or a lead-in ending in ':' before it. Both hits lie in one article of one law."""
-    if anchor.law != hit.law:
-        return False
-    if anchor.eid != hit.eid:
-        return any(p.eid == anchor.eid for p in law.ancestors(hit.eid))
-    if anchor.field == "heading" or anchor.sentence == hit.sentence:
-        return True
-    if anchor.field != hit.field or anchor.sentence[1] > hit.sentence[0]:
-        return False
-    text = law.by_eid[hit.eid].text
-    return text[anchor.sentence[0] : anchor.sentence[1]].rstrip().endswith(":")
-
-
-def _keep_near_anchor(rule: Rule, cells: dict[Cell, dict[str, list[Hit]]], by_sha: dict[str, Law]) -> None:
-    """Drop the hits of near_anchor elements that no anchor hit of their article governs."""
-    anchors = [e.id for e in rule.elements if e.anchor]
-    for cell, found in list(cells.items()):
-        anchor_hits = [a for eid in anchors for a in found.get(eid, ())]
-        for e in rule.elements:
-            if e.near_anchor and e.id in found:
-                kept = [h for h in found[e.id] if any(_beside(h, a, by_sha[h.law]) for a in anchor_hits)]
-                if kept:
-                    found[e.id] = kept
-                else:
-                    del found[e.id]
-        if not found:
-            del cells[cell]
-
-
 def _by_source(
     lent: dict[str, tuple[tuple[str, str], list[Hit]]],
 ) -> dict[tuple[str, str], dict[str, list[Hit]]]:
@@ -471,35 +441,6 @@ def _cell_evidence(
     return out
 
 
-# An article that defines the law's terms: "Основные понятия", "Термины", "Basic Concepts", "Definitions".
-_DEFINITIONS = re.compile(r"(?i)понят|термин|определени|түшүнүк|concept|definition|interpretation|meaning")
-
-
-def _may_define(law: Law, article: str) -> bool:
-    """Whether an article can define the trafficking offence: any article of a criminal code; in another law
-    only its definitions article or one that punishes. An anti-trafficking law's competence, prevention or
-    child-protection article that names "вербовка" defines nothing."""
-    if _defines_anywhere(law):
-        return True
-    art = law.by_eid.get(article)
-    return art is None or bool(_DEFINITIONS.search(art.heading or ""))
-
-
-def _defines_anywhere(law: Law) -> bool:
-    """A code, or an Act that creates the offence: any of its articles may shape it (a child presumption)."""
-    return law.kind == CRIMINAL_CODE or _punishes(law)
-
-
-_PUNISHES: dict[str, bool] = {}  # law sha256 -> whether it punishes
-
-
-def _punishes(law: Law) -> bool:
-    """Whether the law punishes anything itself (an Act that creates its offences), not by reference to a code."""
-    if law.sha256 not in _PUNISHES:
-        _PUNISHES[law.sha256] = any(w in p.text for p in law.provisions for w in SANCTIONS)
-    return _PUNISHES[law.sha256]
-
-
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
     """Every rule of the rule set assessed against one country's laws."""
     rules = rules if rules is not None else load_rules()
@@ -513,8 +454,8 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     by_sha = {law.sha256: law for law in laws}
     defining = {
         r.id: {
-            sha: got[r.id][0] if _defines_anywhere(by_sha[sha]) else [
-                h for h in got[r.id][0] if _may_define(by_sha[sha], h.article)
+            sha: got[r.id][0] if defines_anywhere(by_sha[sha]) else [
+                h for h in got[r.id][0] if may_define(by_sha[sha], h.article)
             ]
             for sha, got in readings.items()
         }
