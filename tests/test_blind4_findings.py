@@ -43,6 +43,9 @@ FINDINGS = [
     (TM, "assistance_employment_education", PARTIAL, "постоянно проживающим", ""),
     # the General Part of the code: attempt (25) and complicity with the organiser (28) read together
     (UZ, "smuggling_participation_forms", MET, "Read together", ""),
+    # "Те же действия, совершенные: ... г) должностным лицом" (135, part two) and "организованной группой" (part three)
+    (UZ, "criminalisation_aggravating_official", MET, "", ""),
+    (UZ, "criminalisation_aggravating_organised_group", MET, "", ""),
     # art 17 makes only natural persons liable
     (UZ, "criminalisation_legal_persons", GAP, "", ""),
 ]

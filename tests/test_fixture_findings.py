@@ -32,8 +32,6 @@ FIXTURE_WRONG = {
     ("kg_style_cc_ky.txt", "criminalisation_use_of_services"): "no Kyrgyz cue for using a victim's labour or services",
     ("en_translation_cc.txt", "definition_means_abuse_vulnerability"): "the English paraphrase 'taking advantage of "
     "the material or other dependence' is not a cue",
-    ("en_translation_cc.txt", "criminalisation_aggravating_official"): "the English qualified part is not read as "
-    "the aggravated form the rule anchors on",
     ("en_translation_cc.txt", "non_punishment_victims"): "no English cue for the note's release from liability",
     ("en_translation_cc.txt", "smuggling_aggravating_danger"): "an excerpt holding the smuggling offence does not "
     "count as supplying the code for smuggling rules (only the trafficking offence does)",

@@ -39,6 +39,11 @@ CASES = [
     ("kg_style_cc_ky.txt", "KG", "criminalisation_trafficking_offence", MET, "art_166", "", "Адам сатуу"),
     ("kg_style_cc_ky.txt", "KG", "criminalisation_aggravating_child_victim", MET, "art_166", "",
      "жашы жете электерге карата"),
+    # a civil-law code in English: "The same act committed against a person known to be a minor"
+    ("en_translation_cc.txt", "UZ", "criminalisation_aggravating_child_victim", MET, "art_135", "",
+     "The same act committed against a person known to be a minor"),
+    ("en_translation_cc.txt", "UZ", "criminalisation_aggravating_organised_group", MET, "art_135", "",
+     "The acts provided for in parts one or two of this Article, committed: a) by an organised group"),
     ("en_translation_tip_law.txt", "TM", "residence_recovery_reflection_period", None, None, "",
      "a period of thirty days to recover and decide whether to cooperate"),
 ]
