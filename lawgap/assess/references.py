@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lawgap.assess.findings import law_id
 from lawgap.assess.index import articles_of
@@ -137,7 +137,7 @@ def sources(
 
 
 def general_part_lends(
-    rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], order
+    rule: Rule, cells: dict[tuple[str, str], dict[str, list[Hit]]], order: Callable[[str], tuple]
 ) -> dict[tuple[str, str], dict[str, tuple[tuple[str, str], list[Hit]]]]:
     """For a rule the General Part meets with several articles (attempt in one, complicity and the organiser in
     another): each article holding some of its elements reads the rest from the article of the same law that

@@ -32,7 +32,8 @@ LANGUAGES = ("ru", "ky", "en")
 
 # The attribute a word is compared with, per language (see the module docstring).
 ATTRIBUTE = {"ru": "LEMMA", "ky": "LOWER", "en": "LEMMA"}
-# Every Russian cue that names the victim ("жертва") also reads the participle the laws of the region use.
+# A Russian cue that names the victim ("жертва") beside other words also reads the participle the laws of the
+# region use ("лицо, пострадавшее от торговли людьми"); alone it does not (see _compile_word).
 VICTIM_WORDS_RU = ("пострадать",)
 
 MAX_GAP = 9  # a longer gap would no longer say that the words belong together

@@ -177,9 +177,9 @@ class _Walker:
         """Before the first heading: the title, its date line, and any leading fragment."""
         text = line.text
         if self.title is None and self._title_like(line):
-            self.title = TITLE_DATE.sub("", text).strip(" ,")
-            self.title_open = True
             dated = TITLE_DATE.search(text) if TITLE_OPENING.match(text) else None
+            self.title = TITLE_DATE.sub("", text).strip(" ,") if dated else text
+            self.title_open = True
             if dated:
                 self.law_note(dated.group("date"))  # as if printed under the title, where the date usually is
             return
