@@ -131,7 +131,8 @@ OBLIGATION_RU = {
 # What can limit a provision, each named in the law's own words on a finding (lawgap.assess.findings).
 LIMITATION_KINDS = (
     "territory",  # "extends to the Islamabad Capital Territory"
-    "persons",  # citizens and permanent residents only; only a person with a procedural status
+    "persons",  # citizens and permanent residents only; a perpetrator of one kind only
+    "status",  # help only for a person with a procedural status ("признанному потерпевшим по уголовному делу")
     "schedule",  # only the offences listed in a schedule
     "condition",  # "provided that", "where the rules so specify", "by decision of the court"
     "discretion",  # "may"

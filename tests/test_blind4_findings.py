@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from lawgap.assess.index import LawIndex
+from lawgap.assess.scope import law_scope
 from lawgap.assess.score import score_country
 from lawgap.parsers import load_law
 from lawgap.rules import load_rules
@@ -48,7 +50,21 @@ FINDINGS = [
     (UZ, "criminalisation_aggravating_organised_group", MET, "", ""),
     # art 17 makes only natural persons liable
     (UZ, "criminalisation_legal_persons", GAP, "", ""),
+    # art 20(1) helps "the victims specified in part 1 of Article 19", and 19(1) only those "recognised as
+    # victims in criminal cases": read together, the help is partial, in the words of 19(1)
+    (TJ, "assistance_medical", PARTIAL, "recognised as victims in criminal cases", ""),
+    # art 21(1): a shelter "if there are vacant places" is help on a condition
+    (TJ, "assistance_housing", PARTIAL, "if there are vacant places", ""),
+    # art 28(1): foreigners are protected "on equal terms with citizens", except by the measures of arts 13 and
+    # 14: that limit is theirs, not the medical help's of art 20
+    (TJ, "assistance_medical", PARTIAL, "", "Foreign citizens"),
 ]
+
+
+def test_an_exception_for_foreigners_limits_only_the_articles_it_lists():
+    law = load_law(BLIND4 / TJ[1][0], country="TJ")
+    limits = [s for s in law_scope(LawIndex(law)) if "Foreign citizens" in s.limitation.words]
+    assert [sorted(s.articles) for s in limits] == [["art_13", "art_14"]]
 
 
 @pytest.mark.parametrize(("spec", "rule", "status", "says", "never"), FINDINGS)

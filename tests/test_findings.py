@@ -65,6 +65,11 @@ def wrong(reason: str):
 
 # (set, rule id, status a lawyer gives, (file, article number) among the best evidence, limiting words)
 FINDINGS = [
+    # KG CPC 77: security measures for a threatened victim, a participant in the case by the nature of a
+    # procedure code; that status frames the protection and is no limit of it (it would be in a victim-support law)
+    pytest.param(
+        "kg_ru", "assistance_protection_retaliation", "met", (KG_CPC_RU, "77"), (), id="kg-cpc-77-protection-met"
+    ),
     # KG CC 166, note, third sentence: a trafficking victim is exempt from liability only for crimes
     # "небольшой тяжести или менее тяжким": non-punishment limited to lesser offences (the example).
     pytest.param(

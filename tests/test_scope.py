@@ -172,6 +172,36 @@ def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_pat
     assert {k for k, _w in found if applicable(k, mandatory, offence=False)} == kinds
 
 
+# help for victims (a rule of category "assistance", an obligation to consider): help on a condition, or only for a
+# person with a procedural status, is help in part; the waived status is none, and in a procedure code (a home of
+# the rule) the participant's status is the frame of protection, not a limit of it
+HELP_CONDITIONS = [
+    ("ru", "Пострадавшему, признанному потерпевшим по уголовному делу, предоставляется жильё.", False, {"status"}),
+    ("ru", "Жертве предоставляется жильё независимо от её участия в уголовном судопроизводстве.", False, set()),
+    ("ru", "Пособие выплачивается в пределах средств, предусмотренных в республиканском бюджете.", False,
+     {"condition"}),
+    ("ru", "Потерпевшему, участвующему в уголовном процессе, обеспечивается безопасность.", True, set()),
+    ("en", "Persons recognised as victims in criminal cases are entitled to assistance.", False, {"status"}),
+    ("en", "A victim may be placed in a shelter if there are vacant places.", False, {"condition"}),
+    ("en", "Shelter is given regardless of whether the victim is a participant in criminal proceedings.", False,
+     set()),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "in_proceedings", "kinds"), HELP_CONDITIONS)
+def test_conditions_of_help_for_victims(language, sentence, in_proceedings, kinds, tmp_path, monkeypatch):
+    from lawgap.assess.conditions import applicable
+    from lawgap.assess.match import _conditions_in
+
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    sha = hashlib.sha256(sentence.encode()).hexdigest()
+    law = Law("x", language, "civil", "/x.txt", sha, (Provision("art_1", None, "article", "1", None, sentence),))
+    ix = LawIndex(law)
+    found = _conditions_in(ix, ix.seq_of[("art_1", "text")], ix.analyses["art_1"].sentences[0])
+    said = {k for k, _w in found if applicable(k, False, False, False, "assistance", in_proceedings)}
+    assert said == kinds
+
+
 # a rule's own limiting cues get a kind from their words
 KINDS = [
     ("небольшой тяжесть", "gravity"),

@@ -19,6 +19,7 @@ prosecutor who may waive a penalty the possibility of not punishing the victim (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,9 @@ _MANDATORY_ONLY = ("request", "condition", "discretion")
 # Rules whose instruments ask for a possibility, which a power to grant it gives (see above).
 POSSIBILITY_CATEGORIES = frozenset({"compensation", "non_punishment"})
 _OFFENCE_ONLY = ("result", "persons")
+# Rules on help that is the victim's own, whatever his part in a case and whatever the instrument's verb: help
+# on a condition, or only for a person with a procedural status, is help in part.
+ROLE_FREE_CATEGORIES = frozenset({"assistance"})
 
 _AUTHORITIES = "суд|судья|следователь|прокурор|орган|правительство|дознаватель|руководитель"
 _PARTIES = "прокурор|следователь|дознаватель|орган|сторона|защитник|обвиняемый|подозреваемый|руководитель|начальник"
@@ -47,8 +51,12 @@ CUES = {
             "по ~1 решение|постановление|определение ~1 суд|судья",
             "с ~1 разрешение|санкция ~2 суд|судья|прокурор",
             "при условие",
+            # what the budget or the places allow: "в пределах средств", "при наличии свободных мест"
+            "в ~1 предел ~3 средство|ассигнование|бюджет",
+            "при ~1 наличие ~2 возможность|место|средство",
+            "по ~1 мера ~1 возможность",
         ),
-        "ky": ("сот* ~2 чечим*|токтом* боюнча", "шартында"),
+        "ky": ("сот* ~2 чечим*|токтом* боюнча", "шартында", "каражат* ~2 чегинде"),
         "en": (
             "provide that",  # printed "provided that" (PRINTED below)
             "subject to",
@@ -56,6 +64,10 @@ CUES = {
             "where|if ~2 rule ~2 so ~1 specify|provide",
             "by ~1 order of ~2 court",
             "with ~1 the ~1 approval|permission|leave of",
+            "within ~3 limit of ~4 fund|budget|appropriation",
+            "if|where ~2 there ~1 be ~2 vacant|available ~1 place",
+            "where ~2 be ~1 possible",
+            "subject to availability",
         ),
     },
     "discretion": {
@@ -72,6 +84,19 @@ CUES = {
         "ru": ("небольшой ~3 тяжесть", "средний тяжесть", "менее тяжкий"),
         "ky": ("анча оор эмес", "коркунучтуулугу аз"),
         "en": ("minor|petty offence",),
+    },
+    # help only for a person with a procedural status: "признанному потерпевшим по уголовному делу",
+    # "participants in criminal proceedings" (COE 12(6): assistance is not to depend on it)
+    "status": {
+        "ru": (
+            "признать|признанный ~2 потерпевший|свидетель ~4 уголовный ~1 дело|процесс|судопроизводство",
+            "участвовать|участник|участие ~4 уголовный ~1 судопроизводство|процесс|дело",
+        ),
+        "ky": ("жабырлануучу ~2 деп ~1 таанылган*",),
+        "en": (
+            "recognise|recognize ~3 victim|witness ~4 criminal ~1 case|proceeding",
+            "participant|participate|participating ~4 criminal ~1 proceeding|case",
+        ),
     },
     "persons": {
         "ru": ("в связь с ~2 служебный|профессиональный ~1 деятельность|обязанность|положение",),
@@ -94,6 +119,22 @@ _KIND_OF_CUE = (
     ("persons", ("убежище", "asylum", "child", "калкалоо")),
     ("discretion", ("may", "вправе")),
 )
+
+
+# "независимо от ее участия в уголовном судопроизводстве", "regardless of whether the victim participates in
+# criminal proceedings": the words of a condition, waived
+_WAIVERS = re.compile(r"(независимо|вне\s+зависимости|не\s+завис\w*|regardless|irrespective)\W+(\w+\W+){0,6}$", re.I)
+# Kyrgyz puts the waiver after its noun: "кылмыш-жаза процессине катышуусуна карабастан"
+_WAIVERS_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(карабастан|карабай)", re.I)
+
+
+def waived(sentence: str, words: str) -> bool:
+    """Whether the sentence waives the condition its `words` name ("независимо от ...")."""
+    text = " ".join(sentence.split())
+    at = text.find(words)
+    if at < 0:
+        return False
+    return bool(_WAIVERS.search(text[:at]) or _WAIVERS_AFTER.search(text[at + len(words) :]))
 
 
 @dataclass(frozen=True)
@@ -121,11 +162,20 @@ def condition_cues(language: str) -> tuple[Cue, ...]:
     return tuple(c.cue for c in conditions(language))
 
 
-def applicable(kind: str, measure: bool, offence: bool, possibility: bool = False) -> bool:
+def applicable(
+    kind: str, measure: bool, offence: bool, possibility: bool = False, category: str = "", in_proceedings: bool = False
+) -> bool:
     """Whether a kind of condition limits a rule: `measure` says the rule is a mandatory measure (not an
     offence to define), `offence` that the hit lies in the basic part of an offence and the rule is one that
-    criminal law meets, `possibility` that the rule asks only for a possibility (POSSIBILITY_CATEGORIES)."""
+    criminal law meets, `possibility` that the rule asks only for a possibility (POSSIBILITY_CATEGORIES),
+    `category` the rule's category (ROLE_FREE_CATEGORIES), `in_proceedings` that the hit lies in a procedure
+    code or a witness-protection law that is a home of the rule: protection there is for the participants in
+    a case by nature (KG CPC 76-77), and their status is its frame, not a limit."""
     if kind in _ANY_RULE:
+        return True
+    if kind == "status":
+        return category in ROLE_FREE_CATEGORIES and not in_proceedings
+    if kind == "condition" and category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":
         return measure and not possibility

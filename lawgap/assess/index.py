@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from lawgap.assess.asides import OPENERS, aside_spans
 from lawgap.assess.fuzzy import corrections
 from lawgap.assess.nlp import Analysis, Field, analyse_law
 from lawgap.model import Law
@@ -28,6 +29,10 @@ class Seq:
     field: str
     data: Field
     lemmas: tuple[str, ...]
+    # the lemmas without citation asides (lawgap.assess.asides) and, for each of them, its token in `lemmas`;
+    # empty when the field has none
+    bare: tuple[str, ...] = ()
+    bare_at: tuple[int, ...] = ()
 
 
 class LawIndex:
@@ -62,10 +67,28 @@ class LawIndex:
                 for i, lemma in enumerate(lemmas):
                     positions[lemma].append((k, i))
                 self.seq_of[(p.eid, field)] = self.seqs[-1]
+        if law.language in OPENERS:
+            self._lift_asides(law.language)
         self.vocab = tuple(sorted(self.positions))
         self._frames: dict[str, list[Seq]] = {}
         # what later stages work out once per law and keep with its index (lawgap.assess.match)
         self.memo: dict[str, object] = {}
+
+    def _lift_asides(self, language: str) -> None:
+        """Give each field with a citation aside its lemmas without it, found from the opener words' positions."""
+        openers: dict[int, list[int]] = defaultdict(list)
+        for word in OPENERS[language]:
+            for k, i in self.positions.get(word, ()):
+                openers[k].append(i)
+        for k, starts in openers.items():
+            seq = self.seqs[k]
+            spans = aside_spans(seq.lemmas, starts, language)
+            if not spans:
+                continue
+            kept = [i for i in range(len(seq.lemmas)) if not any(a <= i < b for a, b in spans)]
+            bare = replace(seq, bare=tuple(seq.lemmas[i] for i in kept), bare_at=tuple(kept))
+            self.seqs[k] = bare
+            self.seq_of[(seq.eid, seq.field)] = bare
 
     def frames(self, eid: str) -> list[Seq]:
         """The headings that frame a provision: its article's and those of the chapters, sections
@@ -105,6 +128,8 @@ class LawIndex:
         for k, i in self.candidates(first):
             seq = self.seqs[k]
             end = cue.match_at(seq.lemmas, i)
+            if end is None and seq.bare_at:
+                end = _past_asides(cue, seq, i)
             if end is not None:
                 out.append((seq, i, end))
         return out
@@ -132,6 +157,15 @@ class LawIndex:
             if s[0] <= char < s[1]:
                 return s
         return (0, len(self.law.by_eid[seq.eid].text))
+
+
+def _past_asides(cue: Cue, seq: Seq, i: int) -> int | None:
+    """The end (in `seq.lemmas`) of the cue's match from token i when the field's citation asides are left out."""
+    at = bisect_left(seq.bare_at, i)
+    if at == len(seq.bare_at) or seq.bare_at[at] != i:
+        return None  # the cue would start inside an aside
+    end = cue.match_at(seq.bare, at)
+    return None if end is None else seq.bare_at[end - 1] + 1
 
 
 class Spots:

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, condition_cues, conditions, kind_of
+from lawgap.assess.cited import cited_places
+from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, condition_cues, conditions, kind_of, waived
 from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
@@ -147,7 +148,8 @@ def _limitations(
 ) -> list[Limitation]:
     """What limits a hit, each of its kind and in the law's words: the rule's own limiting cues and the
     conditions of lawgap.assess.conditions that bind this rule, in the hit's sentence, in the lead-in of the
-    list the hit is an item of, or in its article's heading ("Awareness raising and prevention")."""
+    list the hit is an item of, or in its article's heading ("Awareness raising and prevention"); and the
+    conditions of the provisions the hit's sentence names its persons by (lawgap.assess.cited)."""
     places = [(seq, sentence)]
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
@@ -164,13 +166,20 @@ def _limitations(
     )
     measure = rule.obligation == "mandatory" and rule.category not in _OFFENCE_CATEGORIES
     possibility = rule.category in POSSIBILITY_CATEGORIES
+    home = index.law.kind
+    in_proceedings = home in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION) and home in rule.law_kinds
     found: dict[str, Limitation] = {}
     law = _law_id(index)
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
             found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
         for kind, words in _conditions_in(index, place, span):
-            if applicable(kind, measure, offence, possibility):
+            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings):
+                found.setdefault(words, Limitation(kind, words, law, place.eid))
+    for place, span in cited_places(index, seq, sentence):
+        # "the victims specified in part 1 of Article 19": the persons, with the conditions, of art 19(1)
+        for kind, words in _conditions_in(index, place, span):
+            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
 
@@ -183,7 +192,10 @@ def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tup
     if key not in memo:
         of = {id(c.cue): c for c in conditions(index.law.language)}
         found = _printed(index, seq, span, condition_cues(index.law.language))
-        memo[key] = [(of[id(cue)].kind, words) for cue, words in found if of[id(cue)].reads(words)]
+        p = index.law.by_eid[seq.eid]
+        sentence = ((p.heading if seq.field == "heading" else p.text) or "")[span[0] : span[1]]
+        kept = [(of[id(cue)], words) for cue, words in found if not waived(sentence, words)]
+        memo[key] = [(c.kind, words) for c, words in kept if c.reads(words)]
     return memo[key]
 
 

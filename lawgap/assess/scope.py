@@ -58,6 +58,7 @@ _FOREIGNERS = {
 }
 # "в объёме, предусмотренном статьями ...", "only the assistance provided for in Articles ...": a list that bounds
 _ONLY_AS_LISTED = {"ru": ("в ~1 объём", "только", "лишь"), "ky": ("гана",), "en": ("only", "to the extent")}
+_EXCEPT = {"ru": ("за ~1 исключение", "кроме"), "ky": ("тышкары",), "en": ("except|excluding|save",)}
 _QUALIFIED = 8  # tokens between a foreigner and the words of permanent residence that qualify him
 _PERMANENT = {
     "ru": ("постоянно ~2 проживать|проживающий|жить",),
@@ -178,6 +179,10 @@ def _persons(r: _Reader) -> list[Scope]:
         passing = [f for f in foreign if not any(abs(f - a) <= _QUALIFIED for a in settled)]
         if own and not passing:
             limits.append((seq, sentence, lo + own[0], articles))
+        elif foreign and articles and any(c.find(window) for c in r.cues(_EXCEPT)):
+            # "on equal terms with citizens, except for the measures specified in Articles 13 and 14, which are
+            # applied only to citizens": the articles listed are the ones foreigners do not get
+            limits.append((seq, sentence, lo + foreign[0], articles))
         elif foreign and articles:
             carved |= articles  # "Foreign citizens ... shall enjoy the rights provided for in Articles 9 and 10"
             if any(c.find(window) for c in r.cues(_ONLY_AS_LISTED)):
