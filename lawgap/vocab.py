@@ -139,6 +139,8 @@ LIMITATION_KINDS = (
     "request",  # "at the request of", "по ходатайству"
     "result",  # "причинившее ... тяжкий вред"
     "gravity",  # only offences of small or medium gravity
+    "grave_only",  # a protection only in cases of grave crimes
+    "cooperation",  # only for a victim who reports or cooperates with the investigation
     "aggravating_only",  # found only as an aggravating circumstance of another offence
     "words",  # a limiting word the rules name ("только", "except")
 )

@@ -31,6 +31,11 @@ ASIDES = [
         "Лицам, предусмотренным пунктами 3) и 5-1) статьи 12-1, выдаётся разрешение.",
         "предусмотренным пунктами 3) и 5-1) статьи 12-1",
     ),
+    (
+        "en",
+        "The consent of a minor victim to the acts provided for by this Article shall not be taken into account.",
+        "provided for by this Article",
+    ),
     # a citation needs a unit and a number: the legislation and "this Law" alone are words, not an aside
     ("ru", "Помощь оказывается в порядке, установленном законодательством.", ""),
     ("ru", "Меры, предусмотренные настоящим Законом, применяются к пострадавшим.", ""),

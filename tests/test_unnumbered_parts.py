@@ -230,11 +230,16 @@ NUMBERED_CODES = [
 ]
 
 
+# Articles of a numbered code that print their parts without numbers, each closed by its own sanction: KZ CC 427
+# as the corpus file gives it ("Невозвращение ... наказывается ...", then "Уклонение ... наказывается ...")
+UNNUMBERED_IN_NUMBERED = {"kz/criminal_code_2014_ru.md": ["art_427__para_1", "art_427__para_2"]}
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("rel", NUMBERED_CODES)
 def test_numbered_codes_have_no_unnumbered_parts(rel):
     law = corpus_law(rel)
-    assert [p.eid for p in law.provisions if not p.printed] == []
+    assert [p.eid for p in law.provisions if not p.printed] == UNNUMBERED_IN_NUMBERED.get(rel, [])
 
 
 @pytest.mark.corpus

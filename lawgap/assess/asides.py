@@ -69,9 +69,11 @@ def aside_at(lemmas: Sequence[str], start: int, language: str) -> int:
     j = start + 1
     while j < len(lemmas) and j <= start + 2 and lemmas[j] in links:
         j += 1
+    if j < len(lemmas) and lemmas[j] in _SELF[language] and language == "en":
+        j += 1  # "provided for by this Article": English puts "this" before the unit
     if j >= len(lemmas) or lemmas[j] not in units:
         return start
-    end, unit, number = j, False, False
+    end, unit, number = j, False, j > start + 1 and lemmas[j - 1] in _SELF[language]
     while end < len(lemmas):
         lemma = lemmas[end]
         if lemma in units:

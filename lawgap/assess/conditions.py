@@ -29,12 +29,18 @@ from lawgap.rules.cues import Cue, compile_cue
 # narrow an offence (read in the basic part of an offence only: in a qualified part they aggravate).
 _ANY_RULE = ("gravity",)
 _MANDATORY_ONLY = ("request", "condition", "discretion")
+# Rules met by defining or punishing an offence: a hit there is read as an offence, not as a measure.
+OFFENCE_CATEGORIES = frozenset({"criminalisation", "definition"})
+# Rules on measures that protect or help the victim or witness in a case: limited by the gravity of the case
+PROTECTION_CATEGORIES = frozenset({"witness_protection", "privacy", "participation", "assistance", "children"})
 # Rules whose instruments ask for a possibility, which a power to grant it gives (see above).
 POSSIBILITY_CATEGORIES = frozenset({"compensation", "non_punishment"})
 _OFFENCE_ONLY = ("result", "persons")
-# Rules on help that is the victim's own, whatever his part in a case and whatever the instrument's verb: help
-# on a condition, or only for a person with a procedural status, is help in part.
-ROLE_FREE_CATEGORIES = frozenset({"assistance"})
+# Rules on help and on a right to stay that are the victim's own, whatever his part in a case and whatever the
+# instrument's verb: given on a condition, or only to a person with a procedural status, they are given in part
+# (a permit "при одновременном соблюдении следующих условий", one of them the victim's cooperation, as COE 14(1)(b)
+# allows but a gap analysis still names).
+ROLE_FREE_CATEGORIES = frozenset({"assistance", "residence_return"})
 
 _AUTHORITIES = "суд|судья|следователь|прокурор|орган|правительство|дознаватель|руководитель"
 _PARTIES = "прокурор|следователь|дознаватель|орган|сторона|защитник|обвиняемый|подозреваемый|руководитель|начальник"
@@ -55,6 +61,7 @@ CUES = {
             "в ~1 предел ~3 средство|ассигнование|бюджет",
             "при ~1 наличие ~2 возможность|место|средство",
             "по ~1 мера ~1 возможность",
+            "при ~3 соблюдение|наличие ~2 следующий ~1 условие",
         ),
         "ky": ("сот* ~2 чечим*|токтом* боюнча", "шартында", "каражат* ~2 чегинде"),
         "en": (
@@ -68,6 +75,8 @@ CUES = {
             "if|where ~2 there ~1 be ~2 vacant|available ~1 place",
             "where ~2 be ~1 possible",
             "subject to availability",
+            "if ~3 following ~1 condition",
+            "subject to ~2 following ~1 condition",
         ),
     },
     "discretion": {
@@ -78,12 +87,12 @@ CUES = {
     "result": {
         "ru": ("причинить|повлечь|причинение|повлёкший|повлекший ~4 вред|смерть|последствие|ущерб",),
         "ky": ("залал* ~2 келтир*", "алып келген"),
-        "en": ("result|resulting|cause|causing in ~3 harm|death|injury",),
+        "en": ("result|resulting|cause|causing in ~3 harm|death|injury", "cause|causing ~3 harm|damage|death|injury"),
     },
     "gravity": {
         "ru": ("небольшой ~3 тяжесть", "средний тяжесть", "менее тяжкий"),
         "ky": ("анча оор эмес", "коркунучтуулугу аз"),
-        "en": ("minor|petty offence",),
+        "en": ("minor|petty offence", "minor ~3 gravity", "medium gravity", "less grave"),
     },
     # help only for a person with a procedural status: "признанному потерпевшим по уголовному делу",
     # "participants in criminal proceedings" (COE 12(6): assistance is not to depend on it)
@@ -97,6 +106,32 @@ CUES = {
             "recognise|recognize ~3 victim|witness ~4 criminal ~1 case|proceeding",
             "participant|participate|participating ~4 criminal ~1 proceeding|case",
         ),
+    },
+    # an exemption or help only for the victim who reports or helps the investigation ("если оно добровольно
+    # сообщило о совершенном", "if he or she voluntarily reports it ... and actively contributes to the
+    # detection"): COE 12(6) and 26 ask for neither to depend on it
+    "cooperation": {
+        "ru": (
+            "если ~4 добровольно ~3 сообщить|заявить",
+            "активно ~2 способствовать ~3 раскрытие|расследование",
+            "при ~1 условие ~4 сотрудничество|содействие",
+            "согласие ~2 на ~1 участие|сотрудничество ~3 процессуальный|уголовный|следственный",
+            "сотрудничать ~3 с ~3 орган|следствие|правоохранительный",
+        ),
+        "ky": ("ыктыярдуу ~3 билдир*", "тергөө* ~3 көмөк* ~2 көрсөт*"),
+        "en": (
+            "if ~4 voluntarily ~3 report|inform|disclose",
+            "actively ~2 contribute|assist ~3 detection|investigation",
+            "cooperate ~3 with ~3 investigation|authority|prosecution",
+            "agree|consent ~3 to ~2 cooperate|participate ~4 proceeding|investigation",
+        ),
+    },
+    # a protection only in cases of grave crimes ("по делам о тяжких и особо тяжких преступлениях"): the
+    # trafficking cases of lesser gravity are left out
+    "grave_only": {
+        "ru": ("тяжкий ~1 и|или ~1 особо ~1 тяжкий ~1 преступление",),
+        "ky": ("оор ~1 жана|же ~1 өзгөчө ~1 оор ~1 кылмыш*",),
+        "en": ("grave ~1 and|or ~1 especially|particularly ~1 grave ~1 crime|offence",),
     },
     "persons": {
         "ru": ("в связь с ~2 служебный|профессиональный ~1 деятельность|обязанность|положение",),
@@ -175,6 +210,10 @@ def applicable(
         return True
     if kind == "status":
         return category in ROLE_FREE_CATEGORIES and not in_proceedings
+    if kind == "cooperation":
+        return category not in OFFENCE_CATEGORIES
+    if kind == "grave_only":
+        return category in PROTECTION_CATEGORIES
     if kind == "condition" and category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from lawgap.rules.cues import Cue, compile_cue
 
 if TYPE_CHECKING:
-    from lawgap.assess.index import LawIndex
+    from lawgap.assess.index import LawIndex, Seq
 
 # Words that open a qualified (aggravated) part of an offence, or name a list of aggravating
 # circumstances in a heading. Written in the cue language (lawgap.rules.cues).
@@ -38,6 +38,7 @@ _AGGRAVATING_LEAD = {
     "en": (
         "the same act ~1 commit",
         "where ~2 offence under section ~2 involve",
+        "act ~3 provide ~6 paragraph|part",
         "aggravate",
         "aggravating",
     ),
@@ -199,3 +200,16 @@ def lead_in_sentences(index: LawIndex, eid: str) -> Iterable[tuple[str, tuple[in
         line_end = parent.text.find("\n", start, end)
         if line_end > start and parent.text[start:line_end].rstrip().endswith(_LEAD_ENDINGS):
             yield parent.eid, (start, line_end)
+
+
+def opening_sentence(index: LawIndex, article: str) -> list[tuple[Seq, tuple[int, int]]]:
+    """The first sentence of an article's text, as (its field, span): where the article grants what its heading
+    names. Empty when the article has no text of its own or of its first part."""
+    law = index.law
+    for p in law.provisions[law.provisions.index(law.by_eid[article]) :]:
+        if index.article_of.get(p.eid) != article:
+            break
+        seq = index.seq_of.get((p.eid, "text"))
+        if seq is not None and index.analyses[p.eid].sentences:
+            return [(seq, index.analyses[p.eid].sentences[0])]
+    return []

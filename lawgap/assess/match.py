@@ -16,15 +16,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from lawgap.assess.cited import cited_places
-from lawgap.assess.conditions import POSSIBILITY_CATEGORIES, applicable, condition_cues, conditions, kind_of, waived
-from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
+from lawgap.assess.conditions import (
+    OFFENCE_CATEGORIES,
+    POSSIBILITY_CATEGORIES,
+    applicable,
+    condition_cues,
+    conditions,
+    kind_of,
+    waived,
+)
+from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences, opening_sentence
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.subject import ACCUSED, FOREIGN, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
-from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION
+from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, MIGRATION, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,11 @@ def _limitations(
             parent_seq = index.seq_of.get((parent, "text"))
             if parent_seq is not None:
                 places.append((parent_seq, lead))
+    granted = []
+    if seq.field == "heading":
+        # "Временное проживание лиц, пострадавших от торговли людьми": the heading names the measure, the article's
+        # opening sentence grants it, with its conditions ("при одновременном соблюдении следующих условий:")
+        granted = opening_sentence(index, index.article_of[seq.eid])
     offence = (
         CRIMINAL_CODE in rule.law_kinds
         and index.article_of[seq.eid] in subjects(index).offences
@@ -176,7 +189,7 @@ def _limitations(
         for kind, words in _conditions_in(index, place, span):
             if applicable(kind, measure, offence, possibility, rule.category, in_proceedings):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
-    for place, span in cited_places(index, seq, sentence):
+    for place, span in granted + cited_places(index, seq, sentence):
         # "the victims specified in part 1 of Article 19": the persons, with the conditions, of art 19(1)
         for kind, words in _conditions_in(index, place, span):
             if applicable(kind, measure, offence, possibility, rule.category, in_proceedings):
@@ -289,10 +302,10 @@ def lexicon(rules: Iterable[Rule], language: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# Only criminal law makes offences: a procedure code, a social-services or a witness-protection law
-# may name an offence, never define or punish it.
-_OFFENCE_CATEGORIES = frozenset({"criminalisation", "definition"})
-_NO_OFFENCES = frozenset({CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION})
+# Only criminal law makes offences: a procedure code, a social-services, a witness-protection or a migration law
+# may name an offence ("перевозчик", "жертва торговли людьми" among its terms), never define or punish it.
+_OFFENCE_CATEGORIES = OFFENCE_CATEGORIES
+_NO_OFFENCES = frozenset({CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION, MIGRATION})
 
 
 def may_hold(law: Law, rule: Rule) -> bool:
@@ -305,16 +318,49 @@ def may_hold(law: Law, rule: Rule) -> bool:
 def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
     if not may_hold(index.law, rule):
         return []
-    return [h for e in rule.elements for h in _titles_read_with_text(element_hits(index, rule, e))]
+    out = []
+    for e in rule.elements:
+        out += _titles_read_with_text(index, _article_read_as_one(index, element_hits(index, rule, e)))
+    return out
 
 
-def _titles_read_with_text(hits: list[Hit]) -> list[Hit]:
+def _article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
+    """An article grants a measure where it first names it, and its later parts work it out: "По уголовным делам о
+    тяжких и особо тяжких преступлениях ... вправе: 1) ... псевдоним" in part 1, "Псевдоним ... указывается в
+    постановлении" in part 2. Later unlimited hits of the element in the same article take the first one's limits."""
+    order = index.memo.get("order")
+    if not isinstance(order, dict):
+        order = index.memo["order"] = {p.eid: k for k, p in enumerate(index.law.provisions)}
+    first: dict[str, Hit] = {}
+    for h in sorted((h for h in hits if h.field == "text"), key=lambda h: (order[h.eid], h.span)):
+        first.setdefault(h.article, h)
+    out = []
+    for h in hits:
+        lead = first.get(h.article)
+        if h.field == "text" and lead is not None and lead.limited_by and not h.limited_by and h.eid != lead.eid:
+            h = replace(h, limitations=lead.limitations, limited_by=lead.limited_by)
+        out.append(h)
+    return out
+
+
+def _in_note(index: LawIndex, eid: str) -> bool:
+    p = index.law.by_eid[eid]
+    while p is not None and p.eid != index.article_of[eid]:
+        if p.kind == "note":
+            return True
+        p = index.law.by_eid[p.parent] if p.parent else None
+    return False
+
+
+def _titles_read_with_text(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     """A heading names what its article provides, with the limits its text sets: "Срок для восстановления и
     принятия решения" heads a period "до тридцати суток". A heading hit takes the limitations of the
     element's hits in its article's text when each of those is limited."""
     body: dict[str, list[Hit]] = {}
     for h in hits:
-        if h.field == "text":
+        if h.field == "text" and not _in_note(index, h.eid):
+            # a note qualifies its article ("released from liability for crimes of minor or medium gravity"), it
+            # does not grant what the heading names
             body.setdefault(h.article, []).append(h)
     out = []
     for h in hits:

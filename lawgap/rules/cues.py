@@ -36,6 +36,11 @@ ATTRIBUTE = {"ru": "LEMMA", "ky": "LOWER", "en": "LEMMA"}
 # region use ("лицо, пострадавшее от торговли людьми"); alone it does not (see _compile_word).
 VICTIM_WORDS_RU = ("пострадать",)
 
+# A Kyrgyz cue that names the victim of trafficking ("курмандыгы") also reads the two words the region's
+# anti-trafficking laws use for that person ("жабыр тартуучу", "жабыр тарткан"), through a variant (see variants).
+_KY_VICTIM = "курманды"
+_KY_VICTIM_WORDS = "жабыр тарт*"
+
 MAX_GAP = 9  # a longer gap would no longer say that the words belong together
 MIN_STEM = 3  # a shorter stem matches too many unrelated words
 
@@ -165,6 +170,19 @@ def _compile_word(cue: str, item: str, language: str, *, alone: bool = False) ->
         # only beside the cue's other words: alone it is anyone hurt ("помощи пострадавшим" in a road accident)
         words += [w for w in VICTIM_WORDS_RU if w not in words]
     return Word(ATTRIBUTE[language], tuple(words), tuple(stems))
+
+
+def variants(text: str, language: str) -> tuple[str, ...]:
+    """The cue and the cues it implies: a Kyrgyz word for the victim of trafficking ("курмандыг*") also reads
+    "жабыр тартуучу" (two words, so a variant of the cue rather than one more alternative)."""
+    if language != "ky":
+        return (text,)
+    items = text.split()
+    named = [i for i, item in enumerate(items) if any(a.startswith(_KY_VICTIM) for a in item.split("|"))]
+    if not named:
+        return (text,)
+    other = [_KY_VICTIM_WORDS if i in named else item for i, item in enumerate(items)]
+    return (text, " ".join(other))
 
 
 def compile_cue(text: str, language: str) -> Cue:

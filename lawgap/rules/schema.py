@@ -22,7 +22,7 @@ from pydantic import AfterValidator, ValidationInfo, field_validator, model_vali
 
 from lawgap.errors import InputError
 from lawgap.rules.citations import Citation, parse
-from lawgap.rules.cues import LANGUAGES, Cue, compile_cue
+from lawgap.rules.cues import LANGUAGES, Cue, compile_cue, variants
 from lawgap.rules.strict_toml import FieldError, Strict, Text, in_russian, one_of, read_toml, some_of, validate
 from lawgap.vocab import LAW_KINDS, OBLIGATIONS
 
@@ -224,7 +224,12 @@ class _Cues(Strict):
         return cues
 
     def compiled(self) -> CueSet:
-        return CueSet(**{lang: tuple(_compile(c, lang) for c in getattr(self, lang)) for lang in LANGUAGES})
+        return CueSet(
+            **{
+                lang: tuple(dict.fromkeys(_compile(v, lang) for c in getattr(self, lang) for v in variants(c, lang)))
+                for lang in LANGUAGES
+            }
+        )
 
 
 class _Element(Strict):

@@ -79,21 +79,24 @@ def _starts(lines: Sequence[Line], body: list[int]) -> list[int]:
 
 
 def unnumbered_parts(lines: Sequence[Line], skip: set[int]) -> dict[int, int]:
-    """Line index -> position of the unnumbered part it opens, for every article that has two or more."""
+    """Line index -> position of the unnumbered part it opens, for every article that has two or more.
+
+    In a text that numbers its parts, only an offence article printed without numbers and closed by two or more
+    sanctions is split: a translation may number the General Part's parts and not the Special Part's."""
     found: dict[int, int] = {}
+    offences: dict[int, int] = {}
     numbered = splitting = 0
-    # at most every article splits: past this many numbered ones the text is a numbered code, stop reading
-    enough = NUMBERED_SHARE * sum(1 for ln in lines if ln.rule is not None and ln.rule.name in ARTICLE_RULES)
     for body, has_numbers in _articles(lines, skip):
         if has_numbers:
             numbered += 1
-            if numbered > enough:
-                return {}
             continue
         starts = _starts(lines, body)
         if len(starts) >= 2:
             splitting += 1
-            found.update((i, k) for k, i in enumerate(starts, start=1))
+            parts = {i: k for k, i in enumerate(starts, start=1)}
+            found.update(parts)
+            if sum(1 for i in body if SANCTION.search(lines[i].text)) >= 2:
+                offences.update(parts)
     if numbered > NUMBERED_SHARE * splitting:
-        return {}
+        return offences
     return found
