@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lawgap.assess.asides import aside_at
 from lawgap.refs.find import find_in_text
 from lawgap.refs.reference import Reference
-from lawgap.refs.resolve import resolve
+from lawgap.refs.resolve import resolver
 
 if TYPE_CHECKING:
     from lawgap.assess.index import LawIndex, Seq
@@ -61,7 +61,10 @@ def _cited(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) 
         return []
     own = index.article_of[seq.eid]
     out = []
-    for ref in resolve(refs, [law]):
+    run = index.memo.get("resolver")
+    if not callable(run):
+        run = index.memo["resolver"] = resolver([law])
+    for ref in run(refs):
         for eid in ref.resolved or ():
             cited = index.seq_of.get((eid, "text"))
             if ref.exact and cited is not None and index.article_of.get(eid) != own:

@@ -206,10 +206,18 @@ def opening_sentence(index: LawIndex, article: str) -> list[tuple[Seq, tuple[int
     """The first sentence of an article's text, as (its field, span): where the article grants what its heading
     names. Empty when the article has no text of its own or of its first part."""
     law = index.law
-    for p in law.provisions[law.provisions.index(law.by_eid[article]) :]:
+    for p in law.provisions[provision_order(index)[article] :]:
         if index.article_of.get(p.eid) != article:
             break
         seq = index.seq_of.get((p.eid, "text"))
         if seq is not None and index.analyses[p.eid].sentences:
             return [(seq, index.analyses[p.eid].sentences[0])]
     return []
+
+
+def provision_order(index: LawIndex) -> dict[str, int]:
+    """Each provision's position in its law, worked out once per law."""
+    order = index.memo.get("order")
+    if not isinstance(order, dict):
+        order = index.memo["order"] = {p.eid: k for k, p in enumerate(index.law.provisions)}
+    return order

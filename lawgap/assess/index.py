@@ -128,7 +128,7 @@ class LawIndex:
         for k, i in self.candidates(first):
             seq = self.seqs[k]
             end = cue.match_at(seq.lemmas, i)
-            if end is None and seq.bare_at:
+            if end is None and seq.bare_at and len(cue.parts) > 1:
                 end = _past_asides(cue, seq, i)
             if end is not None:
                 out.append((seq, i, end))

@@ -25,7 +25,13 @@ from lawgap.assess.conditions import (
     kind_of,
     waived,
 )
-from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences, opening_sentence
+from lawgap.assess.context import (
+    aggravating_provisions,
+    excluded_articles,
+    lead_in_sentences,
+    opening_sentence,
+    provision_order,
+)
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.scope import Scope, law_scope
@@ -328,9 +334,7 @@ def _article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     """An article grants a measure where it first names it, and its later parts work it out: "По уголовным делам о
     тяжких и особо тяжких преступлениях ... вправе: 1) ... псевдоним" in part 1, "Псевдоним ... указывается в
     постановлении" in part 2. Later unlimited hits of the element in the same article take the first one's limits."""
-    order = index.memo.get("order")
-    if not isinstance(order, dict):
-        order = index.memo["order"] = {p.eid: k for k, p in enumerate(index.law.provisions)}
+    order = provision_order(index)
     first: dict[str, Hit] = {}
     for h in sorted((h for h in hits if h.field == "text"), key=lambda h: (order[h.eid], h.span)):
         first.setdefault(h.article, h)

@@ -9,7 +9,7 @@ See lawgap.refs.find for the conventions of the region's drafting that both step
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -233,6 +233,12 @@ def _resolve_one(ref: Reference, citing: Law, laws: Sequence[Law], idx_of) -> Re
 
 def resolve(refs: Iterable[Reference], laws: Sequence[Law]) -> tuple[Reference, ...]:
     """Resolve references against the loaded laws; the citing law must be among them."""
+    return resolver(laws)(refs)
+
+
+def resolver(laws: Sequence[Law]) -> Callable[[Iterable[Reference]], tuple[Reference, ...]]:
+    """`resolve` against these laws, keeping each law's index between calls (a caller that resolves a few
+    references at a time, lawgap.assess.cited)."""
     by_sha = {x.sha256: x for x in laws}
     indexes: dict[str, _Index] = {}
 
@@ -241,14 +247,17 @@ def resolve(refs: Iterable[Reference], laws: Sequence[Law]) -> tuple[Reference, 
             indexes[law.sha256] = _Index(law)
         return indexes[law.sha256]
 
-    out = []
-    for ref in refs:
-        citing = by_sha.get(ref.law)
-        if citing is None:
-            out.append(replace(ref, reason="citing law not loaded"))
-            continue
-        out.append(_resolve_one(ref, citing, laws, idx_of))
-    return tuple(out)
+    def run(refs: Iterable[Reference]) -> tuple[Reference, ...]:
+        out = []
+        for ref in refs:
+            citing = by_sha.get(ref.law)
+            if citing is None:
+                out.append(replace(ref, reason="citing law not loaded"))
+                continue
+            out.append(_resolve_one(ref, citing, laws, idx_of))
+        return tuple(out)
+
+    return run
 
 
 def references(laws: Sequence[Law]) -> tuple[Reference, ...]:
