@@ -141,6 +141,7 @@ LIMITATION_KINDS = (
     "gravity",  # only offences of small or medium gravity
     "grave_only",  # a protection only in cases of grave crimes
     "cooperation",  # only for a victim who reports or cooperates with the investigation
+    "age",  # only for children below an age under eighteen
     "aggravating_only",  # found only as an aggravating circumstance of another offence
     "words",  # a limiting word the rules name ("только", "except")
 )

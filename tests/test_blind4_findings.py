@@ -50,6 +50,8 @@ FINDINGS = [
     (UZ, "criminalisation_aggravating_organised_group", MET, "", ""),
     # art 17 makes only natural persons liable
     (UZ, "criminalisation_legal_persons", GAP, "", ""),
+    # art 135-1: no means are required only for a child "не достигшего шестнадцатилетнего возраста"
+    (UZ, "definition_child_without_means", PARTIAL, "шестнадцатилетнего", ""),
     # art 20(1) helps "the victims specified in part 1 of Article 19", and 19(1) only those "recognised as
     # victims in criminal cases": read together, the help is partial, in the words of 19(1)
     (TJ, "assistance_medical", PARTIAL, "recognised as victims in criminal cases", ""),

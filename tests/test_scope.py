@@ -158,17 +158,23 @@ CONDITIONS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "sentence", "mandatory", "kinds"), CONDITIONS)
-def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_path, monkeypatch):
-    # `mandatory`: a mandatory measure (not an offence)
-    from lawgap.assess.conditions import applicable
+def _conditions_of(language, sentence, tmp_path, monkeypatch):
+    """The (kind, words) of lawgap.assess.conditions in a one-article law made of `sentence`."""
     from lawgap.assess.match import _conditions_in
 
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
     sha = hashlib.sha256(sentence.encode()).hexdigest()
     law = Law("x", language, "civil", "/x.txt", sha, (Provision("art_1", None, "article", "1", None, sentence),))
     ix = LawIndex(law)
-    found = _conditions_in(ix, ix.seq_of[("art_1", "text")], ix.analyses["art_1"].sentences[0])
+    return _conditions_in(ix, ix.seq_of[("art_1", "text")], ix.analyses["art_1"].sentences[0])
+
+
+@pytest.mark.parametrize(("language", "sentence", "mandatory", "kinds"), CONDITIONS)
+def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_path, monkeypatch):
+    # `mandatory`: a mandatory measure (not an offence)
+    from lawgap.assess.conditions import applicable
+
+    found = _conditions_of(language, sentence, tmp_path, monkeypatch)
     assert {k for k, _w in found if applicable(k, mandatory, offence=False)} == kinds
 
 
@@ -188,16 +194,31 @@ HELP_CONDITIONS = [
 ]
 
 
+# a measure for children only below an age under eighteen narrows a rule about children, and no other rule
+AGE_LIMITS = [
+    ("ru", "Педагог участвует в допросе потерпевших, не достигших четырнадцатилетнего возраста.", True, {"age"}),
+    ("ru", "Педагог участвует в допросе потерпевших, не достигших четырнадцатилетнего возраста.", False, set()),
+    ("en", "A teacher is present when a minor who has not attained the age of sixteen years is questioned.", True,
+     {"age"}),
+    ("ru", "Ребёнком признаётся лицо, не достигшее восемнадцатилетнего возраста.", True, set()),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "for_children", "kinds"), AGE_LIMITS)
+def test_an_age_under_eighteen_limits_a_rule_about_children(language, sentence, for_children, kinds, tmp_path,
+                                                             monkeypatch):
+    from lawgap.assess.conditions import applicable
+
+    found = _conditions_of(language, sentence, tmp_path, monkeypatch)
+    said = {k for k, _w in found if applicable(k, True, False, False, "children", False, for_children)}
+    assert said == kinds
+
+
 @pytest.mark.parametrize(("language", "sentence", "in_proceedings", "kinds"), HELP_CONDITIONS)
 def test_conditions_of_help_for_victims(language, sentence, in_proceedings, kinds, tmp_path, monkeypatch):
     from lawgap.assess.conditions import applicable
-    from lawgap.assess.match import _conditions_in
 
-    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    sha = hashlib.sha256(sentence.encode()).hexdigest()
-    law = Law("x", language, "civil", "/x.txt", sha, (Provision("art_1", None, "article", "1", None, sentence),))
-    ix = LawIndex(law)
-    found = _conditions_in(ix, ix.seq_of[("art_1", "text")], ix.analyses["art_1"].sentences[0])
+    found = _conditions_of(language, sentence, tmp_path, monkeypatch)
     said = {k for k, _w in found if applicable(k, False, False, False, "assistance", in_proceedings)}
     assert said == kinds
 

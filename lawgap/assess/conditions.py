@@ -33,6 +33,9 @@ _MANDATORY_ONLY = ("request", "condition", "discretion")
 OFFENCE_CATEGORIES = frozenset({"criminalisation", "definition"})
 # Rules on measures that protect or help the victim or witness in a case: limited by the gravity of the case
 PROTECTION_CATEGORIES = frozenset({"witness_protection", "privacy", "participation", "assistance", "children"})
+# Rules about children as such, in these categories (a rule whose targets include children): an age limit under
+# eighteen leaves some of them out
+CHILD_RULE_CATEGORIES = frozenset({"children", "definition", "privacy", "criminalisation"})
 # Rules whose instruments ask for a possibility, which a power to grant it gives (see above).
 POSSIBILITY_CATEGORIES = frozenset({"compensation", "non_punishment"})
 _OFFENCE_ONLY = ("result", "persons")
@@ -133,6 +136,19 @@ CUES = {
         "ky": ("оор ~1 жана|же ~1 өзгөчө ~1 оор ~1 кылмыш*",),
         "en": ("grave ~1 and|or ~1 especially|particularly ~1 grave ~1 crime|offence",),
     },
+    # a measure for children only below an age under eighteen ("не достигших четырнадцатилетнего возраста",
+    # "who has not attained the age of sixteen years"): the older children are left out
+    "age": {
+        "ru": (
+            "не ~1 достигнуть|достигший ~2 четырнадцатилетний|шестнадцатилетний|четырнадцать|шестнадцать",
+            "до ~1 четырнадцатилетний|шестнадцатилетний ~1 возраст",
+        ),
+        "ky": ("он ~1 төрт|алты ~1 жаш*",),
+        "en": (
+            "not ~1 attain|reach ~3 age of ~1 fourteen|sixteen|14|16",
+            "under ~1 the ~1 age of ~1 fourteen|sixteen|14|16",
+        ),
+    },
     "persons": {
         "ru": ("в связь с ~2 служебный|профессиональный ~1 деятельность|обязанность|положение",),
         "ky": ("кызмат* ~3 байланыштуу",),
@@ -198,14 +214,21 @@ def condition_cues(language: str) -> tuple[Cue, ...]:
 
 
 def applicable(
-    kind: str, measure: bool, offence: bool, possibility: bool = False, category: str = "", in_proceedings: bool = False
+    kind: str,
+    measure: bool,
+    offence: bool,
+    possibility: bool = False,
+    category: str = "",
+    in_proceedings: bool = False,
+    for_children: bool = False,
 ) -> bool:
     """Whether a kind of condition limits a rule: `measure` says the rule is a mandatory measure (not an
     offence to define), `offence` that the hit lies in the basic part of an offence and the rule is one that
     criminal law meets, `possibility` that the rule asks only for a possibility (POSSIBILITY_CATEGORIES),
     `category` the rule's category (ROLE_FREE_CATEGORIES), `in_proceedings` that the hit lies in a procedure
     code or a witness-protection law that is a home of the rule: protection there is for the participants in
-    a case by nature (KG CPC 76-77), and their status is its frame, not a limit."""
+    a case by nature (KG CPC 76-77), and their status is its frame, not a limit; `for_children` that the rule is
+    about children as such (CHILD_RULE_CATEGORIES), which an age limit under eighteen narrows."""
     if kind in _ANY_RULE:
         return True
     if kind == "status":
@@ -214,6 +237,8 @@ def applicable(
         return category not in OFFENCE_CATEGORIES
     if kind == "grave_only":
         return category in PROTECTION_CATEGORIES
+    if kind == "age":
+        return for_children
     if kind == "condition" and category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from lawgap.assess.cited import cited_places
 from lawgap.assess.conditions import (
+    CHILD_RULE_CATEGORIES,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
     applicable,
@@ -187,18 +188,19 @@ def _limitations(
     possibility = rule.category in POSSIBILITY_CATEGORIES
     home = index.law.kind
     in_proceedings = home in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION) and home in rule.law_kinds
+    for_children = "children" in rule.targets and rule.category in CHILD_RULE_CATEGORIES
     found: dict[str, Limitation] = {}
     law = _law_id(index)
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
             found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
         for kind, words in _conditions_in(index, place, span):
-            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings):
+            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings, for_children):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     for place, span in granted + cited_places(index, seq, sentence):
         # "the victims specified in part 1 of Article 19": the persons, with the conditions, of art 19(1)
         for kind, words in _conditions_in(index, place, span):
-            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings):
+            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings, for_children):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
 
