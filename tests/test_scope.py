@@ -172,10 +172,10 @@ def _conditions_of(language, sentence, tmp_path, monkeypatch):
 @pytest.mark.parametrize(("language", "sentence", "mandatory", "kinds"), CONDITIONS)
 def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_path, monkeypatch):
     # `mandatory`: a mandatory measure (not an offence)
-    from lawgap.assess.conditions import applicable
+    from lawgap.assess.conditions import Frame, applicable
 
     found = _conditions_of(language, sentence, tmp_path, monkeypatch)
-    assert {k for k, _w in found if applicable(k, mandatory, offence=False)} == kinds
+    assert {k for k, _w in found if applicable(k, Frame(measure=mandatory))} == kinds
 
 
 # help for victims (a rule of category "assistance", an obligation to consider): help on a condition, or only for a
@@ -207,19 +207,19 @@ AGE_LIMITS = [
 @pytest.mark.parametrize(("language", "sentence", "for_children", "kinds"), AGE_LIMITS)
 def test_an_age_under_eighteen_limits_a_rule_about_children(language, sentence, for_children, kinds, tmp_path,
                                                              monkeypatch):
-    from lawgap.assess.conditions import applicable
+    from lawgap.assess.conditions import Frame, applicable
 
     found = _conditions_of(language, sentence, tmp_path, monkeypatch)
-    said = {k for k, _w in found if applicable(k, True, False, False, "children", False, for_children)}
+    said = {k for k, _w in found if applicable(k, Frame(measure=True, category="children", for_children=for_children))}
     assert said == kinds
 
 
 @pytest.mark.parametrize(("language", "sentence", "in_proceedings", "kinds"), HELP_CONDITIONS)
 def test_conditions_of_help_for_victims(language, sentence, in_proceedings, kinds, tmp_path, monkeypatch):
-    from lawgap.assess.conditions import applicable
+    from lawgap.assess.conditions import Frame, applicable
 
     found = _conditions_of(language, sentence, tmp_path, monkeypatch)
-    said = {k for k, _w in found if applicable(k, False, False, False, "assistance", in_proceedings)}
+    said = {k for k, _w in found if applicable(k, Frame(category="assistance", in_proceedings=in_proceedings))}
     assert said == kinds
 
 
@@ -235,11 +235,11 @@ KINDS = [
 
 def test_a_power_gives_what_is_asked_only_to_be_possible():
     # TIP 6(6): "the possibility of obtaining compensation"; COE 26: "the possibility of not imposing penalties"
-    from lawgap.assess.conditions import applicable
+    from lawgap.assess.conditions import Frame, applicable
 
-    assert applicable("discretion", measure=True, offence=False, possibility=False)
-    assert not applicable("discretion", measure=True, offence=False, possibility=True)
-    assert applicable("request", measure=True, offence=False, possibility=True)
+    assert applicable("discretion", Frame(measure=True))
+    assert not applicable("discretion", Frame(measure=True, possibility=True))
+    assert applicable("request", Frame(measure=True, possibility=True))
 
 
 @pytest.mark.parametrize(("cue", "kind"), KINDS)

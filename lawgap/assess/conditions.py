@@ -213,39 +213,45 @@ def condition_cues(language: str) -> tuple[Cue, ...]:
     return tuple(c.cue for c in conditions(language))
 
 
-def applicable(
-    kind: str,
-    measure: bool,
-    offence: bool,
-    possibility: bool = False,
-    category: str = "",
-    in_proceedings: bool = False,
-    for_children: bool = False,
-) -> bool:
-    """Whether a kind of condition limits a rule: `measure` says the rule is a mandatory measure (not an
-    offence to define), `offence` that the hit lies in the basic part of an offence and the rule is one that
-    criminal law meets, `possibility` that the rule asks only for a possibility (POSSIBILITY_CATEGORIES),
-    `category` the rule's category (ROLE_FREE_CATEGORIES), `in_proceedings` that the hit lies in a procedure
-    code or a witness-protection law that is a home of the rule: protection there is for the participants in
-    a case by nature (KG CPC 76-77), and their status is its frame, not a limit; `for_children` that the rule is
-    about children as such (CHILD_RULE_CATEGORIES), which an age limit under eighteen narrows."""
+@dataclass(frozen=True)
+class Frame:
+    """What a rule asks and where one of its hits lies: which kinds of condition limit that hit.
+
+    `measure`: the rule is a mandatory measure (not an offence to define); `offence`: the hit lies in the basic
+    part of an offence and the rule is one that criminal law meets; `possibility`: the rule asks only for a
+    possibility (POSSIBILITY_CATEGORIES); `category`: the rule's category (ROLE_FREE_CATEGORIES and the others
+    above); `in_proceedings`: the hit lies in a procedure code or a witness-protection law that is a home of the
+    rule: protection there is for the participants in a case by nature (KG CPC 76-77), and their status
+    is its frame, not a limit; `for_children`: the rule is about children as such (CHILD_RULE_CATEGORIES), which
+    an age limit under eighteen narrows."""
+
+    measure: bool = False
+    offence: bool = False
+    possibility: bool = False
+    category: str = ""
+    in_proceedings: bool = False
+    for_children: bool = False
+
+
+def applicable(kind: str, frame: Frame) -> bool:
+    """Whether a kind of condition limits a hit of the rule the frame describes."""
     if kind in _ANY_RULE:
         return True
     if kind == "status":
-        return category in ROLE_FREE_CATEGORIES and not in_proceedings
+        return frame.category in ROLE_FREE_CATEGORIES and not frame.in_proceedings
     if kind == "cooperation":
-        return category not in OFFENCE_CATEGORIES
+        return frame.category not in OFFENCE_CATEGORIES
     if kind == "grave_only":
-        return category in PROTECTION_CATEGORIES
+        return frame.category in PROTECTION_CATEGORIES
     if kind == "age":
-        return for_children
-    if kind == "condition" and category in ROLE_FREE_CATEGORIES:
+        return frame.for_children
+    if kind == "condition" and frame.category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":
-        return measure and not possibility
+        return frame.measure and not frame.possibility
     if kind in _MANDATORY_ONLY:
-        return measure
-    return offence
+        return frame.measure
+    return frame.offence
 
 
 def kind_of(cue_text: str) -> str:

@@ -20,6 +20,7 @@ from lawgap.assess.conditions import (
     CHILD_RULE_CATEGORIES,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
+    Frame,
     applicable,
     condition_cues,
     conditions,
@@ -105,7 +106,7 @@ def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
         return True
     if set(rule.targets) == {"smuggled_migrants"}:
         return False  # a smuggled migrant may well be the suspect
-    if rule.category in _OFFENCE_CATEGORIES:
+    if rule.category in OFFENCE_CATEGORIES:
         # an offence is read in its own words: only a sentence naming the accused alone is not it
         return who.role(seq, sentence) == ACCUSED
     role = who.of(seq, sentence).role
@@ -174,35 +175,39 @@ def _limitations(
             parent_seq = index.seq_of.get((parent, "text"))
             if parent_seq is not None:
                 places.append((parent_seq, lead))
-    granted = []
     if seq.field == "heading":
         # "Временное проживание лиц, пострадавших от торговли людьми": the heading names the measure, the article's
         # opening sentence grants it, with its conditions ("при одновременном соблюдении следующих условий:")
-        granted = opening_sentence(index, index.article_of[seq.eid])
-    offence = (
-        CRIMINAL_CODE in rule.law_kinds
-        and index.article_of[seq.eid] in subjects(index).offences
-        and seq.eid not in _context(index).aggravating
-    )
-    measure = rule.obligation == "mandatory" and rule.category not in _OFFENCE_CATEGORIES
-    possibility = rule.category in POSSIBILITY_CATEGORIES
-    home = index.law.kind
-    in_proceedings = home in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION) and home in rule.law_kinds
-    for_children = "children" in rule.targets and rule.category in CHILD_RULE_CATEGORIES
+        conditioning = places + opening_sentence(index, index.article_of[seq.eid])
+    else:
+        # "the victims specified in part 1 of Article 19": the persons, with the conditions, of art 19(1)
+        conditioning = places + cited_places(index, seq, sentence)
+    frame = _frame(index, rule, seq)
     found: dict[str, Limitation] = {}
     law = _law_id(index)
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
             found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
+    for place, span in conditioning:
         for kind, words in _conditions_in(index, place, span):
-            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings, for_children):
-                found.setdefault(words, Limitation(kind, words, law, place.eid))
-    for place, span in granted + cited_places(index, seq, sentence):
-        # "the victims specified in part 1 of Article 19": the persons, with the conditions, of art 19(1)
-        for kind, words in _conditions_in(index, place, span):
-            if applicable(kind, measure, offence, possibility, rule.category, in_proceedings, for_children):
+            if applicable(kind, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
+
+
+def _frame(index: LawIndex, rule: Rule, seq: Seq) -> Frame:
+    """The rule, and where its hit lies, as lawgap.assess.conditions needs them to say which conditions bind it."""
+    home = index.law.kind
+    return Frame(
+        measure=rule.obligation == "mandatory" and rule.category not in OFFENCE_CATEGORIES,
+        offence=CRIMINAL_CODE in rule.law_kinds
+        and index.article_of[seq.eid] in subjects(index).offences
+        and seq.eid not in _context(index).aggravating,
+        possibility=rule.category in POSSIBILITY_CATEGORIES,
+        category=rule.category,
+        in_proceedings=home in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION) and home in rule.law_kinds,
+        for_children="children" in rule.targets and rule.category in CHILD_RULE_CATEGORIES,
+    )
 
 
 def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tuple[str, str]]:
@@ -230,14 +235,14 @@ def _law_id(index: LawIndex) -> str:
 def _scope(index: LawIndex, rule: Rule, article: str) -> tuple[Scope, ...]:
     """The limits the law sets on itself that reach this rule in this article (lawgap.assess.scope): none for
     an offence, whose reach is the code's."""
-    if rule.category in _OFFENCE_CATEGORIES:
+    if rule.category in OFFENCE_CATEGORIES:
         return ()
     return tuple(s for s in law_scope(index) if s.covers(article, rule.category))
 
 
 def scope_exclusions(index: LawIndex, rule: Rule) -> tuple[Limitation, ...]:
     """The limits by which a law leaves out every person the rule is about (its hits are dropped)."""
-    if rule.category in _OFFENCE_CATEGORIES:
+    if rule.category in OFFENCE_CATEGORIES:
         return ()
     return tuple(s.limitation for s in law_scope(index) if set(rule.targets) <= s.excludes)
 
@@ -312,13 +317,12 @@ def lexicon(rules: Iterable[Rule], language: str) -> frozenset[str]:
 
 # Only criminal law makes offences: a procedure code, a social-services, a witness-protection or a migration law
 # may name an offence ("перевозчик", "жертва торговли людьми" among its terms), never define or punish it.
-_OFFENCE_CATEGORIES = OFFENCE_CATEGORIES
 _NO_OFFENCES = frozenset({CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTECTION, MIGRATION})
 
 
 def may_hold(law: Law, rule: Rule) -> bool:
     """Whether this kind of law can hold evidence of the rule at all (unknown kinds can)."""
-    if rule.category in _OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES:
+    if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES:
         return law.kind in rule.law_kinds
     return True
 
