@@ -52,11 +52,33 @@ def _latin_one(num: str) -> str:
     return "1" if num == "I" else num
 
 
+# Tajik drafting prints an inserted article "Статья 130(1)" and cites it "статьей 130(1)": the article 130-1 (as
+# 130¹ elsewhere). Read so only in an article number: after "стать-" and its other numbers ("статьями 130(1) и
+# 130(2)"), never "6(1)" in an English "Article 6(1)", which is part 1 of article 6.
+_ARTICLE_WORD = re.compile(r"(?i)\bстать(?:я|и|е|ю|ей|ям|ями|ях)\s+")
+_ARTICLE_NUMBERS = re.compile(r"(?:\d+(?:-\d+)*(?:\(\d{1,2}\))?(?:\s*,\s*|\s+(?:и|или|-|–)\s+)?)+")
+_BRACKETED_NUMBER = re.compile(r"(\d)\((\d{1,2})\)")
+
+
+def _article_numbers(text: str) -> str:
+    out, last = [], 0
+    for word in _ARTICLE_WORD.finditer(text):
+        numbers = _ARTICLE_NUMBERS.match(text, word.end())
+        if numbers:
+            out.append(text[last : numbers.start()])
+            out.append(_BRACKETED_NUMBER.sub(r"\1-\2", numbers.group(0)))
+            last = numbers.end()
+    return "".join(out) + text[last:]
+
+
 def normalize_line(text: str) -> str:
-    """One line of a law: single spaces, superscript digits after a digit as '-N' (240¹ -> 240-1)."""
+    """One line of a law: single spaces, superscript digits after a digit as '-N' (240¹ -> 240-1), and an
+    article number printed with its insertion number in brackets as '-N' (130(1) -> 130-1)."""
     text = " ".join(text.split())
     if any(c in text for c in _SUPERSCRIPT_CHARS) and _SUPERSCRIPT_AFTER_DIGIT.search(text):
         text = _SUPERSCRIPT_AFTER_DIGIT.sub(lambda m: "-" + m.group(1).translate(_SUPERSCRIPT_DIGITS), text)
+    if ")" in text and _BRACKETED_NUMBER.search(text):
+        text = _article_numbers(text)
     return text
 
 
@@ -146,6 +168,8 @@ RULES: tuple[Rule, ...] = (
          "ПпЭэNn", "note", "note", 60),
     Rule("paragraph", _rx(r"^(?P<num>\d+(?:[-.]\d+)*)\.(?:\s+|(?=[^\W\d_]|[«\"(]))(?P<rest>.*)$"), _DIGITS,
          "paragraph", "para", 60),
+    # Tajik drafting numbers an article's parts in brackets: "(1) Торговля людьми ...", "(2) Те же деяния ..."
+    Rule("paragraph", _rx(r"^\((?P<num>\d+(?:-\d+)*)\)\s*(?P<rest>\S.*)$"), "(", "paragraph", "para", 60),
     Rule("point", _rx(r"^(?P<num>\d+(?:-\d+)*|I)\)\s*(?P<rest>.*)$"), _DIGITS + "I", "point", "point", 70, _latin_one),
     Rule("subpoint", _rx(r"^(?P<num>[а-яёңөүa-z](?:-\d+)?)\)\s*(?P<rest>.*)$"), _LOWER, "subpoint", "subpoint", 80),
 )
