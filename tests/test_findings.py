@@ -70,6 +70,24 @@ FINDINGS = [
     pytest.param(
         "kg_ru", "assistance_protection_retaliation", "met", (KG_CPC_RU, "77"), (), id="kg-cpc-77-protection-met"
     ),
+    # The same article for TIP 6(5), which asks physical safety for every victim in the territory: the code
+    # protects only the participants in a case, so it gives it in part, in the code's words
+    pytest.param(
+        "kg_ru",
+        "assistance_physical_safety",
+        "partial",
+        (KG_CPC_RU, "77"),
+        ("участвующих в уголовном судопроизводстве",),
+        id="kg-cpc-77-safety-only-participants",
+    ),
+    pytest.param(
+        "kz",
+        "assistance_physical_safety",
+        "partial",
+        (KZ_PROTECTION, "14"),
+        ("лиц, участвующих в уголовном процессе",),
+        id="kz-state-protection-safety-only-participants",
+    ),
     # KG CC 166, note, third sentence: a trafficking victim is exempt from liability only for crimes
     # "небольшой тяжести или менее тяжким": non-punishment limited to lesser offences (the example).
     pytest.param(

@@ -213,6 +213,38 @@ def condition_cues(language: str) -> tuple[Cue, ...]:
     return tuple(c.cue for c in conditions(language))
 
 
+# The persons a procedure code or a witness-protection law protects are participants in a case: its
+# "потерпевший" is a procedural status. For a rule asked for every victim (Rule.every_victim) a hit there is
+# limited to them, named in the law's words: the participants as the hit's sentence or the law's title names
+# them ("лиц, участвующих в уголовном процессе"), else the person the sentence protects ("потерпевшему").
+PARTICIPANTS = {
+    "ru": re.compile(
+        r"(?:лиц\w*,?\s+)?участвующ\w*\s+в\s+(?:уголовном\s+)?(?:процессе|судопроизводстве|деле)"
+        r"|участник\w*\s+(?:уголовного\s+)?(?:процесса|судопроизводства)|защищаем\w*\s+лиц\w*",
+        re.IGNORECASE,
+    ),
+    "ky": re.compile(r"кылмыш-жаза\s+(?:сот\s+)?(?:өндүрүшүнө|процессине)\s+катыш\w*|корголуучу\s+адам\w*", re.I),
+    "en": re.compile(
+        r"participa\w*\s+in\s+(?:the\s+)?criminal\s+(?:proceedings|process|case)|protected\s+persons?", re.I
+    ),
+}
+PROTECTED_PERSONS = {
+    "ru": re.compile(r"потерпевш\w*|свидетел(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)\b", re.IGNORECASE),
+    "ky": re.compile(r"жабырлануучу\w*|күбө\w*", re.IGNORECASE),
+    "en": re.compile(r"victims?|witness(?:es)?", re.IGNORECASE),
+}
+
+
+def participants_named(language: str, sentence: str, title: str) -> str:
+    """How a procedure code or a witness-protection law names the participants a hit in `sentence` protects."""
+    for text, table in ((sentence, PARTICIPANTS), (title, PARTICIPANTS), (sentence, PROTECTED_PERSONS)):
+        pattern = table.get(language)
+        m = pattern.search(text) if pattern else None
+        if m:
+            return m.group(0)
+    return title
+
+
 @dataclass(frozen=True)
 class Frame:
     """What a rule asks and where one of its hits lies: which kinds of condition limit that hit.
@@ -222,8 +254,9 @@ class Frame:
     possibility (POSSIBILITY_CATEGORIES); `category`: the rule's category (ROLE_FREE_CATEGORIES and the others
     above); `in_proceedings`: the hit lies in a procedure code or a witness-protection law that is a home of the
     rule: protection there is for the participants in a case by nature (KG CPC 76-77), and their status
-    is its frame, not a limit; `for_children`: the rule is about children as such (CHILD_RULE_CATEGORIES), which
-    an age limit under eighteen narrows."""
+    is its frame, not a limit (unless the rule asks the measure for every victim, Rule.every_victim);
+    `for_children`: the rule is about children as such (CHILD_RULE_CATEGORIES), which an age limit under
+    eighteen narrows."""
 
     measure: bool = False
     offence: bool = False

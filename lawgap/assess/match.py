@@ -25,6 +25,7 @@ from lawgap.assess.conditions import (
     condition_cues,
     conditions,
     kind_of,
+    participants_named,
     waived,
 )
 from lawgap.assess.context import (
@@ -185,6 +186,9 @@ def _limitations(
     frame = _frame(index, rule, seq)
     found: dict[str, Limitation] = {}
     law = _law_id(index)
+    if rule.every_victim and index.law.kind in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION):
+        words = _participants(index, seq, sentence)
+        found[words] = Limitation("status", words, law, seq.eid)
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
             found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
@@ -193,6 +197,13 @@ def _limitations(
             if applicable(kind, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
+
+
+def _participants(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> str:
+    """The words by which a procedure code names the participants a hit protects."""
+    p = index.law.by_eid[seq.eid]
+    text = ((p.heading if seq.field == "heading" else p.text) or "")[sentence[0] : sentence[1]]
+    return participants_named(index.law.language, text, index.law.title)
 
 
 def _frame(index: LawIndex, rule: Rule, seq: Seq) -> Frame:
@@ -205,7 +216,9 @@ def _frame(index: LawIndex, rule: Rule, seq: Seq) -> Frame:
         and seq.eid not in _context(index).aggravating,
         possibility=rule.category in POSSIBILITY_CATEGORIES,
         category=rule.category,
-        in_proceedings=home in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION) and home in rule.law_kinds,
+        in_proceedings=home in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION)
+        and home in rule.law_kinds
+        and not rule.every_victim,
         for_children="children" in rule.targets and rule.category in CHILD_RULE_CATEGORIES,
     )
 

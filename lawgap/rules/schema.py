@@ -132,6 +132,9 @@ class Rule:
     # Met by a General Part institution (attempt, complicity, the organiser), which applies to every offence
     # of the code: the evidence is read with the trafficking offence.
     general_part: bool = False
+    # Asked for every victim, not only for one who takes part in a case (TIP 6(5)): a procedure code that gives
+    # it only to participants gives it in part (see lawgap.assess.conditions.Frame.in_proceedings).
+    every_victim: bool = False
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -290,6 +293,7 @@ class _Rule(Strict):
     notes: str = ""
     without_means: one_of(WITHOUT_MEANS) = ""
     general_part: bool = False
+    every_victim: bool = False
     elements: list[_Element]
 
     @model_validator(mode="after")
@@ -324,6 +328,7 @@ class _Rule(Strict):
             file=file,
             without_means=self.without_means,
             general_part=self.general_part,
+            every_victim=self.every_victim,
         )
 
 
