@@ -38,9 +38,12 @@ FIXTURE_WRONG = {
     ("pk_style_gazette.pdf", "children_age_presumption"): "the English paraphrase 'age is in doubt' is not a cue",
     ("pk_style_gazette.pdf", "definition_child_without_means"): "'whether or not any means has been used' in a "
     "definition item is not read as the child rule",
-    ("pk_style_gazette.pdf", "assistance_housing"): "shelter for trafficked children is not found",
     ("pk_style_gazette.pdf", "criminalisation_use_of_services"): "the Penal Code section 360C quoted in an amending "
     "section is not read as an offence",
+    ("kz_style_law_en.txt", "assistance_medical"): "'Persons who have suffered from trafficking in persons shall be "
+    "provided with free medical care': the victim's words end nine words before 'medical', beyond the cue's reach",
+    ("kz_style_law_en.txt", "assistance_housing"): "the definition of a crisis centre (art 1) is read as unlimited "
+    "evidence and outranks art 8's thirty-day stay",
     ("kz_style_law_ru.docx", "witness_protection_relocation"): "a temporary safe place (art 5) outranks relocation "
     "with housing (art 5-1) as the best evidence",
 }

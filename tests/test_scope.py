@@ -89,6 +89,19 @@ def test_a_scope_sentence_limits_the_articles_it_cites():
     assert "граждан Республики Таджикистан и лиц без гражданства, постоянно проживающих" in scope.limitation.words
 
 
+def test_a_definitions_list_and_citizens_self_government_are_no_scope(tmp_path, monkeypatch):
+    # Uzbek laws name the mahalla "органы самоуправления граждан"; "В настоящем Законе применяются следующие
+    # основные понятия:" opens the definitions, it sets no reach of the law
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    text = (
+        "В настоящем Законе применяются следующие основные понятия: противодействие торговле людьми — деятельность "
+        "органов самоуправления граждан по предупреждению торговли людьми."
+    )
+    law = Law("x", "ru", "civil", "/x.txt", hashlib.sha256(text.encode()).hexdigest(),
+              (Provision("art_4", None, "article", "4", "Основные понятия", text),), kind="anti_trafficking")
+    assert law_scope(LawIndex(law)) == ()
+
+
 def test_regardless_of_citizenship_is_no_limit():
     # invented KZ-style law, art 7(2): measures apply "независимо от того, является ли защищаемое лицо гражданином"
     assert law_scope(LawIndex(load_law(FIXTURES / "kz_style_law_ru.docx"))) == ()
@@ -191,6 +204,16 @@ HELP_CONDITIONS = [
     ("en", "A victim may be placed in a shelter if there are vacant places.", False, {"condition"}),
     ("en", "Shelter is given regardless of whether the victim is a participant in criminal proceedings.", False,
      set()),
+    # help for a limited time only; a deadline for the authority is none
+    ("ru", "Срок пребывания в центре реабилитации не может превышать тридцати дней.", False, {"time_limit"}),
+    ("ru", "Жертве предоставляется временное пребывание на срок до тридцати календарных дней.", False, {"time_limit"}),
+    ("ru", "Орган в течение трёх дней направляет жертву в центр реабилитации.", False, set()),
+    ("en", "The victim shall be placed in a crisis centre for a period of up to thirty days.", False, {"time_limit"}),
+    # help for the state's own citizens only; citizens and foreigners alike is no limit
+    ("ru", "Жертвам, являющимся гражданами Республики Узбекистан, выплачивается пособие.", False, {"citizens"}),
+    ("ru", "Гражданам Республики Узбекистан и иностранцам оказывается медицинская помощь.", False, set()),
+    ("en", "Local executive bodies shall assist citizens of the Republic of Kazakhstan in finding employment.", False,
+     {"citizens"}),
 ]
 
 

@@ -136,6 +136,22 @@ CUES = {
         "ky": ("оор ~1 жана|же ~1 өзгөчө ~1 оор ~1 кылмыш*",),
         "en": ("grave ~1 and|or ~1 especially|particularly ~1 grave ~1 crime|offence",),
     },
+    # help or a stay for a limited time only ("Срок пребывания ... не может превышать тридцати дней", "на период до
+    # тридцати календарных дней", "for a period of up to 30 days"): COE 12 and 13 ask help without such a term
+    # and a recovery period of at least thirty days
+    "time_limit": {
+        "ru": (
+            "не ~1 мочь ~2 превышать|превысить",
+            "на ~1 срок|период ~2 до",
+            "не ~1 более|свыше ~3 день|месяц|сутки|год",
+        ),
+        "ky": ("ашпа*", "күн*|айга|айдан ~1 чейин*"),
+        "en": (
+            "not ~1 exceed",
+            "up to ~3 day|month|year",
+            "no|not ~1 more|longer ~1 than ~3 day|month|year",
+        ),
+    },
     # a measure for children only below an age under eighteen ("не достигших четырнадцатилетнего возраста",
     # "who has not attained the age of sixteen years"): the older children are left out
     "age": {
@@ -148,6 +164,14 @@ CUES = {
             "not ~1 attain|reach ~3 age of ~1 fourteen|sixteen|14|16",
             "under ~1 the ~1 age of ~1 fourteen|sixteen|14|16",
         ),
+    },
+    # help only for the state's own citizens ("детям — жертвам торговли людьми, являющимся гражданами Республики
+    # Узбекистан", "Local executive bodies may provide citizens of the Republic of Kazakhstan"): foreign victims are
+    # left out (none where the sentence names foreigners too, see FOREIGNERS_TOO)
+    "citizens": {
+        "ru": ("гражданин ~1 республика|туркменистан|кыргызский|российский|азербайджанский",),
+        "ky": ("кыргыз ~1 республикасынын ~1 жаран*",),
+        "en": ("citizen|national ~2 of ~1 the ~1 republic|kyrgyz", "citizen|national ~2 of ~1 turkmenistan"),
     },
     "persons": {
         "ru": ("в связь с ~2 служебный|профессиональный ~1 деятельность|обязанность|положение",),
@@ -177,6 +201,11 @@ _KIND_OF_CUE = (
 _WAIVERS = re.compile(r"(независимо|вне\s+зависимости|не\s+завис\w*|regardless|irrespective)\W+(\w+\W+){0,6}$", re.I)
 # Kyrgyz puts the waiver after its noun: "кылмыш-жаза процессине катышуусуна карабастан"
 _WAIVERS_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(карабастан|карабай)", re.I)
+
+
+# "граждане Республики ..., а также иностранцы и лица без гражданства": everyone, not citizens only (stateless
+# residents alone leave the foreigners out)
+FOREIGNERS_TOO = re.compile(r"иностран|foreign|чет\s+өлкө", re.I)
 
 
 def waived(sentence: str, words: str) -> bool:
@@ -278,6 +307,10 @@ def applicable(kind: str, frame: Frame) -> bool:
         return frame.category in PROTECTION_CATEGORIES
     if kind == "age":
         return frame.for_children
+    if kind == "time_limit":
+        return frame.category in ROLE_FREE_CATEGORIES
+    if kind == "citizens":
+        return frame.category in PROTECTION_CATEGORIES | {"compensation"}
     if kind == "condition" and frame.category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":

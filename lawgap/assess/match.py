@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from lawgap.assess.cited import cited_places
 from lawgap.assess.conditions import (
     CHILD_RULE_CATEGORIES,
+    FOREIGNERS_TOO,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
     Frame,
@@ -233,7 +234,11 @@ def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tup
         found = _printed(index, seq, span, condition_cues(index.law.language))
         p = index.law.by_eid[seq.eid]
         sentence = ((p.heading if seq.field == "heading" else p.text) or "")[span[0] : span[1]]
-        kept = [(of[id(cue)], words) for cue, words in found if not waived(sentence, words)]
+        kept = [
+            (of[id(cue)], words)
+            for cue, words in found
+            if not waived(sentence, words) and not (of[id(cue)].kind == "citizens" and FOREIGNERS_TOO.search(sentence))
+        ]
         memo[key] = [(c.kind, words) for c, words in kept if c.reads(words)]
     return memo[key]
 

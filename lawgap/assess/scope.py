@@ -51,6 +51,18 @@ _ANY_CITIZENSHIP = {
     "en": ("regardless|irrespective ~2 of ~2 citizenship|nationality",),
 }
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
+# "органы самоуправления граждан" (the mahalla bodies of Uzbek laws) are no limit to citizens
+_SELF_GOVERNMENT = {
+    "ru": ("самоуправление ~1 гражданин",),
+    "ky": ("жарандардын ~1 өз ~1 алдынча",),
+    "en": ("self ~1 government ~2 citizen",),
+}
+# "В настоящем Законе применяются следующие основные понятия:": the law's definitions, not its reach
+_DEFINITIONS = {
+    "ru": ("следующий ~2 понятие|термин", "основной ~1 понятие"),
+    "ky": ("негизги ~1 түшүнүк*", "төмөнкү ~2 түшүнүк*"),
+    "en": ("following ~2 term|concept|definition", "basic ~1 concept"),
+}
 _FOREIGNERS = {
     "ru": ("иностранец", "иностранный гражданин", "лицо без гражданство"),
     "ky": ("чет ~1 өлкөлүк|мамлекеттик", "жарандыгы жок"),
@@ -166,9 +178,10 @@ def _persons(r: _Reader) -> list[Scope]:
         lo, window = r.window(seq, sentence)
         if not any(c.find(window) for c in this_law) and not r.framed(seq, _EXTENT):
             continue
-        if any(c.find(window) for c in regardless):
+        if any(c.find(window) for c in regardless) or any(c.find(window[:12]) for c in r.cues(_DEFINITIONS)):
             continue
-        named = sorted(a for c in citizens for a, _b in c.find(window))
+        self_governing = {i for c in r.cues(_SELF_GOVERNMENT) for a, b in c.find(window) for i in range(a, b)}
+        named = sorted(a for c in citizens for a, _b in c.find(window) if a not in self_governing)
         foreign = [a for c in foreigners for a, _b in c.find(window)]
         # "иностранные граждане" are foreigners, not citizens
         own = [a for a in named if not any(f <= a < f + 2 for f in foreign)]

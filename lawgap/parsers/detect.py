@@ -202,7 +202,7 @@ _EN_ACT = re.compile(
 )
 _EN_DATE = re.compile(
     r"(?:(?:of|dated)\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
-    r"(?:,?\s*No\.?\s*(?P<num>[\w-]+))?"
+    r"(?:,?\s*No\.?\s*(?P<num>[\w-]+(?:\s+(?:ZRK|ZRU|ZRT))?))?"  # "No. 118-VIII ZRK": Kazakh law numbers
 )
 
 

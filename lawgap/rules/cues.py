@@ -35,6 +35,8 @@ ATTRIBUTE = {"ru": "LEMMA", "ky": "LOWER", "en": "LEMMA"}
 # A Russian cue that names the victim ("жертва") beside other words also reads the participle the laws of the
 # region use ("лицо, пострадавшее от торговли людьми"); alone it does not (see _compile_word).
 VICTIM_WORDS_RU = ("пострадать",)
+# and in English translations of those laws: "a person who has suffered from trafficking in persons"
+VICTIM_WORDS_EN = ("suffer",)
 
 # A Kyrgyz cue that names the victim of trafficking ("курмандыгы") also reads the two words the region's
 # anti-trafficking laws use for that person ("жабыр тартуучу", "жабыр тарткан"), through a variant (see variants).
@@ -169,6 +171,8 @@ def _compile_word(cue: str, item: str, language: str, *, alone: bool = False) ->
         # the victim as the region's laws name it: "лицо, пострадавшее от торговли людьми" (lemma "пострадать");
         # only beside the cue's other words: alone it is anyone hurt ("помощи пострадавшим" in a road accident)
         words += [w for w in VICTIM_WORDS_RU if w not in words]
+    if language == "en" and "victim" in words and not alone:
+        words += [w for w in VICTIM_WORDS_EN if w not in words]
     return Word(ATTRIBUTE[language], tuple(words), tuple(stems))
 
 

@@ -133,6 +133,9 @@ RULES: tuple[Rule, ...] = (
     # Российской Федерации Б.Ельцин": the signature block, never the last article's words
     Rule("signature", _rx(r"^Президент(?:и|\s*(?:Республики\s+\w+|Кыргызской\s+Республики|Российской\s+Федерации|"
                           r"Туркменистана)(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]?\.?\s?[А-ЯЁ][а-яёА-ЯЁ-]+)?)?$", re.I), "Пп"),
+    # the same in an English translation: "The President" (then "of the Republic of Kazakhstan" on its own line)
+    Rule("signature", _rx(r"^(?:The\s+)?President(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+\w+|Kyrgyz\s+Republic|"
+                          r"Turkmenistan))?$", re.I), "TtPp"),
     # what the file says of itself, under the title: an excerpt, an unofficial translation
     Rule("excerpt", _rx(r"^\((?:извлечение|извлечения|үзүндү|extract|excerpts?)\)$", re.I), "("),
     Rule("translation", _rx(r"^\(?(?:unofficial|official)\s+translation\)?\.?$|^\(?неофициальный\s+перевод\)?\.?$",
@@ -208,10 +211,11 @@ DATE_LINE = re.compile(
 TITLE_DATE = re.compile(
     r"(?i)\s*,?\s*(?:\((?:новая|в новой) редакци[яи]\)\s*)?"
     r"(?P<date>(?:от|of|dated)\s+(?:\d{1,2}\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})\s*(?:года|г\.|y\.)?"
-    r"\s*,?\s*(?:(?:No\.?|№|N)\s*[\w-]+)?)"
+    r"\s*,?\s*(?:(?:No\.?|№|N)\s*[\w-]+(?:\s+(?:ZRK|ЗРК|ZRU|ЗРУ))?)?)"
 )
 # A title line that opens with its kind in capitals: "ЗАКОН ТУРКМЕНИСТАНА О ...", "LAW OF THE REPUBLIC OF ..."
-TITLE_OPENING = re.compile(r"^(?:[А-ЯЁA-Z]+\s+){0,2}(?:ЗАКОН|КОДЕКС|LAW|CODE|ACT)\b")
+# or, in an English translation, "Law of the Republic of Kazakhstan dated 11 December 2023 No. 118-VIII ZRK "On ...""
+TITLE_OPENING = re.compile(r"^(?:[А-ЯЁA-Z]+\s+){0,2}(?:ЗАКОН|КОДЕКС|LAW|CODE|ACT)\b|^(?:Law|Code)\s+of\s+the\b")
 ENDS_LIST_ITEM = ("–", "—", "-", ".")
 # "3 Эксперттин ..." (Kyrgyz CPC art 72): a part number that lost its full stop.
 BARE_PART_NUMBER = re.compile(r"^(?P<num>\d+)\s+(?P<rest>[А-ЯЁӨҮҢA-Z].*)$")
