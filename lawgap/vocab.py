@@ -142,6 +142,7 @@ LIMITATION_KINDS = (
     "grave_only",  # a protection only in cases of grave crimes
     "cooperation",  # only for a victim who reports or cooperates with the investigation
     "age",  # only for children below an age under eighteen
+    "prior_penalty",  # an offence only when repeated after an administrative penalty
     "citizens",  # help for the state's own citizens only ("являющимся гражданами Республики Узбекистан")
     "time_limit",  # help or a stay for a limited time only ("не может превышать тридцати дней")
     "aggravating_only",  # found only as an aggravating circumstance of another offence

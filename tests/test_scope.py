@@ -246,6 +246,26 @@ def test_conditions_of_help_for_victims(language, sentence, in_proceedings, kind
     assert said == kinds
 
 
+# an offence that needs more than the act: a penalty for the same act before ("administrative prejudice"), or, for an
+# offence against the victim, a victim who is a citizen
+OFFENCE_CONDITIONS = [
+    ("ru", "Использование услуг жертвы торговли людьми, совершённое лицом, которое в течение года после применения "
+     "административного взыскания за такое же деяние, наказывается штрафом.", {"prior_penalty"}),
+    ("en", "The use of the services of a victim, committed after an administrative penalty for the same act, "
+     "shall be punished by a fine.", {"prior_penalty"}),
+    ("ru", "Изъятие паспорта гражданина Республики Таджикистан наказывается штрафом.", {"citizens"}),
+    ("ru", "Изъятие паспорта наказывается штрафом.", set()),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "kinds"), OFFENCE_CONDITIONS)
+def test_conditions_of_an_offence(language, sentence, kinds, tmp_path, monkeypatch):
+    from lawgap.assess.conditions import Frame, applicable
+
+    found = _conditions_of(language, sentence, tmp_path, monkeypatch)
+    assert {k for k, _w in found if applicable(k, Frame(offence=True, category="criminalisation"))} == kinds
+
+
 # a rule's own limiting cues get a kind from their words
 KINDS = [
     ("небольшой тяжесть", "gravity"),

@@ -165,6 +165,13 @@ CUES = {
             "under ~1 the ~1 age of ~1 fourteen|sixteen|14|16",
         ),
     },
+    # an offence only when repeated after an administrative penalty ("совершённое лицом, которое в течение года после
+    # применения административного взыскания за такое же деяние"): the first act is no crime
+    "prior_penalty": {
+        "ru": ("после ~3 административный ~1 взыскание|наказание", "административный ~1 преюдиция"),
+        "ky": ("административдик ~1 жаза* ~4 кийин*",),
+        "en": ("after ~4 administrative ~1 penalty|sanction|punishment",),
+    },
     # help only for the state's own citizens ("детям — жертвам торговли людьми, являющимся гражданами Республики
     # Узбекистан", "Local executive bodies may provide citizens of the Republic of Kazakhstan"): foreign victims are
     # left out (none where the sentence names foreigners too, see FOREIGNERS_TOO)
@@ -309,8 +316,11 @@ def applicable(kind: str, frame: Frame) -> bool:
         return frame.for_children
     if kind == "time_limit":
         return frame.category in ROLE_FREE_CATEGORIES
+    if kind == "prior_penalty":
+        return frame.offence
     if kind == "citizens":
-        return frame.category in PROTECTION_CATEGORIES | {"compensation"}
+        # help, or an offence against the victim ("паспорта гражданина Республики Таджикистан"): foreign victims out
+        return frame.category in PROTECTION_CATEGORIES | {"compensation"} or frame.offence
     if kind == "condition" and frame.category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":
