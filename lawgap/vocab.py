@@ -146,5 +146,6 @@ LIMITATION_KINDS = (
     "citizens",  # help for the state's own citizens only ("являющимся гражданами Республики Узбекистан")
     "time_limit",  # help or a stay for a limited time only ("не может превышать тридцати дней")
     "aggravating_only",  # found only as an aggravating circumstance of another offence
+    "partly",  # a wording that gives the element only in part (receipt only through a sale or other transaction)
     "words",  # a limiting word the rules name ("только", "except")
 )

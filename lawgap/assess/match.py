@@ -274,7 +274,8 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     seen: set[tuple[int, int]] = set()
     # a smuggled migrant may well be the suspect: for rules only about migrants, those articles count
     excluded = _context(index).excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
-    for cue in element.cues.get(lang):
+    partly = element.partly.get(lang)
+    for cue in tuple(element.cues.get(lang)) + tuple(partly):
         for seq, i, end in index.find(cue):
             if index.article_of[seq.eid] in excluded:
                 continue
@@ -292,13 +293,15 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             if any(set(rule.targets) <= s.excludes for s in scope):
                 continue
             limits = _limitations(index, rule, seq, sentence, limiting) + [s.limitation for s in scope]
+            p: Provision = index.law.by_eid[seq.eid]
+            source = p.heading if seq.field == "heading" else p.text
+            span = (start_char, seq.data.offsets[2 * end - 1])
+            if cue in partly:
+                limits.append(Limitation("partly", (source or "")[span[0] : span[1]], _law_id(index), seq.eid))
             aggravating = element.standalone and seq.eid in _context(index).aggravating
             if aggravating:
                 words = _context(index).aggravating[seq.eid]
                 limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
-            p: Provision = index.law.by_eid[seq.eid]
-            source = p.heading if seq.field == "heading" else p.text
-            span = (start_char, seq.data.offsets[2 * end - 1])
             if _cited(source or "", span[1]):
                 continue
             hits.append(

@@ -93,6 +93,9 @@ class Element:
     cues: CueSet
     negative: CueSet = CueSet()
     limiting: CueSet = CueSet()
+    # Wordings that give the element only in part: a sale or another transaction in a person covers its receipt
+    # only where the receipt takes that form. A hit of one is found with its own words as a "partly" limitation.
+    partly: CueSet = CueSet()
     # What the rule is about (the trafficking offence, the victim): an article that does not name
     # it is no evidence of the rule, however many of the other elements it holds.
     anchor: bool = False
@@ -244,6 +247,7 @@ class _Element(Strict):
     cues: _Cues
     negative: _Cues = _Cues()
     limiting: _Cues = _Cues()
+    partly: _Cues = _Cues()
     anchor: bool = False
     near_anchor: bool = False
     standalone: bool = False
@@ -273,6 +277,7 @@ class _Element(Strict):
             cues=self.cues.compiled(),
             negative=self.negative.compiled(),
             limiting=self.limiting.compiled(),
+            partly=self.partly.compiled(),
             anchor=self.anchor,
             standalone=self.standalone,
             near_anchor=self.near_anchor,
