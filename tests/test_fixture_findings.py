@@ -46,6 +46,10 @@ FIXTURE_WRONG = {
     "evidence and outranks art 8's thirty-day stay",
     ("pk_style_gazette.pdf", "assistance_housing"): "partial only for the Act's territorial extent; that the "
     "shelter is for trafficked children alone ('a child is a trafficked child') is not read",
+    ("uz_style_law_ru.txt", "assistance_housing"): "art 14's right to placement in a rehabilitation centre is read "
+    "alone: art 15's thirty-day limit on the stay in that centre is not read with it",
+    ("uz_style_law_ru.txt", "assistance_counselling_rights"): "the right is the third item under 'Жертва торговли "
+    "людьми имеет право:', too far from the victim's words for the cue; the lead-in's subject is not carried to it",
     ("kz_style_law_ru.docx", "witness_protection_relocation"): "a temporary safe place (art 5) outranks relocation "
     "with housing (art 5-1) as the best evidence",
 }

@@ -24,7 +24,7 @@ from lawgap.assess.sentences import sentences
 from lawgap.cache import DiskCache
 from lawgap.model import Law
 
-CACHE_VERSION = 3  # 3: sentences by razdel
+CACHE_VERSION = 4  # 3: sentences by razdel; 4: the unmarked items of a list on lines of their own
 
 
 @dataclass(frozen=True)

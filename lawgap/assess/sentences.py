@@ -63,4 +63,21 @@ def sentences(text: str, language: str) -> tuple[tuple[int, int], ...]:
             out[-1] = (out[-1][0], stop)
         else:
             out.append((start, stop))
+    if "\n" in text:
+        out = [piece for span in out for piece in _list_lines(text, span)]
     return tuple(out)
+
+
+_LIST_BREAK = re.compile(r"[:;]\s*\n\s*")
+
+
+def _list_lines(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A lead-in and the unmarked items of its list printed on lines of their own ("The victim has the right:" /
+    "to give testimony ...;" / ...): one sentence each, as the items of a numbered list are provisions each."""
+    out, start = [], span[0]
+    for m in _LIST_BREAK.finditer(text, span[0], span[1]):
+        out.append((start, m.start() + 1))
+        start = m.end()
+    if start < span[1]:
+        out.append((start, span[1]))
+    return out

@@ -67,7 +67,7 @@ def _starts(lines: Sequence[Line], body: list[int]) -> list[int]:
     if not paragraphs or body[0] != paragraphs[0]:
         return []  # an article that opens with an item has no lead-in to hang parts on
     if not any(SANCTION.search(lines[i].text) for i in body):
-        return paragraphs  # the General Part: one part per paragraph
+        return _paragraph_parts(lines, paragraphs)  # the General Part, a law: one part per paragraph
     starts, closed = [paragraphs[0]], False
     for i in body:
         if closed and lines[i].name is None:
@@ -75,6 +75,20 @@ def _starts(lines: Sequence[Line], body: list[int]) -> list[int]:
             closed = False
         if SANCTION.search(lines[i].text):
             closed = True
+    return starts
+
+
+def _paragraph_parts(lines: Sequence[Line], paragraphs: list[int]) -> list[int]:
+    """One part per paragraph, except the unmarked items of a list: the paragraphs after a lead-in that ends
+    with ":" ("Потерпевший вправе:", "The victim has the right:"), as long as each ends with ";" or ",", belong
+    to the lead-in's part (Uzbek drafting prints such items as paragraphs without a number or a letter)."""
+    starts: list[int] = []
+    in_list = False
+    for i in paragraphs:
+        if not in_list:
+            starts.append(i)
+        text = lines[i].text.rstrip()
+        in_list = text.endswith(":") or (in_list and text.endswith((";", ",")))
     return starts
 
 
