@@ -21,6 +21,7 @@ from lawgap.assess.conditions import (
     FOREIGNERS_TOO,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
+    ROLE_FREE_CATEGORIES,
     Frame,
     applicable,
     condition_cues,
@@ -187,7 +188,7 @@ def _limitations(
     frame = _frame(index, rule, seq)
     found: dict[str, Limitation] = {}
     law = _law_id(index)
-    if rule.every_victim and index.law.kind in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION):
+    if _for_participants_only(index, rule):
         words = _participants(index, seq, sentence)
         found[words] = Limitation("status", words, law, seq.eid)
     for place, span in places:
@@ -198,6 +199,17 @@ def _limitations(
             if applicable(kind, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
+
+
+def _for_participants_only(index: LawIndex, rule: Rule) -> bool:
+    """A procedure code or a state-protection law gives what it gives to the participants in a case: a limit for a
+    rule asked for every victim (Rule.every_victim), and for help or a stay that such a law gives though it is not
+    where the rule lives (medical help for a protected person harmed "в связи с участием в уголовном
+    судопроизводстве")."""
+    kind = index.law.kind
+    if kind not in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION):
+        return False
+    return rule.every_victim or (rule.category in ROLE_FREE_CATEGORIES and kind not in rule.law_kinds)
 
 
 def _participants(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> str:

@@ -37,6 +37,7 @@ from lawgap.structure.civil_lines import (
     HEADING_RULES,
     NOTE_PARAGRAPH_RANK,
     NOTE_RULES,
+    PLACE_LINE,
     TITLE_DATE,
     TITLE_OPENING,
     TITLE_SUBJECT,
@@ -191,7 +192,7 @@ class _Walker:
             self.title = f"{self.title} {text}"  # "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН" + "О предупреждении ..."
             return
         self.title_open = False
-        if DATE_LINE.match(text) or line.centered:
+        if DATE_LINE.match(text) or PLACE_LINE.match(text) or line.centered:
             self.law_note(text)
             return
         self.b.text(text)  # the leading fragment of an excerpt: one unnumbered block (para_nn_1)

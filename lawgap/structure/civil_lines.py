@@ -206,6 +206,9 @@ TITLE_SUBJECT = re.compile(r"^(?:Об?|On|About)\s+\S|жөнүндө\s*$")
 DATE_LINE = re.compile(
     r"(?i)^(?:от\s+\d{1,2}\s+\w+\s+\d{4}\s*(?:года|г\.)?|\d{4}-жылдын\s+\d{1,2}-\w+)\s*(?:№|N)?\s*[\w-]*$"
 )
+# The place of signature printed under the title ("г.Бишкек", "г. Ашхабад"): a note of the law, never the
+# lower-case start of an excerpt's first, cut-off sentence
+PLACE_LINE = re.compile(r"^г\.\s?[А-ЯЁ][\w-]+\.?$")
 # The date and number printed on the title line itself: "ЗАКОН ... от 18 августа 2020 года № 281-VI",
 # "Закон ... от 17.04.2008 г. № ЗРУ-154 «О ...»", "LAW ... On ..., of 17 May 2011, No. 712", "(Новая редакция)".
 TITLE_DATE = re.compile(
