@@ -215,7 +215,23 @@ TITLE_LINES = [
      "ЗАКОН РЕСПУБЛИКИ УЗБЕКИСТАН", "от 17.04.2008 г. № ЗРУ-154"),
     ("LAW OF THE REPUBLIC OF TAJIKISTAN On State Protection of Witnesses, of 17 May 2011, No. 712", "en",
      "LAW OF THE REPUBLIC OF TAJIKISTAN On State Protection of Witnesses", "of 17 May 2011, No. 712"),
+    # an English translation as legal databases print it
+    ('Law of the Republic of Kazakhstan dated 11 December 2023 No. 118-VIII ZRK "On Counteracting Trafficking"', "en",
+     'Law of the Republic of Kazakhstan "On Counteracting Trafficking"', "dated 11 December 2023 No. 118-VIII ZRK"),
 ]
+
+
+def test_the_place_of_signature_is_a_note_not_a_cut_off_sentence() -> None:
+    # "г.Бишкек" under the title starts in lower case, as the first, cut-off sentence of an excerpt does
+    r = parse(Block("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", centered=True), "г.Бишкек", "Статья 1. X", "Текст.")
+    assert eids(r) == ["art_1"]
+    assert "г.Бишкек" in r.notes
+
+
+def test_an_english_signature_stays_out_of_the_last_article() -> None:
+    r = parse("Article 1. X", "Text of the last article.", "The President", "of the Republic of Kazakhstan",
+              language="en")
+    assert by_eid(r)["art_1"].text == "Text of the last article."
 
 
 @pytest.mark.parametrize(("line", "language", "title", "note"), TITLE_LINES)

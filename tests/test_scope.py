@@ -293,3 +293,17 @@ def test_every_limiting_cue_has_a_kind(cue, kind):
 def test_every_rule_limiting_cue_has_a_known_kind():
     cues = {c.text for r in load_rules() for e in r.elements for c in e.limiting}
     assert cues and {kind_of(c) for c in cues} <= set(LIMITATION_KINDS)
+
+
+def test_help_in_a_state_protection_law_is_for_participants_only(tmp_path, monkeypatch):
+    # medical help that a law on the protection of participants in criminal proceedings gives: only to them, though
+    # the rule lives in an anti-trafficking or victim-support law (TIP 6(3) asks it for every victim)
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    title = "Закон о защите лиц, участвующих в уголовном процессе"
+    text = "Защищаемому лицу, пострадавшему от торговли людьми, оказывается бесплатная медицинская помощь."
+    law = Law(title, "ru", "civil", "/x.txt", hashlib.sha256(text.encode()).hexdigest(),
+              (Provision("art_12", None, "article", "12", "Медицинская помощь", text),), kind="witness_protection")
+    finding = next(f for f in score_country("KZ", [law]).findings if f.rule.id == "assistance_medical")
+    assert finding.status == PARTIAL, finding.explanation
+    # named in the sentence's own words, else in the title's ("лиц, участвующих в уголовном процессе")
+    assert [(lim.kind, lim.words) for lim in finding.limitations] == [("status", "Защищаемому лицу")]
