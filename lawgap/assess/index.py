@@ -120,12 +120,31 @@ class LawIndex:
         for lemma in lemmas:
             yield from self.positions[lemma]
 
+    def _holding(self, word: Word) -> frozenset[int]:
+        """The sequences where some token passes the word test (kept per word: many cues share words)."""
+        memo = self.memo.setdefault("holding", {})
+        assert isinstance(memo, dict)
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = frozenset(k for k, _i in self.candidates(word))
+        return found
+
     def find(self, cue: Cue) -> list[tuple[Seq, int, int]]:
         """Every (sequence, first token, end token) where the cue matches."""
         first = cue.parts[0]
         assert isinstance(first, Word)  # the cue compiler forbids a leading gap
+        # only a sequence that holds every word of the cue can match it (a citation aside is lifted out of a
+        # sequence's bare lemmas, never added, so this holds for the retry past asides too)
+        words = [part for part in cue.parts if isinstance(part, Word)]
+        possible = self._holding(first)
+        for word in words[1:]:
+            possible = possible & self._holding(word)
+            if not possible:
+                return []
         out = []
         for k, i in self.candidates(first):
+            if k not in possible:
+                continue
             seq = self.seqs[k]
             end = cue.match_at(seq.lemmas, i)
             if end is None and seq.bare_at and len(cue.parts) > 1:
