@@ -8,7 +8,8 @@ beside the right) breaks with them. razdel (natasha's segmenter, rule-based, mad
 the abbreviations of Russian legal text; Kyrgyz laws abbreviate the same way. A few rules mend what it
 does not know: English statute abbreviations ("s. 3", "sub-s. (2)", "No. 5"), a piece that starts in
 lower case, and a list run inline ("вправе: 1) знать ...; 2) ..."), which stays one sentence as the
-codes write it: a sentence ends only at a full stop, "!", "?" or "…".
+codes write it: a sentence ends only at a full stop, "!", "?" or "…". A list whose unmarked items stand on lines
+of their own (a lead-in ending ":" and items ending ";", as Uzbek laws print them) is one sentence per line.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ numbers, and lawyers cite them by position ("часть вторая"):
 - in an offence article each part is a paragraph, or a run of paragraphs, closed by its own
   sanction ("— наказывается ...", "... жазаланат.", "shall be punished by ..."); the next paragraph
   opens the next part;
-- in an article with no sanction (the General Part) each paragraph is a part;
+- in an article with no sanction (the General Part, a law) each paragraph is a part, except the unmarked items
+  of a list, lines after a lead-in ending ":" that end ";" (Uzbek drafting), which belong to the lead-in's part;
 - a list of items (а), б) or 1), 2)) belongs to the part of its lead-in, and the sanction that
   closes the list belongs to that part too (the walker in lawgap.structure.civil sees to it);
 - a note ("Примечание") ends the parts.
