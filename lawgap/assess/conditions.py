@@ -174,7 +174,7 @@ CUES = {
     },
     # help only for the state's own citizens ("детям — жертвам торговли людьми, являющимся гражданами Республики
     # Узбекистан", "Local executive bodies may provide citizens of the Republic of Kazakhstan"): foreign victims are
-    # left out (none where the sentence names foreigners too, see FOREIGNERS_TOO)
+    # left out (none where the sentence names foreigners too, see stands)
     "citizens": {
         "ru": ("гражданин ~1 республика|туркменистан|кыргызский|российский|азербайджанский",),
         "ky": ("кыргыз ~1 республикасынын ~1 жаран*",),
@@ -212,7 +212,13 @@ _WAIVERS_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(карабастан|караб�
 
 # "граждане Республики ..., а также иностранцы и лица без гражданства": everyone, not citizens only (stateless
 # residents alone leave the foreigners out)
-FOREIGNERS_TOO = re.compile(r"иностран|foreign|чет\s+өлкө", re.I)
+_FOREIGNERS_TOO = re.compile(r"иностран|foreign|чет\s+өлкө", re.I)
+
+
+def stands(kind: str, sentence: str, words: str) -> bool:
+    """Whether a condition found in a sentence binds there: not waived, and help "for citizens" not given to
+    foreigners in the same sentence."""
+    return not waived(sentence, words) and not (kind == "citizens" and _FOREIGNERS_TOO.search(sentence))
 
 
 def waived(sentence: str, words: str) -> bool:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from lawgap.assess.cited import cited_places
 from lawgap.assess.conditions import (
     CHILD_RULE_CATEGORIES,
-    FOREIGNERS_TOO,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
     ROLE_FREE_CATEGORIES,
@@ -28,7 +27,7 @@ from lawgap.assess.conditions import (
     conditions,
     kind_of,
     participants_named,
-    waived,
+    stands,
 )
 from lawgap.assess.context import (
     aggravating_provisions,
@@ -151,8 +150,7 @@ def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Sequence[Cu
     assert isinstance(memo, dict)
     key = (id(cues), id(seq), span)
     if key not in memo:
-        p = index.law.by_eid[seq.eid]
-        source = (p.heading if seq.field == "heading" else p.text) or ""
+        source = _source(index, seq)
         o = seq.data.offsets
         out: dict[str, tuple[Cue, str]] = {}
         for a, b, cue in index.spots(cues).within(seq, *index.window(seq, span)):
@@ -212,10 +210,15 @@ def _for_participants_only(index: LawIndex, rule: Rule) -> bool:
     return rule.every_victim or (rule.category in ROLE_FREE_CATEGORIES and kind not in rule.law_kinds)
 
 
+def _source(index: LawIndex, seq: Seq) -> str:
+    """The printed words of the field a sequence analyses (a provision's heading or its text)."""
+    p: Provision = index.law.by_eid[seq.eid]
+    return (p.heading if seq.field == "heading" else p.text) or ""
+
+
 def _participants(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> str:
     """The words by which a procedure code names the participants a hit protects."""
-    p = index.law.by_eid[seq.eid]
-    text = ((p.heading if seq.field == "heading" else p.text) or "")[sentence[0] : sentence[1]]
+    text = _source(index, seq)[sentence[0] : sentence[1]]
     return participants_named(index.law.language, text, index.law.title)
 
 
@@ -244,14 +247,9 @@ def _conditions_in(index: LawIndex, seq: Seq, span: tuple[int, int]) -> list[tup
     if key not in memo:
         of = {id(c.cue): c for c in conditions(index.law.language)}
         found = _printed(index, seq, span, condition_cues(index.law.language))
-        p = index.law.by_eid[seq.eid]
-        sentence = ((p.heading if seq.field == "heading" else p.text) or "")[span[0] : span[1]]
-        kept = [
-            (of[id(cue)], words)
-            for cue, words in found
-            if not waived(sentence, words) and not (of[id(cue)].kind == "citizens" and FOREIGNERS_TOO.search(sentence))
-        ]
-        memo[key] = [(c.kind, words) for c, words in kept if c.reads(words)]
+        sentence = _source(index, seq)[span[0] : span[1]]
+        kept = [(of[id(cue)], words) for cue, words in found]
+        memo[key] = [(c.kind, words) for c, words in kept if stands(c.kind, sentence, words) and c.reads(words)]
     return memo[key]
 
 
@@ -305,16 +303,15 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             if any(set(rule.targets) <= s.excludes for s in scope):
                 continue
             limits = _limitations(index, rule, seq, sentence, limiting) + [s.limitation for s in scope]
-            p: Provision = index.law.by_eid[seq.eid]
-            source = p.heading if seq.field == "heading" else p.text
+            source = _source(index, seq)
             span = (start_char, seq.data.offsets[2 * end - 1])
             if cue in partly:
-                limits.append(Limitation("partly", (source or "")[span[0] : span[1]], _law_id(index), seq.eid))
+                limits.append(Limitation("partly", source[span[0] : span[1]], _law_id(index), seq.eid))
             aggravating = element.standalone and seq.eid in _context(index).aggravating
             if aggravating:
                 words = _context(index).aggravating[seq.eid]
                 limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
-            if _cited(source or "", span[1]):
+            if _cited(source, span[1]):
                 continue
             hits.append(
                 Hit(
@@ -326,7 +323,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                     cue=cue.text,
                     field=seq.field,
                     span=span,
-                    words=(source or "")[span[0] : span[1]],
+                    words=source[span[0] : span[1]],
                     sentence=sentence,
                     limited_by=tuple(dict.fromkeys(lim.words for lim in limits)),
                     limitations=tuple(limits),
