@@ -126,11 +126,17 @@ def lemmatiser(language: str) -> Lemmatiser:
 
 
 def _field(source: str, doc, lemma: Lemmatiser) -> Field:
-    words = [t for t in doc if not t.is_space and not t.is_punct]
+    """The lemmas and character offsets of the words (not spaces, not punctuation). The token attributes
+    are read as one array: building a Token object per word cost a third of a cold score."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+
     offsets: list[int] = []
-    for t in words:
-        offsets += (t.idx, t.idx + len(t.text))
-    return Field(source, tuple(lemma(t.text) for t in words), tuple(offsets))
+    lemmas: list[str] = []
+    for space, punct, start, length in doc.to_array([IS_SPACE, IS_PUNCT, IDX, LENGTH]).tolist():
+        if not space and not punct:
+            offsets += (start, start + length)
+            lemmas.append(lemma(source[start : start + length]))
+    return Field(source, tuple(lemmas), tuple(offsets))
 
 
 def analyse_text(text: str, language: str) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:

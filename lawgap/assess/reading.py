@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -92,8 +92,11 @@ def _load(data: bytes) -> dict[str, Reading]:
     return out
 
 
-def read_law(law: Law, rules: Sequence[Rule], *, use_cache: bool = True) -> dict[str, Reading]:
-    """Each rule's hits in the law and the scopes that exclude its persons, by rule id."""
+def read_law(
+    law: Law, rules: Sequence[Rule], *, use_cache: bool = True, index_of: Callable[[], LawIndex] | None = None
+) -> dict[str, Reading]:
+    """Each rule's hits in the law and the scopes that exclude its persons, by rule id. `index_of`: the
+    caller's own index of the law, built on demand, so that a cold score analyses each law once."""
     words = lexicon(rules, law.language) if law.noisy else frozenset()
     key = f"{_law_digest(law, words)}-{_code_digest()}"
     entry: dict[str, Reading] = {}
@@ -110,7 +113,7 @@ def read_law(law: Law, rules: Sequence[Rule], *, use_cache: bool = True) -> dict
     for rule in rules:
         found = entry.get(digests[rule.id])
         if found is None:
-            index = index or LawIndex(law, lexicon=words)
+            index = index or (index_of() if index_of else LawIndex(law, lexicon=words))
             found = (read_hits(index, rule, rule_hits(index, rule)), scope_exclusions(index, rule))
             entry[digests[rule.id]] = found
             fresh = True

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from lawgap.assess.anchor import keep_near_anchor
 from lawgap.assess.explain import CONTEXT_KEYS, context_parts, render, status_parts
@@ -448,7 +449,10 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
     structure = structure_rules(rules)
     everything = tuple(dict.fromkeys((*rules, *structure)))
     words = {lang: lexicon(everything, lang) for lang in {law.language for law in laws if law.noisy}}
-    readings = {law.sha256: read_law(law, everything) for law in laws}
+    indexes = _Indexes(laws, words)
+    readings = {
+        law.sha256: read_law(law, everything, index_of=partial(indexes.__getitem__, law.sha256)) for law in laws
+    }
     group = _parallel_groups(laws)
     by_group = {law.sha256: group[law_id(law)] for law in laws}
     by_sha = {law.sha256: law for law in laws}
@@ -466,7 +470,7 @@ def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = Non
         country,
         laws,
         by_group,
-        _Indexes(laws, words),
+        indexes,
         ReferenceMap(laws, group),
         offence,
         frozenset(law.kind for law in laws if law.kind and not law.excerpt),
