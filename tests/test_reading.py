@@ -63,3 +63,12 @@ def test_a_damaged_entry_is_read_again(tmp_path, monkeypatch):
     for f in (tmp_path / "hits").iterdir():
         f.write_bytes(b"not gzip")
     assert read_law(law, rules) == first
+
+
+def test_a_part_found_qualified_by_a_newer_parser_is_read_again():
+    # the same words, but the structure stage now knows part 2 aggravates part 1: the old reading must not be kept
+    law = _law(NOTE)
+    marked = dataclasses.replace(
+        law, provisions=tuple(dataclasses.replace(p, qualified=p.kind == "note") for p in law.provisions)
+    )
+    assert reading._law_digest(law, ()) != reading._law_digest(marked, ())

@@ -204,6 +204,7 @@ QUALIFIED_CASES = [
     ("Ошол эле жосундар, төмөнкүдөй жасалса:\nон жылга эркиндигинен ажыратууга жазаланат.", None, True),
     ("Төмөнкүдөй жасалган ошол эле жосун;\nсегиз жылга эркиндигинен ажыратууга жазаланат.", None, True),  # KG CC 166
     ("Ушул берененин 1 же 2-бөлүктөрүндө каралган жосундар:\nжазаланат.", None, True),
+    ("Ушул эле аракеттер:\nкайталап жасалса, — V категориядагы эркинен ажыратуу менен жазаланат.", None, True),
     ("Олуттуу өлчөмдө жасалган мал уурдоо, -\nайып салууга жазаланат.", "Мал уурдоо", True),  # KG CC 205-1, Kyrgyz
     ("The same acts committed:\nshall be punished by deprivation of liberty", None, True),
     ("The acts provided for in parts one or two of this Article, committed:\nshall be punished by", None, True),
@@ -249,6 +250,38 @@ def test_kg_cc_166_parts_two_and_three_aggravate_part_one(rel):
     law = corpus_law(rel)
     parts = [p for p in law.children("art_166") if p.kind == "paragraph"]
     assert [(p.num, p.qualified) for p in parts] == [("1", False), ("2", True), ("3", True), ("4", False)]
+
+
+# Parts whose sanction the code prints on their last item ("То же деяние:" ... "наказывается ..." as the item's
+# own line): read with their items, they are qualified.
+SANCTION_ON_LAST_ITEM = [
+    ("kz/criminal_code_2014_ru.md", "art_221__para_3"),  # "Деяния, предусмотренные частями первой и второй ..."
+    ("html/criminal_code_rf_2023_pravo_gov_ru.html", "art_105__para_2"),  # "Убийство:"
+    ("html/criminal_code_rf_2023_pravo_gov_ru.html", "art_171__para_2"),  # "То же деяние:"
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("rel", "eid"), SANCTION_ON_LAST_ITEM)
+def test_a_part_is_read_with_its_items_for_its_sanction(rel, eid):
+    law = corpus_law(rel)
+    assert law.by_eid[eid].qualified
+    assert not any(w in law.by_eid[eid].text for w in ("наказыва", "Наказыва"))
+
+
+def test_kyrgyz_same_acts_with_the_sanction_on_the_last_item():
+    from lawgap.structure.qualified import mark_qualified
+
+    r = parse(
+        "1-берене. Адам сатуу",
+        "1. Адам сатуу, эксплуатациялоо максатында, — IV категориядагы эркинен ажыратуу менен жазаланат.",
+        "2. Ушул эле аракеттер:",
+        "1) жашы жете элек адамга карата;",
+        "2) кызмат абалын пайдалануу менен жасалса, — V категориядагы эркинен ажыратуу менен жазаланат.",
+        language="ky",
+    )
+    marked = {p.eid: p.qualified for p in mark_qualified(r.provisions) if p.kind == "paragraph"}
+    assert marked == {"art_1__para_1": False, "art_1__para_2": True}
 
 
 @pytest.mark.corpus

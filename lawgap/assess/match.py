@@ -34,6 +34,7 @@ from lawgap.assess.context import (
     excluded_articles,
     lead_in_sentences,
     opening_sentence,
+    opening_words,
     provision_order,
 )
 from lawgap.assess.findings import Limitation, law_id
@@ -331,7 +332,38 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                     fuzzy=seq.lemmas[i:end] != seq.data.lemmas[i:end],
                 )
             )
+    if element.qualified_part:
+        hits += _qualified_parts(index, rule, element, seen)
     return hits
+
+
+def _qualified_parts(index: LawIndex, rule: Rule, element: Element, seen: set[tuple[int, int]]) -> list[Hit]:
+    """The qualified parts of the law's offences as hits of an element that names an aggravated form, each with
+    its opening words, where no cue has found that part already."""
+    out = []
+    for p in index.law.provisions:
+        seq = index.seq_of.get((p.eid, "text"))
+        if not p.qualified or seq is None or not seq.lemmas or (id(seq), seq.data.offsets[0]) in seen:
+            continue
+        words = opening_words(p.text)
+        start = p.text.find(words) if words else -1
+        if start < 0:
+            continue
+        out.append(
+            Hit(
+                law=index.law.sha256,
+                eid=p.eid,
+                article=index.article_of[p.eid],
+                rule=rule.id,
+                element=element.id,
+                cue="(qualified part)",
+                field="text",
+                span=(start, start + len(words)),
+                words=words,
+                sentence=index.sentence_of(seq, start),
+            )
+        )
+    return out
 
 
 def lexicon(rules: Iterable[Rule], language: str) -> frozenset[str]:

@@ -57,7 +57,10 @@ def _law_digest(law: Law, words: Iterable[str]) -> str:
     (OCR noise is mended towards them)."""
     h = hashlib.sha256(f"{law.sha256}|{law.language}|{law.kind}|{law.noisy}".encode())
     for p in law.provisions:
+        # every field the matcher reads, the structure's flags too: a part found qualified by a newer parser
+        # must not keep the reading made when it was not
         h.update(f"\x00{p.eid}\x01{p.parent}\x01{p.kind}\x01{p.num}\x01{p.heading}\x01{p.text}".encode())
+        h.update(f"\x01{p.qualified}\x01{p.printed}\x01{p.notes}".encode())
     for w in sorted(words):
         h.update(f"\x02{w}".encode())
     return h.hexdigest()[:32]

@@ -105,6 +105,10 @@ class Element:
     # Counts only beside the anchor: in its sentence, under a provision or heading that names it
     # ("Потерпевший имеет право: ... знать"), not anywhere in an article that names the victim once.
     near_anchor: bool = False
+    # Found also from the structure: every qualified part of an offence (Provision.qualified, read by
+    # lawgap.structure.qualified) is an aggravated form, whatever words open it ("Ушул эле аракеттер:",
+    # "Деяния, предусмотренные частью первой настоящей статьи, совершенные ...").
+    qualified_part: bool = False
     # Which part of the offence definition it names (OFFENCE_PARTS; "" for none). An act or a means is read
     # from the basic offence only: found only in a qualified part ("Те же деяния, совершенные: ...") it is an
     # aggravating circumstance; a means counts in the offence's own words, not in a note defining exploitation.
@@ -251,6 +255,7 @@ class _Element(Strict):
     anchor: bool = False
     near_anchor: bool = False
     standalone: bool = False
+    qualified_part: bool = False
     offence: one_of(OFFENCE_PARTS) = ""
 
     @field_validator("cues")
@@ -281,6 +286,7 @@ class _Element(Strict):
             anchor=self.anchor,
             standalone=self.standalone,
             near_anchor=self.near_anchor,
+            qualified_part=self.qualified_part,
             offence=self.offence,
         )
 

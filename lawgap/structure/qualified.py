@@ -41,7 +41,7 @@ OPENS = re.compile(
 # жосундар"): the words may stand anywhere in the opening clause.
 _KY_CLAUSE = re.compile(r"[^.:;\n]{0,600}")
 KY_OPENS = re.compile(
-    r"(?<![\w-])(?:[Оо]шол|[Уу]шундай)\s+эле\s+(?:жосун|аракет|кылмыш)"
+    r"(?<![\w-])(?:[Оо]шол|[Уу]шундай|[Уу]шул)\s+эле\s+(?:жосун|аракет|кылмыш)"
     r"|[Уу]шул\s+берене\w*\s+[^.:;]{0,40}?бөлү[гк]\w*\s+(?:каралган|көрсөтүлгөн)[^.:;]{0,200}?(?<![\w-])"
     r"(?:жосун|аракет|кылмыш)"
 )
@@ -81,8 +81,18 @@ def mark_qualified(provisions: Sequence[Provision]) -> tuple[Provision, ...]:
     """The provisions with `qualified` set on every part after an article's first that is an aggravated form.
 
     A part's sanction may come after its items ("Те же деяния, совершенные: 1) ...; 2) ..., –
-    наказываются ..."), so its own text holds both the lead-in and the sanction.
+    наказываются ..."), which the parser gives the part, or stay on its last item ("кайталап жасалса, —
+    ... жазаланат"): the part is read with its items.
     """
+    below: dict[str, list[str]] = {}  # a provision's eid -> its children's, in order
+    for p in provisions:
+        if p.parent is not None:
+            below.setdefault(p.parent, []).append(p.eid)
+    texts = {p.eid: p.text for p in provisions}
+
+    def with_items(eid: str) -> str:
+        return " ".join([texts[eid], *(with_items(child) for child in below.get(eid, ()))])
+
     out = []
     article: Provision | None = None  # the article whose parts come next (document order)
     first_seen = False
@@ -90,7 +100,7 @@ def mark_qualified(provisions: Sequence[Provision]) -> tuple[Provision, ...]:
         if p.kind == "article":
             article, first_seen = p, False
         elif p.kind == "paragraph" and article is not None and p.parent == article.eid:
-            if first_seen and is_qualified(p.text, article.heading):
+            if first_seen and is_qualified(with_items(p.eid), article.heading):
                 p = replace(p, qualified=True)
             first_seen = True
         out.append(p)

@@ -1,0 +1,92 @@
+"""What an article does decides whether it is evidence: a definitions or financing article frames the law, a
+qualified part of an offence is an aggravated form whatever words open it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgap.assess.roles import framing_role
+from lawgap.assess.score import score_country
+from lawgap.model import Law, Provision
+from lawgap.rules import load_rules
+
+ROLES = [
+    ("Основные понятия, используемые в настоящем Законе", "definitions"),
+    ("Ушул Мыйзамда колдонулуучу негизги түшүнүктөр", "definitions"),
+    ("Meaning of the main terms used in this Code", "definitions"),
+    ("Финансирование деятельности по противодействию торговле людьми", "financing"),
+    ("Funding of crisis centres", "financing"),
+    ("Государственный контроль в сфере оказания специальных социальных услуг", "control"),
+    ("Цели и задачи настоящего Закона", "purpose"),
+    ("Purposes of this Law", "purpose"),
+    ("Законодательство Республики Казахстан о специальных социальных услугах", "legislation"),
+    # articles that may grant or punish
+    ("Компетенция местных исполнительных органов", ""),  # "обеспечивают предоставление временного жилья"
+    ("Права жертвы торговли людьми", ""),
+    ("Временное проживание в кризисных центрах", ""),
+    ("Помощь в целях реинтеграции", ""),  # "в целях" is no statement of the law's purposes
+    ("Ответственность за нарушение законодательства о социальных услугах", ""),
+    (None, ""),
+]
+
+
+@pytest.mark.parametrize(("heading", "role"), ROLES)
+def test_framing_role(heading, role):
+    assert framing_role(heading) == role
+
+
+def _law(provisions: list[Provision], kind: str, language: str = "ru") -> Law:
+    return Law("law", language, "civil", "/laws/law.txt", "ab" * 32, tuple(provisions), kind=kind, country="KZ")
+
+
+def _art(num: str, heading: str, text: str) -> list[Provision]:
+    return [Provision(f"art_{num}", None, "article", num, heading, ""),
+            Provision(f"art_{num}__para_1", f"art_{num}", "paragraph", "1", None, text)]  # fmt: skip
+
+
+DEFINES = _art(
+    "1",
+    "Основные понятия, используемые в настоящем Законе",
+    "кризисный центр — организация, обеспечивающая временное проживание и питание жертв торговли людьми;",
+)
+GRANTS = _art(
+    "8",
+    "Помощь жертвам торговли людьми",
+    "Жертвам торговли людьми предоставляются временное проживание в кризисном центре, питание и одежда.",
+)
+
+
+def test_a_definition_is_no_evidence_beside_the_article_that_grants(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    f = next(x for x in score_country("KZ", [_law(DEFINES + GRANTS, "anti_trafficking")], rules).findings
+             if x.rule.id == "assistance_housing")  # fmt: skip
+    assert f.status == "met"
+    assert [ev.article for ev in f.evidence] == ["art_8"]
+
+
+def test_a_definition_the_law_says_nothing_else_of_stays_evidence(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    f = next(x for x in score_country("KZ", [_law(DEFINES, "anti_trafficking")], rules).findings
+             if x.rule.id == "assistance_housing")  # fmt: skip
+    assert [ev.article for ev in f.evidence] == ["art_1"]
+
+
+def test_a_qualified_part_is_an_aggravated_form_whatever_opens_it(tmp_path, monkeypatch):
+    # a Kyrgyz-language trafficking article whose part 2 opens "Ушул эле аракеттер:" and lists a minor victim
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = [
+        Provision("art_141", None, "article", "141", "Адам сатуу", ""),
+        Provision("art_141__para_1", "art_141", "paragraph", "1", None,
+                  "Адам сатуу, башкача айтканда, эксплуатациялоо максатында адамды сатуу же сатып алуу, — "
+                  "IV категориядагы эркинен ажыратуу менен жазаланат."),
+        Provision("art_141__para_2", "art_141", "paragraph", "2", None, "Ушул эле аракеттер:", qualified=True),
+        Provision("art_141__para_2__point_1", "art_141__para_2", "point", "1", None,
+                  "жашы жете элек адамга карата жасалса, — V категориядагы эркинен ажыратуу менен жазаланат."),
+    ]  # fmt: skip
+    law = Law("cc", "ky", "civil", "/laws/cc.txt", "cd" * 32, tuple(provs), kind="criminal_code", country="KG")
+    f = next(x for x in score_country("KG", [law], load_rules()).findings
+             if x.rule.id == "criminalisation_aggravating_child_victim")  # fmt: skip
+    assert f.status == "met"
+    assert f.evidence[0].article == "art_141"
