@@ -307,3 +307,56 @@ def test_help_in_a_state_protection_law_is_for_participants_only(tmp_path, monke
     assert finding.status == PARTIAL, finding.explanation
     # named in the sentence's own words, else in the title's ("лиц, участвующих в уголовном процессе")
     assert [(lim.kind, lim.words) for lim in finding.limitations] == [("status", "Защищаемому лицу")]
+
+
+# A sentence that carries on the one before ("В этом случае ...") is read with that sentence's conditions: (language,
+# the part's sentences as one text or two parts, the rule, the limiting words expected)
+CONTINUED = [
+    ("ru", ["По делам о тяжких и особо тяжких преступлениях следователь вправе не приводить в протоколе данные о "
+            "личности потерпевшего. В этом случае следователь выносит постановление, в котором указывается "
+            "псевдоним потерпевшего."],
+     "witness_protection_pseudonym", "тяжких и особо тяжких преступлениях"),
+    ("ru", ["По делам о тяжких и особо тяжких преступлениях следователь вправе не приводить в протоколе данные о "
+            "личности потерпевшего.",
+            "В этом случае следователь выносит постановление, в котором указывается псевдоним потерпевшего."],
+     "witness_protection_pseudonym", "тяжких и особо тяжких преступлениях"),
+    ("en", ["In cases of grave and especially grave crimes the investigator may omit the victim's identity from the "
+            "record. In that case the investigator issues a decision stating the pseudonym of the victim."],
+     "witness_protection_pseudonym", "grave and especially grave crimes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "parts", "rule_id", "words"), CONTINUED)
+def test_a_sentence_that_carries_on_takes_the_conditions_before_it(language, parts, rule_id, words, tmp_path,
+                                                                   monkeypatch):  # fmt: skip
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = [Provision("art_75", None, "article", "75", "Сохранение в тайне данных о личности", "")]
+    provs += [Provision(f"art_75__para_{k}", "art_75", "paragraph", str(k), None, text)
+              for k, text in enumerate(parts, 1)]  # fmt: skip
+    digest = hashlib.sha256("".join(parts).encode()).hexdigest()
+    law = Law("Кодекс", language, "civil", "/cpc.txt", digest, tuple(provs), kind="criminal_procedure_code")
+    rules = load_rules()
+    [finding] = score_country("TM", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert words in [lim.words for lim in finding.limitations]
+
+
+def test_a_sentence_naming_points_of_its_article_limits_them(tmp_path, monkeypatch):
+    # an Uzbek-style procedure code: the list of security measures, then a part that limits two of them by number
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_73", None, "article", "73", "Меры безопасности", ""),
+        Provision("art_73__para_1", "art_73", "paragraph", "1", None,
+                  "В отношении потерпевшего и свидетеля могут применяться следующие меры безопасности:"),
+        Provision("art_73__para_1__point_1", "art_73__para_1", "point", "1", None, "личная охрана;"),
+        Provision("art_73__para_1__point_2", "art_73__para_1", "point", "2", None,
+                  "переселение на другое место жительства."),
+        Provision("art_73__para_2", "art_73", "paragraph", "2", None,
+                  "Меры безопасности, указанные в пункте 2 части первой настоящей статьи, применяются лишь по делам "
+                  "о тяжких и особо тяжких преступлениях."),
+    )  # fmt: skip
+    law = Law("Кодекс", "ru", "civil", "/cpc73.txt", "73" * 32, provs, kind="criminal_procedure_code")
+    rules = load_rules()
+    [finding] = score_country("UZ", [law], type(rules)((rules.by_id["witness_protection_relocation"],))).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert "тяжких и особо тяжких преступлениях" in [lim.words for lim in finding.limitations]

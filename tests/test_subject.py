@@ -9,7 +9,7 @@ import pytest
 
 from lawgap.assess.index import LawIndex
 from lawgap.assess.score import score_country
-from lawgap.assess.subject import ACCUSED, FOREIGN, PROTECTED, subjects
+from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, PROTECTED, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
@@ -44,6 +44,13 @@ ROLES = [
     ("en", "A victim or witness may testify through a video link.", PROTECTED),
     ("ky", "Шектүү кармалганда анын жакындарына кабарланат.", ACCUSED),
     ("ky", "Жабырлануучуга котормочунун жардамы көрсөтүлөт.", PROTECTED),
+    # the security of judges and law-enforcement officers, not of a victim or witness
+    ("ru", "Обеспечение безопасности судей, прокуроров, следователей и дознавателей.", OFFICIAL),
+    ("en", "Security of judges, prosecutors and investigators is ensured by the State.", OFFICIAL),
+    ("ky", "Судьялардын жана прокурорлордун коопсуздугу камсыз кылынат.", OFFICIAL),
+    # officials who act for the victim's security name the victim: the victim's
+    ("ru", "Следователь обеспечивает безопасность потерпевшего и свидетеля.", PROTECTED),
+    ("ru", "Прокурор вправе обжаловать приговор.", ""),
 ]
 
 
@@ -152,3 +159,20 @@ def test_a_detained_suspects_consular_notice_counts_only_for_smuggled_migrants()
 def test_child_victims_named_in_a_part_keep_it_as_evidence():
     # CPC 54(4): the officer "also represents the rights and interests of child victims"
     assert "art_54__para_4" in {ev.eid for ev in _kg_findings()["children_guardian"].evidence}
+
+
+def test_the_security_of_judges_is_no_witness_protection(tmp_path, monkeypatch):
+    # an Uzbek-style procedure code: the article on judges' and investigators' security lists the same measures as the
+    # witness's (a safe place, transfer to another job in another place), for other persons
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _law("ru", [
+        ("art_76", None, "article", "Обеспечение безопасности судей, прокуроров, следователей и дознавателей", ""),
+        ("art_76__para_1", "art_76", "paragraph", None,
+         "Судьи, прокуроры, следователи, дознаватели и их близкие родственники находятся под особой защитой."),
+        ("art_76__para_2", "art_76", "paragraph", None,
+         "Меры безопасности в отношении указанных лиц включают временное помещение в безопасное место и "
+         "переселение на другое место жительства."),
+    ], kind="criminal_procedure_code")  # fmt: skip
+    found = {f.rule.id: f for f in score_country("UZ", [law], load_rules()).findings}
+    for rule_id in ("witness_protection_relocation", "assistance_physical_safety"):
+        assert "art_76" not in {ev.article for ev in found[rule_id].evidence}, rule_id

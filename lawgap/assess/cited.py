@@ -43,6 +43,19 @@ def cited_places(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> list[t
 
 def _cited(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) -> list[tuple[Seq, tuple[int, int]]]:
     law = index.law
+    own = index.article_of[seq.eid]
+    out = []
+    for eid in _named(index, seq, sentence, language):
+        cited = index.seq_of.get((eid, "text"))
+        if cited is not None and index.article_of.get(eid) != own:
+            out.append((cited, (0, len(law.by_eid[eid].text))))
+    return out
+
+
+def _named(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) -> list[str]:
+    """The provisions of the same law a sentence names persons or things by ("указанные в пунктах 9 и 10 части
+    первой настоящей статьи"), resolved exactly."""
+    law = index.law
     lo, hi = index.window(seq, sentence)
     source, offsets = seq.data.source, seq.data.offsets
     refs = []
@@ -59,14 +72,42 @@ def _cited(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) 
                 refs.append(Reference(law.sha256, seq.eid, span, found.text, found.target))
     if not refs:
         return []
-    own = index.article_of[seq.eid]
-    out = []
     run = index.memo.get("resolver")
     if not callable(run):
         run = index.memo["resolver"] = resolver([law])
-    for ref in run(refs):
-        for eid in ref.resolved or ():
-            cited = index.seq_of.get((eid, "text"))
-            if ref.exact and cited is not None and index.article_of.get(eid) != own:
-                out.append((cited, (0, len(law.by_eid[eid].text))))
+    return [eid for ref in run(refs) if ref.exact for eid in ref.resolved or ()]
+
+
+def naming_places(index: LawIndex, seq: Seq) -> list[tuple[Seq, tuple[int, int]]]:
+    """The sentences of the hit's own article that name its provision, or a part or list it is in, by a citation:
+    "Меры безопасности, указанные в пунктах 9 и 10 части первой настоящей статьи, применяются лишь по делам о
+    тяжких и особо тяжких преступлениях" limits the relocation that point 10 lists, as (their field, span)."""
+    language = index.law.language
+    if seq.field != "text" or language not in _NAMING:
+        return []
+    article = index.article_of[seq.eid]
+    memo = index.memo.setdefault("naming", {})
+    assert isinstance(memo, dict)
+    if article not in memo:
+        memo[article] = _naming_in(index, article, language)
+    by_eid = memo[article]
+    out: list[tuple[Seq, tuple[int, int]]] = []
+    eid: str | None = seq.eid
+    while eid is not None and eid != article:
+        out += by_eid.get(eid, [])
+        eid = index.law.by_eid[eid].parent
+    return out
+
+
+def _naming_in(index: LawIndex, article: str, language: str) -> dict[str, list[tuple[Seq, tuple[int, int]]]]:
+    """For each provision of an article, the sentences of that article that name it by a citation."""
+    out: dict[str, list[tuple[Seq, tuple[int, int]]]] = {}
+    for p in index.law.subtree(article):
+        seq = index.seq_of.get((p.eid, "text"))
+        if seq is None or not seq.bare_at:
+            continue  # a text without citation asides names nothing
+        for sentence in index.analyses[p.eid].sentences:
+            for eid in _named(index, seq, sentence, language):
+                if index.article_of.get(eid) == article and eid != p.eid:
+                    out.setdefault(eid, []).append((seq, sentence))
     return out

@@ -15,6 +15,7 @@ matcher asks this module for both, so that a limitation is seen wherever a lawye
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -213,6 +214,38 @@ def opening_sentence(index: LawIndex, article: str) -> list[tuple[Seq, tuple[int
         if seq is not None and index.analyses[p.eid].sentences:
             return [(seq, index.analyses[p.eid].sentences[0])]
     return []
+
+
+# A sentence that carries on the one before it: "В этом случае следователь ... указывает псевдоним" gives the
+# pseudonym only in the case the sentence before describes ("По делам о тяжких и особо тяжких преступлениях ...
+# следователь вправе ...").
+_CONTINUES = re.compile(
+    r"^\W*(?:в\s+(?:этом|таком|указанном|данном)\s+случае|в\s+(?:этих|таких|указанных|данных)\s+случаях"
+    r"|мындай\s+учурда|бул\s+учурда|ушул\s+учурда"
+    r"|in\s+(?:that|this|such\s+a|which)\s+case|in\s+(?:such|these|those)\s+cases)\b",
+    re.IGNORECASE,
+)
+
+
+def continued_sentence(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> list[tuple[Seq, tuple[int, int]]]:
+    """The sentence a hit's sentence carries on ("В этом случае ..."), as (its field, span): the one before it in
+    the same provision, or the last of the part before it in the same article. Empty for any other sentence."""
+    if seq.field != "text" or not _CONTINUES.match(seq.data.source[sentence[0] : sentence[1]]):
+        return []
+    earlier = [s for s in index.analyses[seq.eid].sentences if s[1] <= sentence[0]]
+    if earlier:
+        return [(seq, earlier[-1])]
+    law, order = index.law, provision_order(index)
+    at = order.get(seq.eid, 0)
+    if at == 0:
+        return []
+    before = law.provisions[at - 1]
+    if index.article_of.get(before.eid) != index.article_of.get(seq.eid) or before.eid == index.article_of.get(seq.eid):
+        return []
+    prev = index.seq_of.get((before.eid, "text"))
+    if prev is None or not index.analyses[before.eid].sentences:
+        return []
+    return [(prev, index.analyses[before.eid].sentences[-1])]
 
 
 def provision_order(index: LawIndex) -> dict[str, int]:

@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from lawgap.assess.cited import cited_places
+from lawgap.assess.cited import cited_places, naming_places
 from lawgap.assess.conditions import (
     CHILD_RULE_CATEGORIES,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
+    PROTECTION_CATEGORIES,
     ROLE_FREE_CATEGORIES,
     Frame,
     applicable,
@@ -31,6 +32,7 @@ from lawgap.assess.conditions import (
 )
 from lawgap.assess.context import (
     aggravating_provisions,
+    continued_sentence,
     excluded_articles,
     lead_in_sentences,
     opening_sentence,
@@ -40,7 +42,7 @@ from lawgap.assess.context import (
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.scope import Scope, law_scope
-from lawgap.assess.subject import ACCUSED, FOREIGN, subjects
+from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
 from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, MIGRATION, VICTIM_SUPPORT, WITNESS_PROTECTION
@@ -115,6 +117,8 @@ def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
     role = who.of(seq, sentence).role
     if role == ACCUSED or (role == FOREIGN and rule.category not in _BETWEEN_STATES):
         return True
+    if role == OFFICIAL and rule.category in PROTECTION_CATEGORIES:
+        return True  # a judge's or an investigator's security protects no victim or witness
     if CRIMINAL_CODE in rule.law_kinds or index.article_of[seq.eid] not in who.offences:
         return False
     if rule.category in _MEASURE_CATEGORIES:
@@ -166,12 +170,15 @@ def _limitations(
 ) -> list[Limitation]:
     """What limits a hit, each of its kind and in the law's words: the rule's own limiting cues and the
     conditions of lawgap.assess.conditions that bind this rule, in the hit's sentence, in the lead-in of the
-    list the hit is an item of, or in its article's heading ("Awareness raising and prevention"); and the
-    conditions of the provisions the hit's sentence names its persons by (lawgap.assess.cited)."""
+    list the hit is an item of, or in its article's heading ("Awareness raising and prevention"), in the sentence
+    the hit's sentence carries on ("В этом случае ..."), in a sentence of the same article that names the hit's
+    provision by number ("Меры, указанные в пункте 2 части первой настоящей статьи, применяются лишь ...");
+    and the conditions of the provisions the hit's sentence names its persons by (lawgap.assess.cited)."""
     places = [(seq, sentence)]
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
         places.append((heading, (0, len(index.law.by_eid[heading.eid].heading or ""))))
+    places += continued_sentence(index, seq, sentence) + naming_places(index, seq)
     if seq.field == "text":
         for parent, lead in lead_in_sentences(index, seq.eid):
             parent_seq = index.seq_of.get((parent, "text"))

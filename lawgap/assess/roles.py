@@ -17,8 +17,10 @@ DEFINITIONS = "definitions"
 FRAMING_ROLES = {
     DEFINITIONS: re.compile(r"(?i)понят|термин|определени|түшүнүк|concept|definition|interpretation|meaning"),
     "financing": re.compile(r"(?i)финансирован|каржылоо|financing|funding"),
-    "control": re.compile(r"(?i)^\W*((государственный|общественный|ведомственный)\s+)?(контроль|надзор|мониторинг)"
-                          r"|көзөмөл|^\W*(supervision|monitoring|oversight)\b"),
+    "control": re.compile(
+        r"(?i)^\W*((государственный|общественный|ведомственный)\s+)?(контроль|надзор|мониторинг)"
+        r"|көзөмөл|^\W*(supervision|monitoring|oversight)\b"
+    ),
     "purpose": re.compile(r"(?i)^\W*(цели|цель|задачи)\b|максат|^\W*(purpose|purposes|objectives?|aims?)\b"),
     "legislation": re.compile(r"(?i)^\W*законодательств|мыйзамдары\W*$|^\W*legislation\b"),
 }

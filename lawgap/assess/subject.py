@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 PROTECTED = "protected"  # the victim, a witness, a participant in the proceedings
 ACCUSED = "accused"  # the suspect, the accused, the convicted, their counsel
 FOREIGN = "foreign_authority"  # a foreign state's request, the requesting party's competent authority
-ROLES = (PROTECTED, ACCUSED, FOREIGN)
+OFFICIAL = "official"  # judges, prosecutors, investigators as the persons whose security is ensured
+ROLES = (PROTECTED, ACCUSED, FOREIGN, OFFICIAL)
 
 # The persons a protection rule protects, named in a sentence. Stricter than context.PersonCues, which
 # keeps a sentence when in doubt: "участвует в деле" names no participant, "лица, участвующие в
@@ -67,6 +68,14 @@ _FOREIGN = {
         "requesting state|party|country",
         "foreign ~2 competent authority",
     ),
+}
+# The security of judges and law-enforcement officials ("Обеспечение безопасности судей, прокуроров, следователей и
+# дознавателей", "судьялардын ... коопсуздугу", "Security of judges and officials"): the same measures as a
+# witness's (a safe place, another job), for other persons.
+_OFFICIALS = {
+    "ru": ("безопасность|защита|охрана ~3 судья|прокурор|следователь|дознаватель|присяжный",),
+    "ky": ("судья* ~4 коопсуздуг*|коргоо*",),
+    "en": ("security|protection|safety of ~3 judge|prosecutor|investigator|juror|official",),
 }
 # Casualties are no victim with rights: "повлекшее человеческие жертвы", "жертвы среди населения".
 _CASUALTIES = {
@@ -114,6 +123,7 @@ class Subjects:
         self._accused = PersonCues(language).others
         self._protected = _compiled(_PROTECTED, language)
         self._foreign = _compiled(_FOREIGN, language)
+        self._officials = _compiled(_OFFICIALS, language)
         self._casualties = _compiled(_CASUALTIES, language)
         self._by = frozenset(_BY.get(language, ()))
         self._roles: dict[tuple[int, tuple[int, int]], str] = {}
@@ -151,7 +161,8 @@ class Subjects:
         )
 
     def role(self, seq: Seq, span: tuple[int, int]) -> str:
-        """The role the words of one sentence name: foreign authority, else protected, else accused, else ""."""
+        """The role the words of one sentence name: foreign authority, else protected, else officials whose
+        security it ensures, else accused, else ""."""
         key = (id(seq), span)
         found = self._roles.get(key)
         if found is None:
@@ -165,6 +176,8 @@ class Subjects:
                 named = spots(self._protected).within(seq, lo, hi)
                 if any(not any(a < y and x < b for x, y in lost) for a, b, _c in named):
                     found = PROTECTED
+                elif spots(self._officials).within(seq, lo, hi):
+                    found = OFFICIAL
                 elif spots(self._accused).within(seq, lo, hi):
                     found = ACCUSED
             self._roles[key] = found
