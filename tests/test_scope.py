@@ -107,7 +107,12 @@ def test_regardless_of_citizenship_is_no_limit():
     assert law_scope(LawIndex(load_law(FIXTURES / "kz_style_law_ru.docx"))) == ()
 
 
-def test_an_article_applying_regardless_of_citizenship_is_carved_out_of_a_citizens_only_scope():
+@pytest.mark.parametrize("regardless", [
+    "Положения настоящей статьи применяются независимо от гражданства лица и места его постоянного проживания.",
+    "Экстренная медицинская помощь оказывается бесплатно независимо от наличия у них гражданства Республики "
+    "Казахстан и документов, удостоверяющих личность.",
+])  # fmt: skip
+def test_an_article_applying_regardless_of_citizenship_is_carved_out_of_a_citizens_only_scope(regardless):
     # invented KZ-style social-services law: art 3 reaches citizens and permanent residents; art 19-1, added for
     # trafficking victims, applies "независимо от гражданства": the special rule of the same law prevails
     law = _law([
@@ -116,8 +121,7 @@ def test_an_article_applying_regardless_of_citizenship_is_carved_out_of_a_citize
          "проживающих на территории Республики Казахстан иностранцев."),
         ("art_8", None, "article", "Виды услуг", "Жертве торговли людьми предоставляется временное жилье."),
         ("art_19-1", None, "article", "Право на жилье",
-         "Жертве торговли людьми предоставляется безопасное временное жилье. Положения настоящей статьи "
-         "применяются независимо от гражданства лица и места его постоянного проживания."),
+         "Жертве торговли людьми предоставляется безопасное временное жилье. " + regardless),
     ], kind="victim_support")
     [scope] = law_scope(LawIndex(law))
     assert scope.limitation.kind == "persons"

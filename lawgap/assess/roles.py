@@ -12,6 +12,7 @@ Competence articles are not framing: in the region's laws "местные исп
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DEFINITIONS = "definitions"
 FRAMING_ROLES = {
@@ -26,8 +27,10 @@ FRAMING_ROLES = {
 }
 
 
+@lru_cache(maxsize=8192)
 def framing_role(heading: str | None) -> str:
-    """The framing role an article's heading names, or "" when it names none."""
+    """The framing role an article's heading names, or "" when it names none (asked for every article a rule
+    finds anything in, so kept per heading)."""
     for role, pattern in FRAMING_ROLES.items():
         if heading and pattern.search(heading):
             return role

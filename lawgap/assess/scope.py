@@ -43,12 +43,13 @@ _THIS_LAW = {
 }
 # "применяются независимо от того, является ли защищаемое лицо гражданином": no limit, the opposite
 _REGARDLESS = {"ru": ("независимо",), "ky": ("карабастан", "карабай"), "en": ("regardless|irrespective",)}
-# an article that itself applies "независимо от гражданства" is carved out of a limit to citizens and residents:
-# the special rule of the same law prevails over its general scope article
+# an article that itself applies "независимо от гражданства" ("независимо от наличия у них гражданства Республики
+# Казахстан") is carved out of a limit to citizens and residents: the special rule of the same law prevails over its
+# general scope article
 _ANY_CITIZENSHIP = {
-    "ru": ("независимо от ~2 гражданство",),
+    "ru": ("независимо от ~4 гражданство",),
     "ky": ("жарандыгына ~2 карабастан|карабай",),
-    "en": ("regardless|irrespective ~2 of ~2 citizenship|nationality",),
+    "en": ("regardless|irrespective ~2 of ~4 citizenship|nationality",),
 }
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
 # "органы самоуправления граждан" (the mahalla bodies of Uzbek laws) are no limit to citizens
