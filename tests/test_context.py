@@ -120,6 +120,13 @@ KINDS = [
     (KG_CPC_RU, "definition_child_under_18", True),  # the rule lists the procedure code among its law kinds
     (KG_CPC_RU, "participation_interpreter", True),
     (KZ_CPC_86, "criminalisation_accomplice", False),  # an excerpt of the procedure code, its kind read from its words
+    # a smuggling offence is made by criminal (or migration) law, or by a law that punishes: a social-services law
+    # that helps foreigners makes none; its protection rules may be anywhere
+    ("kz/special_social_services_law_2008_ru.md", "smuggling_document_offences", False),
+    ("kz/special_social_services_law_2008_ru.md", "smuggling_aggravating_danger", False),
+    ("kz/special_social_services_law_2008_ru.md", "smuggling_protection_rights", True),
+    (KG_CPC_RU, "smuggling_aggravating_danger", False),
+    (KG_CC_RU, "smuggling_aggravating_danger", True),
 ]
 
 

@@ -45,6 +45,7 @@ from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
+from lawgap.structure.qualified import SANCTIONS
 from lawgap.vocab import CRIMINAL_CODE, CRIMINAL_PROCEDURE_CODE, MIGRATION, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 
@@ -390,10 +391,29 @@ _NO_OFFENCES = frozenset({CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTE
 
 
 def may_hold(law: Law, rule: Rule) -> bool:
-    """Whether this kind of law can hold evidence of the rule at all (unknown kinds can)."""
+    """Whether this kind of law can hold evidence of the rule at all (unknown kinds can). A smuggling rule that
+    criminal law makes (the offence, its aggravations) is held only by a law of its kinds or one that punishes: an
+    anti-trafficking law that exempts a victim "за использование поддельных документов" creates no document offence."""
     if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES:
         return law.kind in rule.law_kinds
+    if rule.category == "smuggling" and CRIMINAL_CODE in rule.law_kinds and law.kind not in (None, *rule.law_kinds):
+        return defines_anywhere(law)
     return True
+
+
+def defines_anywhere(law: Law) -> bool:
+    """A code, or an Act that creates the offence: any of its articles may shape it (a child presumption)."""
+    return law.kind == CRIMINAL_CODE or _punishes(law)
+
+
+_PUNISHES: dict[str, bool] = {}  # law sha256 -> whether it punishes
+
+
+def _punishes(law: Law) -> bool:
+    """Whether the law punishes anything itself (an Act that creates its offences), not by reference to a code."""
+    if law.sha256 not in _PUNISHES:
+        _PUNISHES[law.sha256] = any(w in p.text for p in law.provisions for w in SANCTIONS)
+    return _PUNISHES[law.sha256]
 
 
 def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:

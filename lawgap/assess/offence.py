@@ -22,11 +22,9 @@ from dataclasses import dataclass, replace
 
 from lawgap.assess.context import aggravating_provisions
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit
+from lawgap.assess.match import Hit, defines_anywhere
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
-from lawgap.structure.qualified import SANCTIONS
-from lawgap.vocab import CRIMINAL_CODE
 
 ACT, MEANS, CHILD = "act", "means", "child"
 Cell = tuple[str, str]  # (law group, article eid)
@@ -142,16 +140,3 @@ def may_define(law: Law, article: str) -> bool:
     return art is None or bool(_DEFINITIONS.search(art.heading or ""))
 
 
-def defines_anywhere(law: Law) -> bool:
-    """A code, or an Act that creates the offence: any of its articles may shape it (a child presumption)."""
-    return law.kind == CRIMINAL_CODE or _punishes(law)
-
-
-_PUNISHES: dict[str, bool] = {}  # law sha256 -> whether it punishes
-
-
-def _punishes(law: Law) -> bool:
-    """Whether the law punishes anything itself (an Act that creates its offences), not by reference to a code."""
-    if law.sha256 not in _PUNISHES:
-        _PUNISHES[law.sha256] = any(w in p.text for p in law.provisions for w in SANCTIONS)
-    return _PUNISHES[law.sha256]

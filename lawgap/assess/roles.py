@@ -12,7 +12,15 @@ Competence articles are not framing: in the region's laws "местные исп
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lawgap.assess.conditions import OFFENCE_CATEGORIES
+
+if TYPE_CHECKING:
+    from lawgap.assess.match import Hit
+    from lawgap.model import Law
 
 DEFINITIONS = "definitions"
 FRAMING_ROLES = {
@@ -35,3 +43,12 @@ def framing_role(heading: str | None) -> str:
         if heading and pattern.search(heading):
             return role
     return ""
+
+
+def frames(category: str, article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> bool:
+    """Whether an article, in the law the hits `found` in it are in, frames that law for a rule of this category: a
+    definitions article is the substance of an offence rule ("Понятие соучастия"), framing for a measure."""
+    hit = next((h for hits in found.values() for h in hits), None)
+    provision = by_sha[hit.law].by_eid.get(article) if hit else None
+    role = framing_role(provision.heading if provision else None)
+    return bool(role) and not (role == DEFINITIONS and category in OFFENCE_CATEGORIES)

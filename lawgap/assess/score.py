@@ -27,7 +27,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from lawgap.assess.anchor import keep_near_anchor
-from lawgap.assess.conditions import OFFENCE_CATEGORIES
 from lawgap.assess.explain import CONTEXT_KEYS, context_parts, render, status_parts
 from lawgap.assess.findings import (
     CountryScore,
@@ -44,11 +43,11 @@ from lawgap.assess.findings import (
     summarise,
 )
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit, lexicon
-from lawgap.assess.offence import OffenceReading, defines_anywhere, may_define, reading, structure_rules
+from lawgap.assess.match import Hit, defines_anywhere, lexicon
+from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
 from lawgap.assess.reading import read_law
 from lawgap.assess.references import ReferenceMap, borrow, general_part_lends, sources
-from lawgap.assess.roles import DEFINITIONS, framing_role
+from lawgap.assess.roles import frames
 from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
@@ -228,7 +227,7 @@ def assess_rule(
             _natural(cell[1]),
         )
 
-    framing = {cell for cell in cells if _framing(rule, cell, cells[cell], by_sha)}
+    framing = {cell for cell in cells if frames(rule.category, cell[1], cells[cell], by_sha)}
     # the strongest articles, those that grant or punish before those that frame the law (lawgap.assess.roles)
     ranked = sorted(sorted(cells, key=strength)[:MAX_EVIDENCE], key=lambda c: (not cell_score(c), c in framing))
     granted = bool(ranked) and ranked[0] not in framing and cell_score(ranked[0]) > 0
@@ -447,15 +446,6 @@ def _cell_evidence(
             )
         )
     return out
-
-
-def _framing(rule: Rule, cell: Cell, found: dict[str, list[Hit]], by_sha: dict[str, Law]) -> bool:
-    """Whether the cell's article frames its law (lawgap.assess.roles) for this rule: a definitions article is
-    the substance of an offence rule ("Понятие соучастия"), framing for a measure."""
-    hit = next((h for hits in found.values() for h in hits), None)
-    article = by_sha[hit.law].by_eid.get(cell[1]) if hit else None
-    role = framing_role(article.heading if article else None)
-    return bool(role) and not (role == DEFINITIONS and rule.category in OFFENCE_CATEGORIES)
 
 
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
