@@ -322,27 +322,42 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                 limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
             if _cited(source, span[1]):
                 continue
-            hits.append(
-                Hit(
-                    law=index.law.sha256,
-                    eid=seq.eid,
-                    article=index.article_of[seq.eid],
-                    rule=rule.id,
-                    element=element.id,
-                    cue=cue.text,
-                    field=seq.field,
-                    span=span,
-                    words=source[span[0] : span[1]],
-                    sentence=sentence,
-                    limited_by=tuple(dict.fromkeys(lim.words for lim in limits)),
-                    limitations=tuple(limits),
-                    aggravating=aggravating,
-                    fuzzy=seq.lemmas[i:end] != seq.data.lemmas[i:end],
-                )
-            )
+            fuzzy = seq.lemmas[i:end] != seq.data.lemmas[i:end]
+            hits.append(_hit(index, rule, element, seq, span, cue.text, sentence, limits, aggravating, fuzzy))
     if element.qualified_part:
         hits += _qualified_parts(index, rule, element, seen)
     return hits
+
+
+def _hit(
+    index: LawIndex,
+    rule: Rule,
+    element: Element,
+    seq: Seq,
+    span: tuple[int, int],
+    cue: str,
+    sentence: tuple[int, int],
+    limits: Sequence[Limitation] = (),
+    aggravating: bool = False,
+    fuzzy: bool = False,
+) -> Hit:
+    """A hit of the element at `span` of the field `seq` analyses, with the words printed there."""
+    return Hit(
+        law=index.law.sha256,
+        eid=seq.eid,
+        article=index.article_of[seq.eid],
+        rule=rule.id,
+        element=element.id,
+        cue=cue,
+        field=seq.field,
+        span=span,
+        words=_source(index, seq)[span[0] : span[1]],
+        sentence=sentence,
+        limited_by=tuple(dict.fromkeys(lim.words for lim in limits)),
+        limitations=tuple(limits),
+        aggravating=aggravating,
+        fuzzy=fuzzy,
+    )
 
 
 def _qualified_parts(index: LawIndex, rule: Rule, element: Element, seen: set[tuple[int, int]]) -> list[Hit]:
@@ -357,20 +372,8 @@ def _qualified_parts(index: LawIndex, rule: Rule, element: Element, seen: set[tu
         start = p.text.find(words) if words else -1
         if start < 0:
             continue
-        out.append(
-            Hit(
-                law=index.law.sha256,
-                eid=p.eid,
-                article=index.article_of[p.eid],
-                rule=rule.id,
-                element=element.id,
-                cue="(qualified part)",
-                field="text",
-                span=(start, start + len(words)),
-                words=words,
-                sentence=index.sentence_of(seq, start),
-            )
-        )
+        span = (start, start + len(words))
+        out.append(_hit(index, rule, element, seq, span, "(qualified part)", index.sentence_of(seq, start)))
     return out
 
 
