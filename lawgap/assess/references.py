@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from lawgap.assess.findings import law_id
 from lawgap.assess.index import articles_of
@@ -41,6 +42,7 @@ class ReferenceMap:
         self._group = group
         self._cited: dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]] | None = None
         self._whole: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._citing: dict[tuple[str, str], dict[str, frozenset[tuple[str, str]]]] = {}
 
     def cited(self, cell: tuple[str, str]) -> tuple[tuple[tuple[str, str], str], ...]:
         """(article cell, cited eid) pairs that `cell` relies on."""
@@ -74,25 +76,34 @@ class ReferenceMap:
             self._cited = self._build()
         return self._whole.get(cell, ())
 
+    def citing(self, cell: tuple[str, str]) -> dict[str, frozenset[tuple[str, str]]]:
+        """For each provision of the article `cell` that cites other articles: the articles it cites."""
+        if self._cited is None:
+            self._cited = self._build()
+        return self._citing.get(cell, {})
+
     def _build(self) -> dict[tuple[str, str], tuple[tuple[tuple[str, str], str], ...]]:
         by_sha = {law.sha256: law for law in self._laws}
         article = {law.sha256: articles_of(law) for law in self._laws}
         out: dict[tuple[str, str], dict[tuple[tuple[str, str], str], None]] = defaultdict(dict)
         whole: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
-        for citing, eid, cited, resolved in self._links():
-            if citing not in by_sha or cited not in by_sha or eid not in article[citing]:
+        citing: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
+        for citing_law, eid, cited, resolved in self._links():
+            if citing_law not in by_sha or cited not in by_sha or eid not in article[citing_law]:
                 continue
-            src = (self._group[law_id(by_sha[citing])], article[citing][eid])
+            src = (self._group[law_id(by_sha[citing_law])], article[citing_law][eid])
             for target in resolved:
                 target_article = article[cited].get(target, target)
                 dst = (self._group[law_id(by_sha[cited])], target_article)
                 if dst == src:
                     continue
+                citing[src][eid].add(dst)
                 if target != target_article:
                     out[src][(dst, target)] = None
                 elif len(resolved) == 1:
                     whole[src][dst] = None
         self._whole = {k: tuple(v) for k, v in whole.items()}
+        self._citing = {k: {e: frozenset(t) for e, t in v.items()} for k, v in citing.items()}
         return {k: tuple(v) for k, v in out.items()}
 
 
@@ -122,6 +133,35 @@ def borrow(
                 if there and there.get(eid) and eid not in out.get(cell, {}):
                     out.setdefault(cell, {})[eid] = (target, target[1], there[eid])
     return out
+
+
+def carry_limits(cells: dict[tuple[str, str], dict[str, list[Hit]]], refs: ReferenceMap) -> None:
+    """A provision that does a thing "в случаях, предусмотренных статьей 37" does it on that article's terms: where
+    every hit of an element in the cited article is limited (only for a victim "участвующему в уголовном деле",
+    "не более чем на один год"), the citing provision's hits of that element take those limits, each still naming
+    the place it is printed (a competence article that cites the granting one is no unlimited grant)."""
+    for cell in list(cells):
+        for eid, targets in refs.citing(cell).items():
+            for element, hits in cells[cell].items():
+                carried = [
+                    x
+                    for target in sorted(targets)
+                    if target in cells and all(h.limited_by for h in cells[target].get(element, ()))
+                    for h in cells[target].get(element, ())
+                    for x in h.limitations
+                ]
+                if not carried:
+                    continue
+                cells[cell][element] = [
+                    replace(
+                        h,
+                        limited_by=tuple(dict.fromkeys((*h.limited_by, *(x.words for x in carried)))),
+                        limitations=tuple(dict.fromkeys((*h.limitations, *carried))),
+                    )
+                    if (h.eid == eid or h.eid.startswith(eid + "__")) and not h.limited_by
+                    else h
+                    for h in hits
+                ]
 
 
 def sources(

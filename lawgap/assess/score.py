@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from lawgap.assess.anchor import keep_near_anchor
+from lawgap.assess.conditions import OFFENCE_CATEGORIES
 from lawgap.assess.explain import CONTEXT_KEYS, context_parts, render, status_parts
 from lawgap.assess.findings import (
     CountryScore,
@@ -46,7 +47,7 @@ from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, defines_anywhere, lexicon
 from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
 from lawgap.assess.reading import read_law
-from lawgap.assess.references import ReferenceMap, borrow, general_part_lends, sources
+from lawgap.assess.references import ReferenceMap, borrow, carry_limits, general_part_lends, sources
 from lawgap.assess.roles import frames
 from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
@@ -182,6 +183,9 @@ def assess_rule(
     if any(e.near_anchor for e in rule.elements):
         keep_near_anchor(rule, cells, by_sha)
 
+    if rule.category not in OFFENCE_CATEGORIES:
+        # an offence article's own result or gravity words are no limit on the article that cites it
+        carry_limits(cells, country.refs)
     borrowed = borrow(rule, cells, country.refs)
     codes = {country.group[law.sha256] for law in country.laws if law.kind == CRIMINAL_CODE}
     general = general_part_lends(rule, {c: found for c, found in cells.items() if c[0] in codes}, _natural)
