@@ -216,14 +216,15 @@ def assess_rule(
         return sum(element_weight(e.mandatory) for e in rule.elements if e.id in found) / total
 
     def strength(cell: Cell) -> tuple:
-        """Best first: more of the rule's weight, then fewer limited elements (an unlimited statement is the
-        better evidence), then an article that says it in its own words over one read with another, then more
-        of its elements, then more words found; the article number only settles what is left, in the law's
-        own order."""
+        """Best first: more of the rule's weight, then fewer elements found only in their weaker form (a penalty
+        "установленную законодательством"), then fewer limited elements (an unlimited statement is the better
+        evidence), then an article that says it in its own words over one read with another, then more of its
+        elements, then more words found; the article number only settles what is left, in the law's own order."""
         found = cells[cell]
         limited = sum(1 for hits in found.values() if _limits(hits))
         return (
             -cell_score(cell),
+            sum(1 for hits in found.values() if _only_partly(hits)),
             limited,
             cell in together,
             -len(found),
@@ -417,6 +418,12 @@ def _limits(hits: Sequence[Hit]) -> tuple[str, ...]:
     if not hits or not all(h.limited_by for h in hits):
         return ()
     return tuple(sorted({w for h in hits for w in h.limited_by}))
+
+
+def _only_partly(hits: Sequence[Hit]) -> bool:
+    """Whether an element is found only in its weaker form (a `partly` cue: liability "установленную
+    законодательством" for a penalty): an article that says it in full, even with a condition, is better evidence."""
+    return bool(hits) and all(any(x.kind == "partly" for x in h.limitations) for h in hits)
 
 
 def _cell_evidence(
