@@ -364,3 +364,44 @@ def test_a_sentence_naming_points_of_its_article_limits_them(tmp_path, monkeypat
     [finding] = score_country("UZ", [law], type(rules)((rules.by_id["witness_protection_relocation"],))).findings
     assert finding.status == PARTIAL, finding.explanation
     assert "тяжких и особо тяжких преступлениях" in [lim.words for lim in finding.limitations]
+
+
+def test_a_kyrgyz_scope_that_names_foreigners_reaches_smuggled_migrants(tmp_path, monkeypatch):
+    # an invented Kyrgyz migration law: it reaches foreigners ("чет элдиктерге") and the citizens who migrate; the
+    # citizens it names last are no limit to citizens only
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_3", None, "article", "3", "Ушул Мыйзамдын колдонулуу чөйрөсү",
+                  "Ушул Мыйзам Кыргыз Республикасынын аймагында жүргөн чет элдиктерге, ошондой эле тышкы "
+                  "миграциянын катышуучусу болуп саналган Кыргыз Республикасынын жарандарына колдонулат."),
+    )  # fmt: skip
+    law = Law("Мыйзам", "ky", "civil", "/migration_ky.txt", "3a" * 32, provs, kind="migration", country="KG")
+    assert [s for s in law_scope(LawIndex(law)) if "smuggled_migrants" in s.excludes] == []
+
+
+@pytest.mark.parametrize(("language", "parts", "words"), [
+    ("ky", ("Чет мамлекеттен кайтып келген, адам сатуудан жабыр тарткан Кыргыз Республикасынын жарандарына "
+            "социалдык жардам көрсөтүлөт.",
+            "Ушул берененин 1-бөлүгүндө көрсөтүлгөн жарандар жумушка орношууга көмөк алуу үчүн калкты иш менен "
+            "камсыз кылуу органдарында биринчи кезекте каттоого алынат."),
+     "Кыргыз Республикасынын жарандарына"),
+    ("ru", ("Гражданам Республики Казахстан, пострадавшим от торговли людьми и вернувшимся из-за рубежа, "
+            "оказывается социальная помощь.",
+            "Лицам, указанным в части 1 настоящей статьи, оказывается содействие в трудоустройстве и "
+            "профессиональном обучении."),
+     "Гражданам Республики"),
+])  # fmt: skip
+def test_persons_named_by_another_part_of_the_article_bring_its_limits(language, parts, words, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_36", None, "article", "36", None, ""),
+        Provision("art_36__para_1", "art_36", "paragraph", "1", None, parts[0]),
+        Provision("art_36__para_2", "art_36", "paragraph", "2", None, parts[1]),
+    )
+    country = "KG" if language == "ky" else "KZ"
+    law = Law("Закон", language, "civil", f"/law36_{language}.txt", "36" * 32, provs, kind="anti_trafficking")
+    rules = load_rules()
+    subset = type(rules)((rules.by_id["assistance_employment_education"],))
+    [finding] = score_country(country, [law], subset).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert any(x.kind == "citizens" and words in x.words for x in finding.limitations), finding.limitations

@@ -24,14 +24,18 @@ if TYPE_CHECKING:
 _NAMING = {
     "ru": frozenset({"указать", "указанный", "перечислить", "перечисленный", "назвать", "названный"}),
     "en": frozenset({"specify", "specified", "refer", "mention", "list"}),
+    # Kyrgyz cites before the participle: "Ушул берененин 3-бөлүгүндө көрсөтүлгөн жарандар" (the words as printed)
+    "ky": frozenset({"көрсөтүлгөн", "аталган", "саналган", "саналып"}),
 }
+# how many words before a Kyrgyz naming participle its citation may start
+_KY_REACH = 8
 
 
 def cited_places(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> list[tuple[Seq, tuple[int, int]]]:
-    """The provisions of the same law, outside the hit's own article, that the sentence names its persons by,
-    as (their text, its whole span)."""
+    """The provisions of the same law, outside the hit's own provision, that the sentence names its persons by
+    ("the citizens specified in part 3 of this article" too), as (their text, its whole span)."""
     language = index.law.language
-    if not seq.bare_at or seq.field != "text" or language not in _NAMING:
+    if (not seq.bare_at and language != "ky") or seq.field != "text" or language not in _NAMING:
         return []
     memo = index.memo.setdefault("cited", {})
     assert isinstance(memo, dict)
@@ -43,12 +47,22 @@ def cited_places(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> list[t
 
 def _cited(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) -> list[tuple[Seq, tuple[int, int]]]:
     law = index.law
-    own = index.article_of[seq.eid]
+    mine = set(_lineage(index, seq.eid))
     out = []
     for eid in _named(index, seq, sentence, language):
         cited = index.seq_of.get((eid, "text"))
-        if cited is not None and index.article_of.get(eid) != own:
+        if cited is not None and eid not in mine and seq.eid not in _lineage(index, eid):
             out.append((cited, (0, len(law.by_eid[eid].text))))
+    return out
+
+
+def _lineage(index: LawIndex, eid: str) -> list[str]:
+    """A provision and the provisions it is part of, up to its article."""
+    out: list[str] = []
+    at: str | None = eid
+    while at is not None:
+        out.append(at)
+        at = index.law.by_eid[at].parent if at in index.law.by_eid else None
     return out
 
 
@@ -61,6 +75,13 @@ def _named(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) 
     refs = []
     for i in range(lo, hi):
         if seq.lemmas[i] not in _NAMING[language]:
+            continue
+        if language == "ky":
+            start, stop = offsets[2 * max(lo, i - _KY_REACH)], offsets[2 * i]
+            for found in find_in_text(source[start:stop], language):
+                if found.target.law is None and not source[start + found.span[1] : stop].strip():
+                    span = (start + found.span[0], start + found.span[1])
+                    refs.append(Reference(law.sha256, seq.eid, span, found.text, found.target))
             continue
         end = aside_at(seq.lemmas, i, language)
         if end == i:
@@ -105,7 +126,7 @@ def _naming_in(index: LawIndex, article: str, language: str) -> dict[str, list[t
     for p in index.law.subtree(article):
         seq = index.seq_of.get((p.eid, "text"))
         if seq is None or not seq.bare_at:
-            continue  # a text without citation asides names nothing
+            continue  # a text without citation asides names nothing (nor, unread, a Kyrgyz one)
         for sentence in index.analyses[p.eid].sentences:
             for eid in _named(index, seq, sentence, language):
                 if index.article_of.get(eid) == article and eid != p.eid:

@@ -212,7 +212,7 @@ _WAIVERS_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(карабастан|караб�
 
 # "граждане Республики ..., а также иностранцы и лица без гражданства": everyone, not citizens only (stateless
 # residents alone leave the foreigners out)
-_FOREIGNERS_TOO = re.compile(r"иностран|foreign|чет\s+өлкө", re.I)
+_FOREIGNERS_TOO = re.compile(r"иностран|foreign|чет\s+(?:өлкө|элдик)", re.I)
 
 
 def stands(kind: str, sentence: str, words: str) -> bool:

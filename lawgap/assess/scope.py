@@ -66,7 +66,7 @@ _DEFINITIONS = {
 }
 _FOREIGNERS = {
     "ru": ("иностранец", "иностранный гражданин", "лицо без гражданство"),
-    "ky": ("чет ~1 өлкөлүк|мамлекеттик", "жарандыгы жок"),
+    "ky": ("чет ~1 өлкөлүк|мамлекеттик", "чет элдик*", "жарандыгы жок"),
     "en": ("foreign|foreigner|stateless|alien",),
 }
 # "в объёме, предусмотренном статьями ...", "only the assistance provided for in Articles ...": a list that bounds
