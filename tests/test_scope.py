@@ -405,3 +405,26 @@ def test_persons_named_by_another_part_of_the_article_bring_its_limits(language,
     [finding] = score_country(country, [law], subset).findings
     assert finding.status == PARTIAL, finding.explanation
     assert any(x.kind == "citizens" and words in x.words for x in finding.limitations), finding.limitations
+
+
+def test_a_law_giving_its_trafficking_provisions_to_everyone_limits_only_its_other_persons(tmp_path, monkeypatch):
+    # an invented Uzbek-style law on violence, in English: citizens and permanent residents first, then every
+    # trafficking victim "irrespective of sex, age and citizenship"
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_4", None, "article", "4", "Scope of this Law", ""),
+        Provision("art_4__para_1", "art_4", "paragraph", "1", None,
+                  "This Law applies to women and children who are citizens of the Republic of Uzbekistan, and to "
+                  "foreign citizens and stateless persons permanently residing in its territory."),
+        Provision("art_4__para_2", "art_4", "paragraph", "2", None,
+                  "The provisions of this Law relating to victims of trafficking apply to all persons who have "
+                  "suffered from trafficking in persons, irrespective of sex, age and citizenship."),
+        Provision("art_9", None, "article", "9", "Medical assistance",
+                  "Victims of trafficking are provided with free medical assistance."),
+    )  # fmt: skip
+    law = Law("Law", "en", "civil", "/uz_violence_en.txt", "4e" * 32, provs, kind="anti_trafficking", country="UZ")
+    scopes = law_scope(LawIndex(law))
+    assert [s.categories for s in scopes] == [frozenset({"smuggling"})]
+    rules = load_rules()
+    [finding] = score_country("UZ", [law], type(rules)((rules.by_id["assistance_medical"],))).findings
+    assert finding.status == MET, finding.explanation

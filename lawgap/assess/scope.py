@@ -47,9 +47,9 @@ _REGARDLESS = {"ru": ("независимо",), "ky": ("карабастан", "
 # Казахстан") is carved out of a limit to citizens and residents: the special rule of the same law prevails over its
 # general scope article
 _ANY_CITIZENSHIP = {
-    "ru": ("независимо от ~4 гражданство",),
+    "ru": ("независимо от ~6 гражданство",),
     "ky": ("жарандыгына ~2 карабастан|карабай",),
-    "en": ("regardless|irrespective ~2 of ~4 citizenship|nationality",),
+    "en": ("regardless|irrespective ~2 of ~6 citizenship|nationality",),
 }
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
 # "органы самоуправления граждан" (the mahalla bodies of Uzbek laws) are no limit to citizens
@@ -89,8 +89,9 @@ _SCHEDULE = {
     "ru": ("преступление ~6 перечислить|указать|предусмотреть ~3 в ~1 приложение|перечень",),
 }
 _TRAFFICKING = {
-    "en": ("trafficking in|of ~1 person|people|human", "human trafficking"),
+    "en": ("traffic|trafficking in|of ~1 person|people|human", "human traffic|trafficking", "victim of ~2 traffic"),
     "ru": ("торговля человек|людьми", "торговля люди"),
+    "ky": ("адам ~1 сатуу*",),
 }
 _ANY_OTHER = {"en": ("any other offence",), "ru": ("иной|другой преступление",)}
 
@@ -173,11 +174,18 @@ def _persons(r: _Reader) -> list[Scope]:
     citizens, foreigners, permanent = r.cues(_CITIZENS), r.cues(_FOREIGNERS), r.cues(_PERMANENT)
     this_law, regardless = r.cues(_THIS_LAW), r.cues(_REGARDLESS)
     limits: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []
+    migrants_only: frozenset[str] = frozenset()  # the rule categories the limits reach (empty: all)
     only: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []  # foreigners get only the articles listed
     carved = {r.index.article_of[seq.eid] for seq, _sentence in r.sentences(_ANY_CITIZENSHIP)}
     for seq, sentence in r.sentences(_REACH):
         lo, window = r.window(seq, sentence)
         if not any(c.find(window) for c in this_law) and not r.framed(seq, _EXTENT):
+            continue
+        if _for_every_trafficking_victim(r, window):
+            # "The provisions of this Law relating to victims of trafficking apply to all persons ... irrespective of
+            # sex, age and citizenship": its limit to citizens binds the law's other persons (smuggled migrants
+            # among them), not trafficking victims
+            migrants_only = frozenset({"smuggling"})
             continue
         if any(c.find(window) for c in regardless) or any(c.find(window[:12]) for c in r.cues(_DEFINITIONS)):
             continue
@@ -209,13 +217,18 @@ def _persons(r: _Reader) -> list[Scope]:
             if not articles:  # every article it would limit says otherwise
                 continue
         out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), articles,
-                         frozenset({"smuggled_migrants"})))
+                         frozenset({"smuggled_migrants"}), categories=migrants_only))
     everything = frozenset(p.eid for p in r.index.law.articles())
     for seq, sentence, start, listed in only:
         others = everything - listed - {r.index.article_of[seq.eid]}
         out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), others,
                          categories=frozenset({"assistance"})))
     return out
+
+
+def _for_every_trafficking_victim(r: _Reader, window) -> bool:
+    """Whether a sentence of the law's reach gives its trafficking provisions to everyone, whatever citizenship."""
+    return any(c.find(window) for c in r.cues(_ANY_CITIZENSHIP)) and any(c.find(window) for c in r.cues(_TRAFFICKING))
 
 
 def _territory(r: _Reader) -> list[Scope]:
