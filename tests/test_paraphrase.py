@@ -46,6 +46,10 @@ CASES = [
      "The acts provided for in parts one or two of this Article, committed: a) by an organised group"),
     ("en_translation_tip_law.txt", "TM", "residence_recovery_reflection_period", None, None, "",
      "a period of thirty days to recover and decide whether to cooperate"),
+    # the codes name the victim by the offence done to him (blind round 9's Turkmen-style code, in-sample since)
+    ("blind9/tm_style_criminal_code_excerpt_ru.txt", "TM", "non_punishment_victims", PARTIAL, "art_129",
+     "небольшой или средней тяжести", "Лицо, в отношении которого было совершено преступление, предусмотренное "
+     "настоящей статьёй ..., освобождается от уголовной ответственности"),
 ]
 
 
