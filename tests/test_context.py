@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from lawgap.assess.context import aggravating_provisions, excluded_articles, lead_in_sentences
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import _cited
+from lawgap.assess.match import _cited, redirects
 from tests.conftest import corpus_law
 
 KG_CC_RU = "kg/criminal_code_2021_ru.docx"
@@ -156,3 +157,38 @@ CITED = [
 def test_an_offence_named_with_its_article_in_brackets_is_a_citation(text, cited):
     end = text.index(",") if "(" not in text else text.index(" (")
     assert _cited(text, end) is cited
+
+
+# a note that sends the act to another article to be qualified there: its words are no evidence for the article it is
+# printed under, nor does it lend that article the other article's offence (invented notes in the codes' style)
+REDIRECTS = [
+    ("Примечание. Если действия, указанные в настоящей статье, совершены в целях эксплуатации ребенка, содеянное "
+     "квалифицируется по статье 135 настоящего Кодекса.", True),
+    ("Эскертүү. Жашы жете элек адамды сойкулукка тартуу ушул Кодекстин 283-беренеси боюнча квалификацияланат.", True),
+    ("Note. Where the acts are committed for the purpose of exploitation, they shall be qualified under Article 129.",
+     True),
+    ("Действия, указанные в части первой настоящей статьи, совершенные в целях эксплуатации, наказываются ...", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "redirect"), REDIRECTS)
+def test_a_note_that_sends_the_act_to_another_article(text, redirect):
+    assert redirects(text) is redirect
+
+
+@pytest.mark.parametrize(
+    "rule_id", ["criminalisation_aggravating_official", "criminalisation_aggravating_child_victim"]
+)
+def test_an_offence_whose_note_redirects_to_trafficking_is_no_aggravation_of_it(rule_id, tmp_path, monkeypatch):
+    # blind round 9's Turkmen-style code (in-sample since): art 153, illegal adoption, has qualified parts for an
+    # official and for a child taken abroad, and a note sending adoption for exploitation to art 129 (trafficking)
+    from lawgap.assess.score import score_country
+    from lawgap.parsers import load_law
+    from lawgap.rules import load_rules
+
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = load_law(Path(__file__).parent / "fixtures/laws/blind9/tm_style_criminal_code_excerpt_ru.txt", country="TM")
+    rules = load_rules()
+    [finding] = score_country("TM", [law], type(rules)((rules.by_id[rule_id],))).findings
+    articles = {ev.article for ev in finding.evidence}
+    assert "art_129" in articles and "art_153" not in articles

@@ -135,6 +135,18 @@ _CITED_ARTICLE = re.compile(
 )
 
 
+# "Если действия ... совершены в целях эксплуатации ребенка, содеянное квалифицируется по статье 135": a note that
+# sends the act to another article; its words belong to that article, not to the one the note is printed under
+_REDIRECT = re.compile(
+    r"квалифицир\w*\s+(?:по|как)\s|квалификациялан|(?:qualified|classified|prosecuted)\s+under\s", re.IGNORECASE
+)
+
+
+def redirects(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the text (or its span) sends what it describes to another article to be qualified there."""
+    return bool(_REDIRECT.search(text, start, len(text) if end is None else end))
+
+
 def _cited(source: str, end: int) -> bool:
     """Whether the words ending at `end` are followed by a bracketed article reference."""
     return bool(_CITED_ARTICLE.match(source, end))
@@ -320,7 +332,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             if aggravating:
                 words = _context(index).aggravating[seq.eid]
                 limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
-            if _cited(source, span[1]):
+            if _cited(source, span[1]) or redirects(source, *sentence):
                 continue
             fuzzy = seq.lemmas[i:end] != seq.data.lemmas[i:end]
             hits.append(_hit(index, rule, element, seq, span, cue.text, sentence, limits, aggravating, fuzzy))

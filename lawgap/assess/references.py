@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from lawgap.assess.findings import law_id
 from lawgap.assess.index import articles_of
-from lawgap.assess.match import Hit
+from lawgap.assess.match import Hit, redirects
 from lawgap.cache import DiskCache
 from lawgap.model import Law
 from lawgap.rules import Rule
@@ -91,6 +91,8 @@ class ReferenceMap:
         for citing_law, eid, cited, resolved in self._links():
             if citing_law not in by_sha or cited not in by_sha or eid not in article[citing_law]:
                 continue
+            if redirects(by_sha[citing_law].by_eid[eid].text or ""):
+                continue  # "содеянное квалифицируется по статье 135": the act belongs there, nothing is lent here
             src = (self._group[law_id(by_sha[citing_law])], article[citing_law][eid])
             for target in resolved:
                 target_article = article[cited].get(target, target)
