@@ -128,6 +128,9 @@ KINDS = [
     ("kz/special_social_services_law_2008_ru.md", "smuggling_protection_rights", True),
     (KG_CPC_RU, "smuggling_aggravating_danger", False),
     (KG_CC_RU, "smuggling_aggravating_danger", True),
+    # a state-protection law makes no offence, but may define the child (Rule.any_law)
+    ("kz/state_protection_participants_criminal_process_2000_ru.md", "definition_means_fraud_deception", False),
+    ("kz/state_protection_participants_criminal_process_2000_ru.md", "definition_child_under_18", True),
 ]
 
 
@@ -192,3 +195,18 @@ def test_an_offence_whose_note_redirects_to_trafficking_is_no_aggravation_of_it(
     [finding] = score_country("TM", [law], type(rules)((rules.by_id[rule_id],))).findings
     articles = {ev.article for ev in finding.evidence}
     assert "art_129" in articles and "art_153" not in articles
+
+
+def test_a_witness_protection_law_defines_the_child(tmp_path, monkeypatch):
+    # blind round 9's Tajik-style state-protection law (in-sample since): its definitions article says
+    # "несовершеннолетний - лицо, не достигшее восемнадцатилетнего возраста"
+    from lawgap.assess.score import score_country
+    from lawgap.parsers import load_law
+    from lawgap.rules import load_rules
+
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = load_law(Path(__file__).parent / "fixtures/laws/blind9/tj_style_witness_protection_law_ru.txt", country="TJ")
+    rules = load_rules()
+    [finding] = score_country("TJ", [law], type(rules)((rules.by_id["definition_child_under_18"],))).findings
+    assert finding.status == "met", finding.explanation
+    assert finding.evidence[0].article == "art_1"

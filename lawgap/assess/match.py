@@ -409,7 +409,7 @@ def may_hold(law: Law, rule: Rule) -> bool:
     """Whether this kind of law can hold evidence of the rule at all (unknown kinds can). A smuggling rule that
     criminal law makes (the offence, its aggravations) is held only by a law of its kinds or one that punishes: an
     anti-trafficking law that exempts a victim "за использование поддельных документов" creates no document offence."""
-    if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES:
+    if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES and not rule.any_law:
         return law.kind in rule.law_kinds
     if rule.category == "smuggling" and CRIMINAL_CODE in rule.law_kinds and law.kind not in (None, *rule.law_kinds):
         return defines_anywhere(law)

@@ -142,6 +142,9 @@ class Rule:
     # Asked for every victim, not only for one who takes part in a case (TIP 6(5)): a procedure code that gives
     # it only to participants gives it in part (see lawgap.assess.conditions.Frame.in_proceedings).
     every_victim: bool = False
+    # A definition any law may give ("несовершеннолетний — лицо, не достигшее восемнадцатилетнего возраста" in a
+    # witness-protection or migration law): held by a law of any kind, though it usually lives in `law_kinds`.
+    any_law: bool = False
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -305,6 +308,7 @@ class _Rule(Strict):
     without_means: one_of(WITHOUT_MEANS) = ""
     general_part: bool = False
     every_victim: bool = False
+    any_law: bool = False
     elements: list[_Element]
 
     @model_validator(mode="after")
@@ -340,6 +344,7 @@ class _Rule(Strict):
             without_means=self.without_means,
             general_part=self.general_part,
             every_victim=self.every_victim,
+            any_law=self.any_law,
         )
 
 
