@@ -46,6 +46,18 @@ CASES = [
      "The acts provided for in parts one or two of this Article, committed: a) by an organised group"),
     ("en_translation_tip_law.txt", "TM", "residence_recovery_reflection_period", None, None, "",
      "a period of thirty days to recover and decide whether to cooperate"),
+    # a child until the age is known, in the words of an English translation and of a Turkmen-style law
+    ("blind9/uz_style_violence_protection_law_en.txt", "UZ", "children_age_presumption", MET, "art_30", "",
+     "If the age of a victim is uncertain ..., he or she shall be considered a child"),
+    ("blind4/tm_style_anti_trafficking_law_ru.txt", "TM", "children_age_presumption", MET, "art_18", "",
+     "Если возраст лица не установлен ..., такое лицо до установления его возраста рассматривается как ребёнок"),
+    # disclosure by officials, liability left to other laws, in a final chapter: partial
+    ("blind9/tj_style_witness_protection_law_ru.txt", "TJ", "privacy_disclosure_offence", PARTIAL, "art_39",
+     "привлекаются к ответственности", "Должностные лица, виновные ... в разглашении сведений о защищаемом лице, "
+     "привлекаются к ответственности в соответствии с законодательством"),
+    ("blind9/uz_style_violence_protection_law_en.txt", "UZ", "privacy_disclosure_offence", PARTIAL, "art_42",
+     "bear disciplinary, administrative or criminal liability", "Officials ... who have disclosed confidential "
+     "information about a victim, bear disciplinary, administrative or criminal liability"),
     # the codes name the victim by the offence done to him (blind round 9's Turkmen-style code, in-sample since)
     ("blind9/tm_style_criminal_code_excerpt_ru.txt", "TM", "non_punishment_victims", PARTIAL, "art_129",
      "небольшой или средней тяжести", "Лицо, в отношении которого было совершено преступление, предусмотренное "

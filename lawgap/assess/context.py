@@ -78,6 +78,7 @@ _FINAL_PROVISIONS = {
     "ky": ("күчүнө кир*", "өткөөл жобо*", "корутунду ~2 жобо*"),
     "en": ("commencement", "transitional provision", "entry into force", "final provision"),
 }
+_LIABILITY = {"ru": ("ответственность",), "ky": ("жоопкерчилик*",), "en": ("liability|responsibility",)}
 # A "witness with the right to defence" is a person under suspicion, whatever the heading's first word says.
 _QUASI_SUSPECT = {"ru": ("свидетель ~4 право на защита",), "ky": (), "en": ("witness ~4 right to ~2 defence",)}
 _REMOVAL = {
@@ -151,10 +152,14 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
 
     others = (headings(_OTHER_PERSONS) - headings(_PROTECTED_PERSONS)) | headings(_QUASI_SUSPECT)
     law = index.law
+    # a chapter of final provisions often holds the law's liability article ("Статья 39. Ответственность за
+    # нарушение настоящего Закона"): that one stays
+    liable = headings(_LIABILITY)
     final = {
         p.eid
         for heading in headings(_FINAL_PROVISIONS)
         for p in (law.subtree(heading) if not law.is_article_level(law.by_eid[heading]) else (law.by_eid[heading],))
+        if p.eid not in liable
     }
     # an article of such a chapter that names the victim or a witness (their confidentiality) stays
     naming_protected = {

@@ -118,8 +118,10 @@ def _wrong_subject(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
     role = who.of(seq, sentence).role
     if role == ACCUSED or (role == FOREIGN and rule.category not in _BETWEEN_STATES):
         return True
-    if role == OFFICIAL and rule.category in PROTECTION_CATEGORIES:
-        return True  # a judge's or an investigator's security protects no victim or witness
+    if role == OFFICIAL and rule.category in PROTECTION_CATEGORIES and CRIMINAL_CODE not in rule.law_kinds:
+        # a judge's or an investigator's security protects no victim or witness; an offence a protection rule asks
+        # for (disclosing a victim's identity) is often one that officials commit
+        return True
     if CRIMINAL_CODE in rule.law_kinds or index.article_of[seq.eid] not in who.offences:
         return False
     if rule.category in _MEASURE_CATEGORIES:
