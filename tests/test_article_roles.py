@@ -25,6 +25,9 @@ ROLES = [
     ("Права жертвы торговли людьми", ""),
     ("Временное проживание в кризисных центрах", ""),
     ("Помощь в целях реинтеграции", ""),  # "в целях" is no statement of the law's purposes
+    ("Подготовка кадров в сфере противодействия торговле людьми", "training"),
+    ("Training of specialists", "training"),
+    ("Трудоустройство и профессиональное обучение жертв", ""),  # the victim's vocational training is help
     ("Ответственность за нарушение законодательства о социальных услугах", ""),
     (None, ""),
 ]
@@ -71,6 +74,32 @@ def test_a_definition_the_law_says_nothing_else_of_stays_evidence(tmp_path, monk
     f = next(x for x in score_country("KZ", [_law(DEFINES, "anti_trafficking")], rules).findings
              if x.rule.id == "assistance_housing")  # fmt: skip
     assert [ev.article for ev in f.evidence] == ["art_1"]
+
+
+TRAINS = _art(
+    "19",
+    "Подготовка кадров",
+    "Сотрудники органов внутренних дел проходят обучение по вопросам выявления жертв торговли людьми, порядка их "
+    "идентификации и направления в центры помощи.",
+)
+IDENTIFIES = _art(
+    "20",
+    "Идентификация жертв торговли людьми",
+    "Идентификация жертв торговли людьми проводится органами внутренних дел в порядке, установленном "
+    "Правительством, в течение десяти дней.",
+)
+
+
+@pytest.mark.parametrize(("rule_id", "articles"), [
+    ("identification_procedure", ["art_20"]),  # officials' training is not the procedure itself
+    ("identification_training", ["art_19"]),  # but it is the training
+])  # fmt: skip
+def test_a_training_article_is_evidence_only_of_training(rule_id, articles, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _law(TRAINS + IDENTIFIES, "anti_trafficking")
+    [f] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert [ev.article for ev in f.evidence] == articles, f.explanation
 
 
 def test_a_qualified_part_is_an_aggravated_form_whatever_opens_it(tmp_path, monkeypatch):

@@ -21,8 +21,10 @@ from lawgap.assess.conditions import OFFENCE_CATEGORIES
 if TYPE_CHECKING:
     from lawgap.assess.match import Hit
     from lawgap.model import Law
+    from lawgap.rules import Rule
 
 DEFINITIONS = "definitions"
+TRAINING = "training"
 FRAMING_ROLES = {
     DEFINITIONS: re.compile(r"(?i)понят|термин|определени|түшүнүк|concept|definition|interpretation|meaning"),
     "financing": re.compile(r"(?i)финансирован|каржылоо|financing|funding"),
@@ -31,6 +33,13 @@ FRAMING_ROLES = {
         r"|көзөмөл|^\W*(supervision|monitoring|oversight)\b"
     ),
     "purpose": re.compile(r"(?i)^\W*(цели|цель|задачи)\b|максат|^\W*(purpose|purposes|objectives?|aims?)\b"),
+    # "Подготовка кадров", "Training of specialists": what officials learn about identifying victims is not the
+    # identification, the referral or the help itself (it is evidence for a rule about training)
+    TRAINING: re.compile(
+        r"(?i)подготовк\w* кадр|повышени\w* квалификац|обучени\w* (?:специалист|сотрудник|должностн|кадр)"
+        r"|training of (?:specialist|staff|official|personnel|professional)|(?:staff|specialist|personnel) training"
+        r"|кадрларды даярдоо|квалификация\w* жогорулат"
+    ),
     "legislation": re.compile(r"(?i)^\W*законодательств|мыйзамдары\W*$|^\W*legislation\b"),
 }
 
@@ -45,10 +54,15 @@ def framing_role(heading: str | None) -> str:
     return ""
 
 
-def frames(category: str, article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> bool:
-    """Whether an article, in the law the hits `found` in it are in, frames that law for a rule of this category: a
-    definitions article is the substance of an offence rule ("Понятие соучастия"), framing for a measure."""
+def frames(rule: Rule, article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> bool:
+    """Whether an article, in the law the hits `found` in it are in, frames that law for this rule: a definitions
+    article is the substance of an offence rule ("Понятие соучастия"), a training article of a rule on training,
+    and framing for the rest."""
     hit = next((h for hits in found.values() for h in hits), None)
     provision = by_sha[hit.law].by_eid.get(article) if hit else None
     role = framing_role(provision.heading if provision else None)
-    return bool(role) and not (role == DEFINITIONS and category in OFFENCE_CATEGORIES)
+    if role == DEFINITIONS:
+        return rule.category not in OFFENCE_CATEGORIES
+    if role == TRAINING:
+        return not any(e.id == TRAINING for e in rule.elements)
+    return bool(role)

@@ -232,7 +232,7 @@ def assess_rule(
             _natural(cell[1]),
         )
 
-    framing = {cell for cell in cells if frames(rule.category, cell[1], cells[cell], by_sha)}
+    framing = {cell for cell in cells if frames(rule, cell[1], cells[cell], by_sha)}
     # the strongest articles, those that grant or punish before those that frame the law (lawgap.assess.roles)
     ranked = sorted(sorted(cells, key=strength)[:MAX_EVIDENCE], key=lambda c: (not cell_score(c), c in framing))
     granted = bool(ranked) and ranked[0] not in framing and cell_score(ranked[0]) > 0
