@@ -15,7 +15,7 @@ from functools import cache
 
 import pytest
 
-from lawgap.assess.evaluate import TEST, TUNE, Scores, evaluate, load_gold
+from lawgap.assess.evaluate import EVIDENCE_FILES, GOLD_DIR, TEST, TUNE, Scores, _judgements, evaluate, load_gold
 from lawgap.assess.index import articles_of
 from lawgap.rules import load_rules
 from tests.conftest import corpus_law
@@ -66,9 +66,19 @@ def test_gold_eids_are_articles_of_the_parsed_law(name):
 
 
 def test_gold_gap_has_no_positive_evidence():
-    # a lawyer who finds nothing cannot also cite a provision for the same rule
-    positive = {(j.set, j.rule) for j in JUDGEMENTS if j.relevant}
+    # a lawyer who finds nothing cannot also cite a provision for the same rule (the statuses and evidence.tsv are
+    # one judge's); a later, independent judge may disagree, and each such disagreement is listed in README.md
+    own = _judgements(GOLD_DIR / EVIDENCE_FILES[0], SETS)
+    positive = {(j.set, j.rule) for j in own if j.relevant}
     assert not [(s.set, s.rule) for s in STATUSES if s.status == "gap" and (s.set, s.rule) in positive]
+    later = {(j.set, j.rule) for j in JUDGEMENTS if j.relevant} - positive
+    contested = [(s.set, s.rule) for s in STATUSES if s.status == "gap" and (s.set, s.rule) in later]
+    assert contested == CONTESTED, contested
+
+
+# a gap of the status judge for which a later judge found a provision relevant (evidence_heldout.tsv round 7: KG CPC
+# 181, a same-sex examination of the victim, "partial"); the status stays as judged
+CONTESTED = [("kg_ru", "assistance_gender_sensitive")]
 
 
 def test_test_split_is_whole_files_with_blind_four_valued_statuses():
@@ -110,7 +120,6 @@ MARKS: dict[tuple[str, str, str], pytest.MarkDecorator] = {
     (TUNE, "en", "status"): missed("0.800: the PK Witness Protection Act's extent and schedule make findings "
     "partial where the gold set, judged before scope was read, says met"),
     (TEST, "ky", "precision"): missed("0.870 (before 0.873)"),
-    (TEST, "ky", "status"): missed("0.867 (before 0.233)"),
     (TEST, "en", "status"): missed("0.856 (before 0.667)"),
     (TEST, "en", "false_met"): missed("0.033 (3 of 90)"),
 }

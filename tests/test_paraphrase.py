@@ -58,6 +58,12 @@ CASES = [
     ("blind9/uz_style_violence_protection_law_en.txt", "UZ", "privacy_disclosure_offence", PARTIAL, "art_42",
      "bear disciplinary, administrative or criminal liability", "Officials ... who have disclosed confidential "
      "information about a victim, bear disciplinary, administrative or criminal liability"),
+    # a procedure code that only explains the victim's procedural rights, or keeps only a same-sex examination, meets
+    # the assistance rule in part (blind round 5's Kazakh-style code, in-sample since)
+    ("blind5/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "assistance_counselling_rights", PARTIAL, "art_71",
+     "разъяснить ему права", "при признании лица потерпевшим разъяснить ему права ... на языке, которым он владеет"),
+    ("blind5/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "assistance_gender_sensitive", PARTIAL,
+     "art_223", "одного пола", "Понятые при освидетельствовании ... должны быть одного пола с освидетельствуемым"),
     # the codes name the victim by the offence done to him (blind round 9's Turkmen-style code, in-sample since)
     ("blind9/tm_style_criminal_code_excerpt_ru.txt", "TM", "non_punishment_victims", PARTIAL, "art_129",
      "небольшой или средней тяжести", "Лицо, в отношении которого было совершено преступление, предусмотренное "
