@@ -28,6 +28,7 @@ from functools import partial
 
 from lawgap.assess.anchor import keep_near_anchor
 from lawgap.assess.conditions import OFFENCE_CATEGORIES
+from lawgap.assess.evidence_items import cell_evidence
 from lawgap.assess.explain import CONTEXT_KEYS, context_parts, render, status_parts
 from lawgap.assess.findings import (
     CountryScore,
@@ -57,7 +58,6 @@ from lawgap.structure.qualified import SANCTIONS
 from lawgap.vocab import CRIMINAL_CODE, MET
 
 MAX_EVIDENCE = 12
-EXCERPT_CHARS = 320
 Cell = tuple[str, str]  # (law group, article eid)
 
 
@@ -133,18 +133,6 @@ def _parallel_groups(laws: Sequence[Law]) -> dict[str, str]:
             primary.append(law)
             group[ids[law.sha256]] = ids[law.sha256]
     return group
-
-
-def _excerpt(law: Law, hit: Hit) -> str:
-    p = law.by_eid[hit.eid]
-    source = (p.heading if hit.field == "heading" else p.text) or ""
-    a, b = hit.sentence
-    text = source[a:b].strip()
-    if len(text) > EXCERPT_CHARS:
-        centre = hit.span[0] - a
-        lo = max(0, min(centre - EXCERPT_CHARS // 3, len(text) - EXCERPT_CHARS))
-        text = ("…" if lo else "") + text[lo : lo + EXCERPT_CHARS].strip() + "…"
-    return text
 
 
 class _Indexes(dict):
@@ -245,17 +233,17 @@ def assess_rule(
             continue  # already shown with the best article, as read together with it
         if granted and cell in framing:
             continue  # another article grants it: the definitions or financing article is no evidence beside it
-        items = _cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell))
+        items = cell_evidence(cell[1], cells[cell], by_sha, cell_score(cell))
         if cell in together:
             items = [replace(ev, read_with=(together[cell],)) for ev in items]
         if cell == ranked[0] and read_as_one:
-            lent = [ev for source, found in read_as_one.items() for ev in _cell_evidence(source[1], found, by_sha, 1.0)]
+            lent = [ev for source, found in read_as_one.items() for ev in cell_evidence(source[1], found, by_sha, 1.0)]
             others = tuple(dict.fromkeys(f"{ev.law}:{ev.article}" for ev in lent))
             items = [replace(ev, read_with=others) for ev in items] + lent
         evidence.extend(items)
         if cell == ranked[0]:
             for source, found in sources(borrowed.get(cell, {})).items():
-                evidence.extend(_cell_evidence(source[1], found, by_sha, cell_score(cell), via=cell[1]))
+                evidence.extend(cell_evidence(source[1], found, by_sha, cell_score(cell), via=cell[1]))
 
     best = ranked[0] if ranked else None
     own = cells[best] if best else {}
@@ -395,7 +383,7 @@ def _offence_evidence(cell: Cell, country: _Country) -> list[Evidence]:
     found: dict[str, list[Hit]] = defaultdict(list)
     for h in acts:
         found[h.element].append(h)
-    return _cell_evidence(cell[1], found, country.by_sha, 1.0)
+    return cell_evidence(cell[1], found, country.by_sha, 1.0)
 
 
 def _by_source(
@@ -424,39 +412,6 @@ def _only_partly(hits: Sequence[Hit]) -> bool:
     """Whether an element is found only in its weaker form (a `partly` cue: liability "установленную
     законодательством" for a penalty): an article that says it in full, even with a condition, is better evidence."""
     return bool(hits) and all(any(x.kind == "partly" for x in h.limitations) for h in hits)
-
-
-def _cell_evidence(
-    article: str, found: dict[str, list[Hit]], by_sha: dict[str, Law], score: float, via: str | None = None
-) -> list[Evidence]:
-    """Evidence items for one article, one per language version in which it was found."""
-    per_law: dict[str, list[Hit]] = defaultdict(list)
-    for hits in found.values():
-        for h in hits:
-            per_law[h.law].append(h)
-    out = []
-    for sha, hits in sorted(per_law.items(), key=lambda kv: by_sha[kv[0]].language != "ru"):
-        law = by_sha[sha]
-        hits.sort(key=lambda h: (h.eid, h.span))
-        best = max(hits, key=lambda h: len({x.element for x in hits if x.sentence == h.sentence and x.eid == h.eid}))
-        art = law.by_eid.get(article)
-        out.append(
-            Evidence(
-                law=law_id(law),
-                eid=best.eid,
-                article=article,
-                num=art.num if art is not None else None,
-                score=round(score, 3),
-                excerpt=_excerpt(law, best),
-                language=law.language,
-                elements=tuple(sorted({h.element for h in hits})),
-                words=tuple(dict.fromkeys(h.words for h in hits)),
-                limited_by=tuple(sorted({w for h in hits for w in h.limited_by})),
-                fuzzy=any(h.fuzzy for h in hits),
-                via=via,
-            )
-        )
-    return out
 
 
 def score_country(country: str, laws: Sequence[Law], rules: RuleSet | None = None) -> CountryScore:
