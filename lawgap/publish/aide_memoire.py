@@ -362,7 +362,9 @@ def rights(cs: CountryScore, laws: Sequence[Law], lang: str, confirmed: Iterable
         where = cite(eid, "en" if lang == "en" else "ru", kind=kind_of(law), country=cs.country)
         where += _of_law(cs.country, law, lang)
         own = law.full_text(ev.article).lower() if ev.article in law.by_eid else ""
+        # the limits printed in the article the leaflet cites: the finding's, else those read in that article
         words = {w for e in f.elements for w in e.limited_by if w.lower() in own}
+        words = words or {w for w in ev.limited_by if w.lower() in own}
         limit = ", ".join(sorted(words)) if f.status == PARTIAL else ""
         ru, en = RIGHTS[f.rule.id]
         text = en if lang == "en" else ru
