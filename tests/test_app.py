@@ -173,15 +173,15 @@ def test_one_status_on_every_page_export_and_report_before_and_after_an_override
     # KG shelter for victims lives in an anti-trafficking law, which the corpus lacks: not assessed, not a gap
     before = statuses_everywhere("KG", "assistance_housing")
     assert before == {**dict.fromkeys(before, "not_assessed"), "gaps": "not listed"}
-    # KG: gender-sensitive assistance is a real gap; an adviser rules it partial
-    gap = statuses_everywhere("KG", "assistance_gender_sensitive")
+    # KG: nothing bars detaining child victims, a real gap; an adviser rules it partial
+    gap = statuses_everywhere("KG", "children_no_detention")
     assert set(gap.values()) == {"gap"}
-    ReviewStore().override_status("KG", "assistance_gender_sensitive", "partial", "Ада Советник", "ст. 40 УПК КР")
-    after = statuses_everywhere("KG", "assistance_gender_sensitive")
+    ReviewStore().override_status("KG", "children_no_detention", "partial", "Ада Советник", "ст. 40 УПК КР")
+    after = statuses_everywhere("KG", "children_no_detention")
     assert set(after.values()) == {"partial"}
     matrix = next(x for x in components(page("matrix")) if "lg-matrix" in x)
     marked = re.search(
-        r'<td class="cell reviewed partial"[^>]*data-rule="assistance_gender_sensitive"[^>]*>(.*?)</td>', matrix
+        r'<td class="cell reviewed partial"[^>]*data-rule="children_no_detention"[^>]*>(.*?)</td>', matrix
     )
     assert marked and "Ада Советник" in h.unescape(marked.group(1))
 

@@ -33,8 +33,8 @@ def test_english_rendering_is_the_json_explanation(kg):
         # housing lives in the anti-trafficking law, not supplied: not assessed, the law named as the catalogue
         # names it, in Russian
         ("assistance_housing", "Не оценено", "Закон «О предупреждении и борьбе с торговлей людьми»"),
-        # the procedure code is supplied and says nothing on gender-sensitive assistance: a gap, naming the laws
-        ("assistance_gender_sensitive", "Пробел", "представленных законах: УК"),
+        # the procedure code is supplied and says nothing on detaining child victims: a gap, naming the laws
+        ("children_no_detention", "Пробел", "представленных законах: УК"),
         # a General Part provision is read with the trafficking offence it applies to
         ("criminalisation_attempt", "Соответствует: ", "ст. 37 со ст. 166"),
     ],
