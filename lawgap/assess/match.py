@@ -140,7 +140,7 @@ _CITED_ARTICLE = re.compile(
 # "Если действия ... совершены в целях эксплуатации ребенка, содеянное квалифицируется по статье 135": a note that
 # sends the act to another article; its words belong to that article, not to the one the note is printed under
 _REDIRECT = re.compile(
-    r"квалифицир\w*\s+(?:по|как)\s|квалификациялан|(?:qualified|classified|prosecuted)\s+under\s", re.IGNORECASE
+    r"квалифицир\w*\s+по\s|квалификациялан|(?:qualified|classified|prosecuted)\s+under\s", re.IGNORECASE
 )
 
 

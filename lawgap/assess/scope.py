@@ -174,7 +174,7 @@ def _persons(r: _Reader) -> list[Scope]:
     citizens, foreigners, permanent = r.cues(_CITIZENS), r.cues(_FOREIGNERS), r.cues(_PERMANENT)
     this_law, regardless = r.cues(_THIS_LAW), r.cues(_REGARDLESS)
     limits: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []
-    migrants_only: frozenset[str] = frozenset()  # the rule categories the limits reach (empty: all)
+    reach: frozenset[str] = frozenset()  # the rule categories the limits to citizens reach (empty: all)
     only: list[tuple[Seq, tuple[int, int], int, frozenset[str]]] = []  # foreigners get only the articles listed
     carved = {r.index.article_of[seq.eid] for seq, _sentence in r.sentences(_ANY_CITIZENSHIP)}
     for seq, sentence in r.sentences(_REACH):
@@ -185,7 +185,7 @@ def _persons(r: _Reader) -> list[Scope]:
             # "The provisions of this Law relating to victims of trafficking apply to all persons ... irrespective of
             # sex, age and citizenship": its limit to citizens binds the law's other persons (smuggled migrants
             # among them), not trafficking victims
-            migrants_only = frozenset({"smuggling"})
+            reach = frozenset({"smuggling"})
             continue
         if any(c.find(window) for c in regardless) or any(c.find(window[:12]) for c in r.cues(_DEFINITIONS)):
             continue
@@ -217,7 +217,7 @@ def _persons(r: _Reader) -> list[Scope]:
             if not articles:  # every article it would limit says otherwise
                 continue
         out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), articles,
-                         frozenset({"smuggled_migrants"}), categories=migrants_only))
+                         frozenset({"smuggled_migrants"}), categories=reach))
     everything = frozenset(p.eid for p in r.index.law.articles())
     for seq, sentence, start, listed in only:
         others = everything - listed - {r.index.article_of[seq.eid]}
@@ -226,7 +226,7 @@ def _persons(r: _Reader) -> list[Scope]:
     return out
 
 
-def _for_every_trafficking_victim(r: _Reader, window) -> bool:
+def _for_every_trafficking_victim(r: _Reader, window: tuple[str, ...]) -> bool:
     """Whether a sentence of the law's reach gives its trafficking provisions to everyone, whatever citizenship."""
     return any(c.find(window) for c in r.cues(_ANY_CITIZENSHIP)) and any(c.find(window) for c in r.cues(_TRAFFICKING))
 
