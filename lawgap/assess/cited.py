@@ -20,6 +20,7 @@ from lawgap.refs.resolve import resolver
 
 if TYPE_CHECKING:
     from lawgap.assess.index import LawIndex, Seq
+    from lawgap.model import Law
 
 _NAMING = {
     "ru": frozenset({"указать", "указанный", "перечислить", "перечисленный", "назвать", "названный"}),
@@ -47,23 +48,18 @@ def cited_places(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> list[t
 
 def _cited(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) -> list[tuple[Seq, tuple[int, int]]]:
     law = index.law
-    mine = set(_lineage(index, seq.eid))
+    mine = _lineage(law, seq.eid)
     out = []
     for eid in _named(index, seq, sentence, language):
         cited = index.seq_of.get((eid, "text"))
-        if cited is not None and eid not in mine and seq.eid not in _lineage(index, eid):
+        if cited is not None and eid not in mine and seq.eid not in _lineage(law, eid):
             out.append((cited, (0, len(law.by_eid[eid].text))))
     return out
 
 
-def _lineage(index: LawIndex, eid: str) -> list[str]:
-    """A provision and the provisions it is part of, up to its article."""
-    out: list[str] = []
-    at: str | None = eid
-    while at is not None:
-        out.append(at)
-        at = index.law.by_eid[at].parent if at in index.law.by_eid else None
-    return out
+def _lineage(law: Law, eid: str) -> set[str]:
+    """A provision and every provision it is part of."""
+    return {eid, *(p.eid for p in law.ancestors(eid))}
 
 
 def _named(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) -> list[str]:
