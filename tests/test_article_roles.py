@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawgap.assess.roles import framing_role
+from lawgap.assess.roles import framing_role, regulates
 from lawgap.assess.score import score_country
 from lawgap.model import Law, Provision
 from lawgap.rules import load_rules
@@ -119,3 +119,68 @@ def test_a_qualified_part_is_an_aggravated_form_whatever_opens_it(tmp_path, monk
              if x.rule.id == "criminalisation_aggravating_child_victim")  # fmt: skip
     assert f.status == "met"
     assert f.evidence[0].article == "art_141"
+
+
+@pytest.mark.parametrize(("language", "text", "regulating"), [
+    ("ru", "определяет порядок предоставления разрешения на временное пребывание жертвам торговли людьми;", True),
+    ("ru", "разрабатывает и утверждает порядок направления лиц, пострадавших от насилия, в кризисные центры;", True),
+    ("ru", "Правительство Республики Казахстан утверждает стандарты оказания специальных социальных услуг.", True),
+    ("ru", "обеспечивают предоставление временного жилья жертвам торговли людьми;", False),
+    ("ru", "Жертве выдается разрешение, порядок выдачи которого определяет Правительство.", False),
+    ("en", "approves the rules for the referral of victims to assistance centres;", True),
+    ("en", "provides shelter to victims of trafficking;", False),
+    ("ky", "курмандыктарга убактылуу жашоого уруксат берүүнүн тартибин аныктайт;", True),
+    ("ky", "курмандыктарга убактылуу турак жай берет;", False),
+])  # fmt: skip
+def test_a_power_to_regulate_is_told_from_a_grant(language, text, regulating):
+    assert regulates(text, language) is regulating
+
+
+PERMIT_POWER = _art(
+    "6",
+    "Компетенция Правительства",
+    "определяет порядок предоставления разрешения на временное пребывание жертвам торговли людьми;",
+)
+PERMIT_GRANT = _art(
+    "31",
+    "Временное пребывание иностранцев, пострадавших от торговли людьми",
+    "Иностранцам, признанным потерпевшими по уголовному делу о торговле людьми, по ходатайству органа, ведущего "
+    "уголовный процесс, может быть выдано разрешение на временное пребывание на срок производства по делу.",
+)
+
+
+def test_the_article_that_grants_a_permit_decides_its_limits_not_the_power_to_regulate_it(tmp_path, monkeypatch):
+    # the Government's power to set the procedure names the permit without a limit; the article that grants it
+    # gives it only to a victim recognised in a criminal case, at the request of the investigating body
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _law(PERMIT_POWER + PERMIT_GRANT, "anti_trafficking")
+    [f] = score_country("KZ", [law], type(rules)((rules.by_id["residence_permit_victims"],))).findings
+    assert f.status == "partial", f.explanation
+    assert f.evidence[0].article == "art_31"
+    assert "признанным потерпевшими по уголовному делу" in [x.words for x in f.limitations]
+
+
+DEFINITIONS_NO_MEANS = [
+    Provision("art_1", None, "article", "1", "Основные понятия, используемые в настоящем Законе", ""),
+    Provision("art_1__point_1", "art_1", "point", "1", None,
+              "психологическое насилие – воздействие на психику человека путем угроз, шантажа и принуждения;"),
+    Provision("art_1__point_2", "art_1", "point", "2", None,
+              "торговля людьми – купля-продажа человека, а равно его вербовка, перевозка, передача, укрывательство "
+              "или получение, совершенные в целях эксплуатации;"),
+    Provision("art_1__point_3", "art_1", "point", "3", None,
+              "эксплуатация человека – использование принудительного труда, вовлечение в занятие проституцией, "
+              "принуждение к попрошайничеству;"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("rule_id", ["definition_means_fraud_deception", "definition_means_abuse_vulnerability"])
+def test_a_definition_of_trafficking_without_means_is_broader_whatever_other_items_define(rule_id, tmp_path,
+                                                                                          monkeypatch):  # fmt: skip
+    # the coercion in the items defining violence and exploitation is no means of the trafficking item 2 defines
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _law(DEFINITIONS_NO_MEANS, "anti_trafficking")
+    [f] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert f.status == "met", f.explanation
+    assert f.broader

@@ -8,12 +8,14 @@ test split.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from lawgap.assess.score import score_country
+from lawgap.model import Law, Provision
 from lawgap.parsers import load_law
 from lawgap.rules import load_rules
 from lawgap.vocab import MET, PARTIAL
@@ -87,3 +89,36 @@ def test_a_residence_permit_is_no_shelter():
     # "разрешение на временное проживание" (art 10) is a residence permit: no evidence of housing
     finding = _findings("ru_tip_law.txt", "TJ")["assistance_housing"]
     assert "art_10" not in {ev.article for ev in finding.evidence}
+
+
+@pytest.mark.parametrize(("rule_id", "text"), [
+    # a stay in a crisis centre, and the place where a victim stays, are no permission to stay in the country
+    ("residence_permit_victims",
+     "Иностранцам, пострадавшим от торговли людьми, временное проживание в кризисном центре предоставляется на "
+     "срок до тридцати суток."),
+    ("residence_permit_victims",
+     "Сведения о месте временного проживания лица, пострадавшего от торговли людьми, не сообщаются."),
+    # humane treatment by officials is no humanitarian ground in a decision on residence
+    ("residence_humanitarian_factors",
+     "Лицо, пострадавшее от торговли людьми, имеет право на уважительное и гуманное отношение должностных лиц."),
+])  # fmt: skip
+def test_look_alikes_of_a_stay_in_the_country_are_no_evidence(rule_id, text, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (Provision("art_21", None, "article", "21", None, text),)
+    law = Law("law", "ru", "civil", "/law21.txt", hashlib.sha256(text.encode()).hexdigest(), provs,
+              kind="anti_trafficking", country="KZ")  # fmt: skip
+    rules = load_rules()
+    [finding] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert finding.evidence == (), finding.explanation
+
+
+def test_a_permit_extended_while_the_victim_stays_in_a_centre_is_a_permit(tmp_path, monkeypatch):
+    text = ("Иностранным гражданам, признанным жертвами торговли людьми, срок временного пребывания в Республике "
+            "Узбекистан продлевается на период их пребывания в реабилитационном центре.")  # fmt: skip
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (Provision("art_29", None, "article", "29", None, text),)
+    law = Law("law", "ru", "civil", "/law29.txt", hashlib.sha256(text.encode()).hexdigest(), provs,
+              kind="anti_trafficking", country="UZ")  # fmt: skip
+    rules = load_rules()
+    [finding] = score_country("UZ", [law], type(rules)((rules.by_id["residence_permit_victims"],))).findings
+    assert [ev.article for ev in finding.evidence] == ["art_29"]

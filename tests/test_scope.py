@@ -428,3 +428,73 @@ def test_a_law_giving_its_trafficking_provisions_to_everyone_limits_only_its_oth
     rules = load_rules()
     [finding] = score_country("UZ", [law], type(rules)((rules.by_id["assistance_medical"],))).findings
     assert finding.status == MET, finding.explanation
+
+
+def test_a_sentence_that_extends_provisions_to_more_persons_limits_nobody(tmp_path, monkeypatch):
+    # an invented Kazakh-style law: it reaches everyone on its territory, and its chapters on trafficking victims
+    # "применяются также" to its citizens harmed abroad; that extension is no limit to citizens
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_3", None, "article", "3", "Сфера действия настоящего Закона", ""),
+        Provision("art_3__para_1", "art_3", "paragraph", "1", None,
+                  "Настоящий Закон распространяется на граждан Республики Казахстан, иностранцев и лиц без "
+                  "гражданства, находящихся на территории Республики Казахстан."),
+        Provision("art_3__para_2", "art_3", "paragraph", "2", None,
+                  "Положения главы 4 настоящего Закона применяются также в отношении граждан Республики Казахстан, "
+                  "пострадавших от торговли людьми за ее пределами, в части их возвращения на родину."),
+        Provision("art_22", None, "article", "22", "Психологическая помощь",
+                  "Лицам, пострадавшим от торговли людьми, оказывается психологическая помощь."),
+    )  # fmt: skip
+    law = Law("Закон", "ru", "civil", "/kz_also.txt", "3b" * 32, provs, kind="anti_trafficking", country="KZ")
+    assert law_scope(LawIndex(law)) == ()
+    rules = load_rules()
+    [finding] = score_country("KZ", [law], type(rules)((rules.by_id["assistance_psychological"],))).findings
+    assert finding.status == MET, finding.explanation
+
+
+def _protection_law(language: str, heading: str, scope: str, measure: str) -> Law:
+    provs = (
+        Provision("art_3", None, "article", "3", heading, scope),
+        Provision("art_29", None, "article", "29", None, measure),
+    )
+    digest = hashlib.sha256((scope + measure).encode()).hexdigest()
+    return Law("law", language, "civil", f"/wp_{language}.txt", digest, provs, kind="witness_protection", country="KG")
+
+
+# An invented state-protection law in each language: its scope names the victim among the persons it protects,
+# and an article gives its protected person help that the rule asks for victims (rule, the words of the limit).
+PROTECTED = [
+    ("ru", "Сфера действия", "Государственная защита применяется к потерпевшему, свидетелю и их представителям.",
+     "Защищаемому лицу может быть оказана материальная помощь на период действия мер безопасности.",
+     "assistance_material", "Защищаемому лицу"),
+    ("ky", "Колдонулуу чөйрөсү", "Мамлекеттик коргоо жабырлануучуга жана күбөгө карата колдонулат.",
+     "Коргоого алынган адамга республикалык бюджеттин каражаттарынын эсебинен юридикалык жардам акысыз көрсөтүлөт.",
+     "participation_legal_assistance", "Коргоого алынган адамга"),
+    ("en", "Scope", "State protection applies to the victim, the witness and their representatives.",
+     "The investigator shall inform the protected person of the decision to release the accused from custody.",
+     "participation_information", "protected person"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "heading", "scope", "measure", "rule_id", "words"), PROTECTED,
+                         ids=[row[0] for row in PROTECTED])  # fmt: skip
+def test_a_state_protection_laws_protected_person_is_a_victim_under_its_protection(
+    language, heading, scope, measure, rule_id, words, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _protection_law(language, heading, scope, measure)
+    [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert finding.evidence[0].article == "art_29"
+    assert ("status", words) in [(x.kind, x.words) for x in finding.limitations]
+
+
+def test_a_protected_person_is_no_victim_where_the_law_names_none(tmp_path, monkeypatch):
+    # a law protecting judges and officials only: its protected person is no victim
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _protection_law("ru", "Сфера действия", "Государственная защита применяется к судьям и прокурорам.",
+                          "Защищаемому лицу может быть оказана материальная помощь.")  # fmt: skip
+    [finding] = score_country("KG", [law], type(rules)((rules.by_id["assistance_material"],))).findings
+    assert finding.evidence == ()

@@ -17,8 +17,10 @@ from dataclasses import dataclass, replace
 from lawgap.assess.asides import OPENERS, aside_spans
 from lawgap.assess.fuzzy import corrections
 from lawgap.assess.nlp import Analysis, Field, analyse_law
+from lawgap.assess.protected import names_victims, protected_heads, victim_word
 from lawgap.model import Law
 from lawgap.rules import Cue, Word
+from lawgap.vocab import WITNESS_PROTECTION
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,34 @@ class LawIndex:
                 for i, lemma in enumerate(lemmas):
                     positions[lemma].append((k, i))
                 self.seq_of[(p.eid, field)] = self.seqs[-1]
+        # the positions where a state-protection law's term for its protected person is read as a victim, per field,
+        # and each such field's lemmas read so (a cue that does not match a field's own lemmas is tried on them)
+        self.protected: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        self.as_victim: dict[int, tuple[str, ...]] = {}
+        if law.kind == WITNESS_PROTECTION:
+            self._read_protected(law.language)
         if law.language in OPENERS:
             self._lift_asides(law.language)
         self.vocab = tuple(sorted(self.positions))
         self._frames: dict[str, list[Seq]] = {}
         # what later stages work out once per law and keep with its index (lawgap.assess.match)
         self.memo: dict[str, object] = {}
+
+    def _read_protected(self, language: str) -> None:
+        """Read the law's protected person as a victim where the law names victims (lawgap.assess.protected)."""
+        if not names_victims([seq.lemmas for seq in self.seqs], language):
+            return
+        victim = victim_word(language)
+        for k, seq in enumerate(self.seqs):
+            heads = protected_heads(seq.lemmas, language)
+            if not heads:
+                continue
+            lemmas = list(seq.lemmas)
+            for _first, head in heads:
+                lemmas[head] = victim
+                self.positions[victim].append((k, head))
+            self.as_victim[k] = tuple(lemmas)
+            self.protected[(seq.eid, seq.field)] = tuple(heads)
 
     def _lift_asides(self, language: str) -> None:
         """Give each field with a citation aside its lemmas without it, found from the opener words' positions."""
@@ -149,6 +173,8 @@ class LawIndex:
             end = cue.match_at(seq.lemmas, i)
             if end is None and seq.bare_at and len(cue.parts) > 1:
                 end = _past_asides(cue, seq, i)
+            if end is None and k in self.as_victim:
+                end = cue.match_at(self.as_victim[k], i)
             if end is not None:
                 out.append((seq, i, end))
         return out

@@ -336,6 +336,12 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                 limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
             if _cited(source, span[1]) or redirects(source, *sentence):
                 continue
+            heads = [(a, h) for a, h in index.protected.get((seq.eid, seq.field), ()) if i <= h < end]
+            if heads and WITNESS_PROTECTION not in rule.law_kinds and cue.match_at(seq.lemmas, i) != end:
+                # "защищаемому лицу" read as a victim: only one under the law's protection (lawgap.assess.protected)
+                a, h = heads[0]
+                words = source[seq.data.offsets[2 * a] : seq.data.offsets[2 * h + 1]]
+                limits.append(Limitation("status", words, _law_id(index), seq.eid))
             fuzzy = seq.lemmas[i:end] != seq.data.lemmas[i:end]
             hits.append(_hit(index, rule, element, seq, span, cue.text, sentence, limits, aggravating, fuzzy))
     if element.qualified_part:

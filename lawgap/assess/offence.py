@@ -90,9 +90,10 @@ def reading(rules: Iterable[Rule], hits: dict[str, dict[str, list[Hit]]], group:
     An offence against children only (a child in its heading, or in every basic part that names an act: KG CC
     167, KZ CC 135) that requires no means is what the Protocol asks for children, not a broader offence."""
     acts: dict[Cell, list[Hit]] = defaultdict(list)
-    with_means: set[Cell] = set()
+    means: dict[Cell, list[Hit]] = defaultdict(list)
     child: dict[Cell, set[str]] = defaultdict(set)  # where a child is named: "heading" or the provision's eid
     offences: dict[Cell, None] = {}
+    named_in: dict[Cell, set[tuple[str, ...]]] = defaultdict(set)  # the parts or items that name the offence
     for rule in rules:
         kinds = {e.id: e.offence for e in rule.elements}
         context = {e.id for e in rule.elements if e.mandatory and not e.offence}
@@ -105,16 +106,26 @@ def reading(rules: Iterable[Rule], hits: dict[str, dict[str, list[Hit]]], group:
                 if kind == ACT and not h.aggravating:
                     rule_acts[cell].append(h)
                 elif kind == MEANS and not h.aggravating:
-                    with_means.add(cell)
+                    means[cell].append(h)
                 elif kind == CHILD:
                     child[cell].add("heading" if h.field == "heading" else h.eid)
                 elif h.element in context:
                     rule_named[cell].add(h.element)
+                    named_in[cell].add(tuple(_top(h)))
         for cell, found in rule_acts.items():
             if rule_named[cell] >= context:
                 offences[cell] = None
                 acts[cell].extend(found)
     ranked = sorted(offences, key=lambda c: -len({h.element for h in acts[c]}))
+
+    def defining(cell: Cell, act: Hit) -> bool:
+        """An act of the offence the article defines: named where the offence is (the article itself, or the item of
+        a definitions article that defines trafficking, not the one that defines exploitation)."""
+        return (act.article,) in named_in[cell] or tuple(_top(act)) in named_in[cell]
+
+    with_means = {
+        c for c in ranked if any(_same_item(m, a) for m in means[c] for a in acts[c] if defining(c, a))
+    }
 
     def children_only(cell: Cell) -> bool:
         return "heading" in child[cell] or {h.eid for h in acts[cell]} <= child[cell]
@@ -124,6 +135,18 @@ def reading(rules: Iterable[Rule], hits: dict[str, dict[str, list[Hit]]], group:
         tuple(c for c in ranked if c not in with_means and not children_only(c)),
         {c: tuple(acts[c]) for c in ranked},
     )
+
+
+def _same_item(means: Hit, act: Hit) -> bool:
+    """Whether a means and an act are named in the same part or item of their article (or one of them in the
+    article's own text): a definitions article that names coercion when it defines violence (item 3) adds no means
+    to the trafficking it defines in item 20."""
+    return means.eid == means.article or act.eid == act.article or _top(means) == _top(act)
+
+
+def _top(hit: Hit) -> list[str]:
+    """The article and its part or item that hold a hit."""
+    return hit.eid.split("__")[:2]
 
 
 # An article that defines the law's terms: "Основные понятия", "Термины", "Basic Concepts", "Definitions".

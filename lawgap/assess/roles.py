@@ -44,6 +44,31 @@ FRAMING_ROLES = {
 }
 
 
+# A power to regulate a thing ("определяет порядок предоставления разрешения на временное пребывание ...",
+# "approves the rules for referring victims", "... берүүнүн тартибин аныктайт") says that a by-law will govern it, not
+# that the law grants it: the article that grants it, with its limits, is the better evidence.
+_REGULATES = {
+    "ru": re.compile(
+        r"(?i)^\W*(?:[\w-]+\s+){0,4}?(?:(?:определя|устанавлива|утвержда|разрабатыва|принима)(?:ет|ют)\s+и\s+)?"
+        r"(?:определя|устанавлива|утвержда|разрабатыва|принима)(?:ет|ют)\s+(?:\w+\s+){0,2}?"
+        r"(?:порядок|правила|стандарт|положени|методик|перечень|форм)"
+    ),
+    "ky": re.compile(
+        r"(?i)(?:тартиб\w*|эреже\w*|стандарт\w*)\s+(?:\w+\s+)?(?:аныктайт|бекитет|белгилейт|иштеп\s+чыгат)\W*$"
+    ),
+    "en": re.compile(
+        r"(?i)^\W*(?:[\w-]+\s+){0,4}?(?:\w+\s+and\s+)?(?:determines?|establish(?:es)?|approves?|sets?|lays?\s+down|adopts?|develops?)\s+"
+        r"(?:\w+\s+){0,2}?(?:procedures?|rules|regulations|standards)\b"
+    ),
+}
+
+
+def regulates(text: str, language: str) -> bool:
+    """Whether a provision gives a power to regulate what it names (a by-law's procedure) rather than granting it."""
+    pattern = _REGULATES.get(language)
+    return bool(pattern and pattern.search(text))
+
+
 @lru_cache(maxsize=8192)
 def framing_role(heading: str | None) -> str:
     """The framing role an article's heading names, or "" when it names none (asked for every article a rule

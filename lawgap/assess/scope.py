@@ -51,6 +51,13 @@ _ANY_CITIZENSHIP = {
     "ky": ("жарандыгына ~2 карабастан|карабай",),
     "en": ("regardless|irrespective ~2 of ~6 citizenship|nationality",),
 }
+# "Положения глав 4 и 5 ... применяются также в отношении граждан ..., пострадавших ... за пределами": a sentence
+# that extends provisions to more persons limits nobody
+_ALSO = {
+    "ru": (f"{_REACH['ru'][0]} ~1 также", f"также ~1 {_REACH['ru'][0]}"),
+    "ky": ("ошондой ~1 эле ~3 жайылтыл*|колдонул*",),
+    "en": ("also ~2 apply|extend",),
+}
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
 # "органы самоуправления граждан" (the mahalla bodies of Uzbek laws) are no limit to citizens
 _SELF_GOVERNMENT = {
@@ -188,6 +195,8 @@ def _persons(r: _Reader) -> list[Scope]:
             reach = frozenset({"smuggling"})
             continue
         if any(c.find(window) for c in regardless) or any(c.find(window[:12]) for c in r.cues(_DEFINITIONS)):
+            continue
+        if any(c.find(window) for c in r.cues(_ALSO)):
             continue
         self_governing = {i for c in r.cues(_SELF_GOVERNMENT) for a, b in c.find(window) for i in range(a, b)}
         named = sorted(a for c in citizens for a, _b in c.find(window) if a not in self_governing)

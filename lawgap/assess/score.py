@@ -49,7 +49,7 @@ from lawgap.assess.match import Hit, defines_anywhere, lexicon
 from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
 from lawgap.assess.reading import read_law
 from lawgap.assess.references import ReferenceMap, borrow, carry_limits, general_part_lends, sources
-from lawgap.assess.roles import frames
+from lawgap.assess.roles import frames, regulates
 from lawgap.assess.terms import lend_anchor
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
@@ -213,6 +213,7 @@ def assess_rule(
         return (
             -cell_score(cell),
             sum(1 for hits in found.values() if _only_partly(hits)),
+            sum(1 for hits in found.values() if _only_regulated(hits, by_sha)),
             limited,
             cell in together,
             -len(found),
@@ -406,6 +407,16 @@ def _limits(hits: Sequence[Hit]) -> tuple[str, ...]:
     if not hits or not all(h.limited_by for h in hits):
         return ()
     return tuple(sorted({w for h in hits for w in h.limited_by}))
+
+
+def _only_regulated(hits: Sequence[Hit], by_sha: dict[str, Law]) -> bool:
+    """Whether an element is found only where a body is given the power to regulate it ("определяет порядок
+    предоставления разрешения"): the article that grants it says on what terms (lawgap.assess.roles)."""
+    def text(h: Hit) -> str:
+        p = by_sha[h.law].by_eid[h.eid]
+        return (p.heading if h.field == "heading" else p.text) or ""
+
+    return bool(hits) and all(regulates(text(h), by_sha[h.law].language) for h in hits)
 
 
 def _only_partly(hits: Sequence[Hit]) -> bool:
