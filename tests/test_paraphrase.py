@@ -70,6 +70,21 @@ CASES = [
     ("blind9/tm_style_criminal_code_excerpt_ru.txt", "TM", "non_punishment_victims", PARTIAL, "art_129",
      "небольшой или средней тяжести", "Лицо, в отношении которого было совершено преступление, предусмотренное "
      "настоящей статьёй ..., освобождается от уголовной ответственности"),
+    # family tracing and a media ban in the words of a Kyrgyz and an English law (blind rounds 5 and 6, in-sample)
+    ("blind5/kg_style_anti_trafficking_law_ky.txt", "KG", "children_family_tracing", MET, "art_28", "",
+     "Коштоосуз жабыр тартуучу баланын ... үй-бүлөсүн издөө боюнча чаралар"),
+    ("blind5/kg_style_anti_trafficking_law_ky.txt", "KG", "privacy_child_victims_media", MET, "art_27", "",
+     "баланын инсандыгын аныктоого мүмкүндүк берүүчү маалыматтарды ... жарыялоого тыюу салынат"),
+    ("blind6/kz_style_anti_trafficking_law_en.txt", "KZ", "children_family_tracing", MET, "art_28", "",
+     "a child ... without parents or other legal representatives ... to search for his parents or other relatives"),
+    ("blind6/kz_style_anti_trafficking_law_en.txt", "KZ", "privacy_child_victims_media", MET, "art_27", "",
+     "information making it possible to identify a child who has suffered from trafficking"),
+    # care without a bar on detention, or a bar for unaccompanied minors only: part of TIP 6(4) (blind rounds 8, 10)
+    ("blind10/uz_style_migration_law_ru.txt", "UZ", "children_no_detention", PARTIAL, "art_25",
+     "Несовершеннолетние без сопровождения в специальный приёмник", "Несовершеннолетние без сопровождения в "
+     "специальный приёмник не помещаются"),
+    ("blind8/tj_style_anti_trafficking_law_ru.txt", "TJ", "children_no_detention", PARTIAL, "art_30", "",
+     "Дети - жертвы торговли людьми размещаются в центрах реабилитации для детей"),
 ]
 
 

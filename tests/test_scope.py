@@ -498,3 +498,16 @@ def test_a_protected_person_is_no_victim_where_the_law_names_none(tmp_path, monk
                           "Защищаемому лицу может быть оказана материальная помощь.")  # fmt: skip
     [finding] = score_country("KG", [law], type(rules)((rules.by_id["assistance_material"],))).findings
     assert finding.evidence == ()
+
+
+@pytest.mark.parametrize("rule_id", ["compensation_possibility", "witness_protection_measures"])
+def test_a_protected_person_is_read_as_a_victim_only_for_rules_the_law_is_no_home_of(rule_id, tmp_path, monkeypatch):
+    # a state-protection law's compensation is for harm linked to taking part in proceedings; its own measures are
+    # read with its own words for the persons it protects, not through the victim reading
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _protection_law("ru", "Сфера действия", "Государственная защита применяется к потерпевшему и свидетелю.",
+                          "Вред, причиненный защищаемому лицу, возмещается в полном объеме.")  # fmt: skip
+    [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert "status" not in {x.kind for x in finding.limitations}, finding.limitations
+    assert "compensation" not in {e.id for e in finding.elements if e.found} or rule_id != "compensation_possibility"

@@ -153,8 +153,9 @@ class LawIndex:
             found = memo[word] = frozenset(k for k, _i in self.candidates(word))
         return found
 
-    def find(self, cue: Cue) -> list[tuple[Seq, int, int]]:
-        """Every (sequence, first token, end token) where the cue matches."""
+    def find(self, cue: Cue, as_victim: bool = False) -> list[tuple[Seq, int, int]]:
+        """Every (sequence, first token, end token) where the cue matches; `as_victim`: also where it matches with
+        a state-protection law's protected person read as a victim (lawgap.assess.protected)."""
         first = cue.parts[0]
         assert isinstance(first, Word)  # the cue compiler forbids a leading gap
         # only a sequence that holds every word of the cue can match it (a citation aside is lifted out of a
@@ -173,7 +174,7 @@ class LawIndex:
             end = cue.match_at(seq.lemmas, i)
             if end is None and seq.bare_at and len(cue.parts) > 1:
                 end = _past_asides(cue, seq, i)
-            if end is None and k in self.as_victim:
+            if end is None and as_victim and k in self.as_victim:
                 end = cue.match_at(self.as_victim[k], i)
             if end is not None:
                 out.append((seq, i, end))

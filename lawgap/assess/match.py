@@ -308,8 +308,9 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     # a smuggled migrant may well be the suspect: for rules only about migrants, those articles count
     excluded = _context(index).excluded if set(rule.targets) != {"smuggled_migrants"} else frozenset()
     partly = element.partly.get(lang)
+    as_victim = reads_protected(rule)
     for cue in tuple(element.cues.get(lang)) + tuple(partly):
-        for seq, i, end in index.find(cue):
+        for seq, i, end in index.find(cue, as_victim):
             if index.article_of[seq.eid] in excluded:
                 continue
             start_char = seq.data.offsets[2 * i]
@@ -337,7 +338,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             if _cited(source, span[1]) or redirects(source, *sentence):
                 continue
             heads = [(a, h) for a, h in index.protected.get((seq.eid, seq.field), ()) if i <= h < end]
-            if heads and WITNESS_PROTECTION not in rule.law_kinds and cue.match_at(seq.lemmas, i) != end:
+            if heads and as_victim and cue.match_at(seq.lemmas, i) != end:
                 # "защищаемому лицу" read as a victim: only one under the law's protection (lawgap.assess.protected)
                 a, h = heads[0]
                 words = source[seq.data.offsets[2 * a] : seq.data.offsets[2 * h + 1]]
@@ -347,6 +348,17 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     if element.qualified_part:
         hits += _qualified_parts(index, rule, element, seen)
     return hits
+
+
+# A state-protection law's compensation is for harm linked to taking part in proceedings, not for the crime: its
+# protected person is read as a victim for no compensation rule (lawgap.assess.protected).
+_NOT_READ_AS_VICTIM = frozenset({"compensation"})
+
+
+def reads_protected(rule: Rule) -> bool:
+    """Whether a state-protection law's protected person counts as a victim for this rule: not for a rule at home
+    in such a law (its own cues name the persons it protects), nor for compensation."""
+    return WITNESS_PROTECTION not in rule.law_kinds and rule.category not in _NOT_READ_AS_VICTIM
 
 
 def _hit(

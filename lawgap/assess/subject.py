@@ -48,8 +48,9 @@ _PROTECTED = {
         "жабырлануучу*|курман*|күбө|күбөнүн|күбөнү|күбөгө|күбөдөн|күбөдө|күбөсү*|күбөлөр*",
         "процесс* ~2 катышуучу*",
         "корголуучу*",
+        "коргоого ~1 алын* ~1 адам*",
     ),
-    "en": ("victim|witness|complainant", "protected person"),
+    "en": ("victim|witness|complainant", "protect|protected person"),
 }
 # A foreign state's request or its competent authority: mutual legal assistance done for its proceedings.
 _FOREIGN = {
