@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import corpus_law
 
+from lawgap.parsers import load_law
 from lawgap.parsers.detect import detect_date, detect_kind, detect_language, detect_style, kind_from_name
 
 DATES = [
@@ -57,10 +58,37 @@ def test_detect_language(text, lang):
          "Criminal Proceedings", "witness_protection"),
         ("Law on the Protection of Witnesses", "witness_protection"),
         ("Law on Assistance to Victims of Crime", "victim_support"),
+        # a law on (family) violence supports its victims; one that names trafficking too is where its rules live
+        ("Үй-бүлөлүк (үй-тиричилик) зомбулуктан коргоо жана коргонуу жөнүндө", "victim_support"),
+        ("О профилактике бытового насилия", "victim_support"),
+        ("О профилактике бытового насилия и о поддержке лиц, пострадавших от торговли людьми", "anti_trafficking"),
     ],
 )
 def test_detect_kind(title, kind):
     assert detect_kind(title) == kind
+
+
+def test_a_long_kyrgyz_title_on_one_line_and_the_presidents_signature(tmp_path):
+    # an invented Kyrgyz law: the act's name and its long subject on one line; the signature on one line at the end
+    title = ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ Үй-бүлөлүк (үй-тиричилик) зомбулуктан коргоо жана коргонуу, ошондой эле "
+             "зомбулуктан жабыр тарткан адамдарды колдоо, алардын укуктарын камсыз кылуу жана баш калкалоочу "
+             "жайлардын ишин уюштуруу, ошондой эле үй-бүлөлүк зомбулуктун алдын алуу чөйрөсүндөгү мамлекеттик "
+             "органдардын милдеттери жөнүндө")  # fmt: skip
+    text = "\n\n".join([
+        title,
+        "1-берене. Ушул Мыйзамдын максаты",
+        "1. Ушул Мыйзам үй-бүлөлүк зомбулуктун алдын алуу тартибин аныктайт.",
+        "2-берене. Ушул Мыйзамдын күчүнө кириши",
+        "1. Ушул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет.",
+        "Кыргыз Республикасынын Президенти",
+    ])  # fmt: skip
+    path = tmp_path / "family_violence_ky.txt"
+    path.write_text(text, encoding="utf-8")
+    law = load_law(path)
+    assert law.title == title
+    assert law.kind == "victim_support"
+    assert not law.excerpt
+    assert law.provisions[-1].text.endswith("күчүнө кирет.")
 
 
 @pytest.mark.corpus

@@ -511,3 +511,41 @@ def test_a_protected_person_is_read_as_a_victim_only_for_rules_the_law_is_no_hom
     [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
     assert "status" not in {x.kind for x in finding.limitations}, finding.limitations
     assert "compensation" not in {e.id for e in finding.elements if e.found} or rule_id != "compensation_possibility"
+
+
+@pytest.mark.parametrize(("kind", "status"), [("anti_trafficking", PARTIAL), ("witness_protection", MET)])
+def test_security_measures_of_a_law_for_victims_cover_its_victims_only(kind, status, tmp_path, monkeypatch):
+    # an invented Kazakh-style anti-trafficking law gives security measures to trafficking victims and their
+    # relatives: the rule asks them for every witness as well, which only a procedure code or a state-protection law
+    # gives; the same words in a state-protection law meet it
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    text = ("В отношении потерпевшего и свидетеля, а также их близких родственников при наличии угрозы применяются "
+            "меры безопасности.")  # fmt: skip
+    title = {"anti_trafficking": "Закон о противодействии торговле людьми"}.get(kind, "Закон о государственной защите")
+    provs = (Provision("art_30", None, "article", "30", "Меры безопасности", text),)
+    law = Law(title, "ru", "civil", f"/{kind}30.txt", hashlib.sha256((kind + text).encode()).hexdigest(), provs,
+              kind=kind, country="KZ")  # fmt: skip
+    rules = load_rules()
+    [finding] = score_country("KZ", [law], type(rules)((rules.by_id["witness_protection_measures"],))).findings
+    assert finding.status == status, finding.explanation
+    if status == PARTIAL:
+        assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the law's help is for the victims of family violence: a trafficking victim gets it only where it says so
+    ("Зомбулуктан жабыр тарткан адамга баш калкалоочу жайда убактылуу жайгаштыруу акысыз берилет.", PARTIAL),
+    ("Адам сатуудан жабыр тарткан адамга баш калкалоочу жайда убактылуу жайгаштыруу акысыз берилет.", MET),
+])  # fmt: skip
+def test_help_of_a_family_violence_law_reaches_trafficking_victims_only_where_it_says_so(text, status, tmp_path,
+                                                                                       monkeypatch):  # fmt: skip
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    title = "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ Үй-бүлөлүк зомбулуктан коргоо жөнүндө"
+    provs = (Provision("art_18", None, "article", "18", "Баш калкалоочу жай", text),)
+    law = Law(title, "ky", "civil", "/fv18.txt", hashlib.sha256(text.encode()).hexdigest(), provs,
+              kind="victim_support", country="KG")  # fmt: skip
+    rules = load_rules()
+    [finding] = score_country("KG", [law], type(rules)((rules.by_id["assistance_housing"],))).findings
+    assert finding.status == status, finding.explanation
+    if status == PARTIAL:
+        assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]

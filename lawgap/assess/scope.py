@@ -15,7 +15,9 @@ trafficking) the law is no evidence for that rule at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lawgap.assess.findings import Limitation, law_id
@@ -105,6 +107,16 @@ _ANY_OTHER = {"en": ("any other offence",), "ru": ("иной|другой пре
 
 def _compiled(table: dict[str, tuple[str, ...]], language: str) -> tuple[Cue, ...]:
     return tuple(compile_cue(c, language) for c in table.get(language, ()))
+
+
+@cache
+def _trafficking_cues(language: str) -> tuple[Cue, ...]:
+    return _compiled(_TRAFFICKING, language)
+
+
+def names_trafficking(lemmas: Sequence[str], language: str) -> bool:
+    """Whether some words (a sentence's lemmas) name trafficking in persons."""
+    return any(c.find(lemmas) for c in _trafficking_cues(language))
 
 
 @dataclass(frozen=True)

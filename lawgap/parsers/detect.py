@@ -120,6 +120,12 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A law on (domestic) violence and the support of those who suffered from it ("бытового насилия", "үй-бүлөлүк
+# зомбулуктан коргоо", "domestic violence") is a victim-support law, unless its title names trafficking as well: one
+# that also supports trafficking victims is where the anti-trafficking rules live.
+_VIOLENCE = re.compile(r"насили|зомбулук|violence", re.I)
+
+
 def detect_kind(title: str) -> str | None:
     """The kind of law named by its title (criminal_code, criminal_procedure_code, ...).
 
@@ -131,6 +137,8 @@ def detect_kind(title: str) -> str | None:
         m = rx.search(title)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
+    if best is None and _VIOLENCE.search(title):
+        return VICTIM_SUPPORT
     return best[1] if best else None
 
 

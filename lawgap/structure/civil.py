@@ -57,6 +57,9 @@ from lawgap.structure.tree import ARTICLE_RANK, Structured, TreeBuilder
 
 
 _LEADING_DIGITS = re.compile(r"\d+")
+# The longest line read as a title: a paragraph is longer; one opened by the act's name ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН
+# МЫЙЗАМЫ Үй-бүлөлүк ... жөнүндө", the subject on the same line) may run longer.
+TITLE_MAX, TITLE_MAX_OPENED = 250, 500
 # "Примечание. 1. Под эксплуатацией ...": a note whose first item follows on the same line.
 NOTE_ITEM = re.compile(r"^1\.\s+(?P<rest>\S.*)$")
 
@@ -202,9 +205,10 @@ class _Walker:
         text = line.text
         if line.heading_level == 1:
             return True
-        if len(text) > 250 or text[0] in '(«"' or lowercase_start(text):
-            return False
         opening = TITLE_OPENING.match(text)
+        # a paragraph is no title; a title printed on one line after "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ" may be long
+        if len(text) > (TITLE_MAX_OPENED if opening else TITLE_MAX) or text[0] in '(«"' or lowercase_start(text):
+            return False
         if opening:
             text = TITLE_DATE.sub("", text)  # the date and number printed on the title line are no part of it
         if any(c.isdigit() for c in text):

@@ -133,6 +133,8 @@ RULES: tuple[Rule, ...] = (
     # Российской Федерации Б.Ельцин": the signature block, never the last article's words
     Rule("signature", _rx(r"^Президент(?:и|\s*(?:Республики\s+\w+|Кыргызской\s+Республики|Российской\s+Федерации|"
                           r"Туркменистана)(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]?\.?\s?[А-ЯЁ][а-яёА-ЯЁ-]+)?)?$", re.I), "Пп"),
+    # the Kyrgyz form on one line: "Кыргыз Республикасынын Президенти" (a name may follow)
+    Rule("signature", _rx(r"^Кыргыз\s+Республикасынын\s+Президенти(?:\s+[А-ЯЁӨҮҢ][\w.\s-]{0,40})?$"), "К"),
     # the same in an English translation: "The President" (then "of the Republic of Kazakhstan" on its own line)
     Rule("signature", _rx(r"^(?:The\s+)?President(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+\w+|Kyrgyz\s+Republic|"
                           r"Turkmenistan))?$", re.I), "TtPp"),
@@ -218,7 +220,9 @@ TITLE_DATE = re.compile(
 )
 # A title line that opens with its kind in capitals: "ЗАКОН ТУРКМЕНИСТАНА О ...", "LAW OF THE REPUBLIC OF ..."
 # or, in an English translation, "Law of the Republic of Kazakhstan dated 11 December 2023 No. 118-VIII ZRK "On ...""
-TITLE_OPENING = re.compile(r"^(?:[А-ЯЁA-Z]+\s+){0,2}(?:ЗАКОН|КОДЕКС|LAW|CODE|ACT)\b|^(?:Law|Code)\s+of\s+the\b")
+TITLE_OPENING = re.compile(
+    r"^(?:[А-ЯЁӨҮҢA-Z]+\s+){0,2}(?:ЗАКОН|КОДЕКС|МЫЙЗАМЫ|КОДЕКСИ|LAW|CODE|ACT)\b|^(?:Law|Code)\s+of\s+the\b"
+)
 ENDS_LIST_ITEM = ("–", "—", "-", ".")
 # "3 Эксперттин ..." (Kyrgyz CPC art 72): a part number that lost its full stop.
 BARE_PART_NUMBER = re.compile(r"^(?P<num>\d+)\s+(?P<rest>[А-ЯЁӨҮҢA-Z].*)$")
