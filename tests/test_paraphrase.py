@@ -85,6 +85,18 @@ CASES = [
      "специальный приёмник не помещаются"),
     ("blind8/tj_style_anti_trafficking_law_ru.txt", "TJ", "children_no_detention", PARTIAL, "art_30", "",
      "Дети - жертвы торговли людьми размещаются в центрах реабилитации для детей"),
+    # an Uzbek-style law's own words (blind round 11, in-sample since): the NGOs of Uzbek laws, a right listed under
+    # its lead-in, an age "неизвестен" far from its verb, no means "не применялись", the training of staff
+    ("blind11/uz_style_anti_trafficking_law_ru.txt", "UZ", "assistance_ngo_cooperation", MET, "art_14-1", "",
+     "Негосударственные некоммерческие организации ... могут участвовать ... путем оказания жертвам ... помощи"),
+    ("blind11/uz_style_anti_trafficking_law_ru.txt", "UZ", "assistance_counselling_rights", MET, "art_21", "",
+     "Жертвы торговли людьми имеют право на: ... получение информации о своих правах ... на понятном им языке"),
+    ("blind11/uz_style_anti_trafficking_law_ru.txt", "UZ", "children_age_presumption", MET, "art_34", "",
+     "В случае если возраст лица, предположительно являющегося жертвой торговли людьми, неизвестен ..."),
+    ("blind11/uz_style_anti_trafficking_law_ru.txt", "UZ", "definition_child_without_means", MET, "art_4", "",
+     "признается торговлей людьми и в случае, если при этом не применялись насилие, угроза ..."),
+    ("blind11/uz_style_anti_trafficking_law_ru.txt", "UZ", "identification_training", MET, "art_17", "",
+     "Подготовка, переподготовка и повышение квалификации сотрудников органов внутренних дел ..."),
 ]
 
 
