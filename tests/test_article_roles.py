@@ -184,3 +184,41 @@ def test_a_definition_of_trafficking_without_means_is_broader_whatever_other_ite
     [f] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
     assert f.status == "met", f.explanation
     assert f.broader
+
+
+AT_LAW_EN = [
+    Provision("art_1", None, "article", "1", "Basic concepts used in this Law", ""),
+    Provision("art_1__point_1", "art_1", "point", "1", None,
+              "trafficking in persons – the recruitment, transportation, transfer, harbouring or receipt of a person "
+              "for the purpose of exploitation, by means of the threat or use of force;"),
+    Provision("art_1__point_2", "art_1", "point", "2", None,
+              "forced labour – any work exacted from a person under the menace of any punishment;"),
+    Provision("art_5", None, "article", "5", "Principles",
+              "the inevitability of punishment for trafficking in persons;"),
+    Provision("art_28", None, "article", "28", "Compensation",
+              "Property confiscated from the offender is transferred to the budget and the victim receives "
+              "compensation."),
+]  # fmt: skip
+
+
+def test_a_law_that_names_punishment_but_punishes_nothing_defines_trafficking_only_in_its_definitions(
+    tmp_path, monkeypatch
+):
+    # "the menace of any punishment", "the inevitability of punishment": no sanction of the law's own, so an article
+    # on compensation that says "transferred" and "receives" is no act of trafficking
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _law(AT_LAW_EN, "anti_trafficking", "en")
+    for rule_id in ("definition_act_transfer", "definition_act_receipt"):
+        [f] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
+        assert [ev.article for ev in f.evidence] == ["art_1"], (rule_id, f.explanation)
+
+
+def test_persons_subjected_to_trafficking_is_no_condition(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    text = ("State bodies train their staff in identifying persons subjected to trafficking in persons and in "
+            "working with victims.")  # fmt: skip
+    law = _law(_art("18", "Training of specialists", text), "anti_trafficking", "en")
+    [f] = score_country("KZ", [law], type(rules)((rules.by_id["identification_training"],))).findings
+    assert f.status == "met", f.explanation

@@ -97,6 +97,10 @@ CASES = [
      "признается торговлей людьми и в случае, если при этом не применялись насилие, угроза ..."),
     ("blind11/uz_style_anti_trafficking_law_ru.txt", "UZ", "identification_training", MET, "art_17", "",
      "Подготовка, переподготовка и повышение квалификации сотрудников органов внутренних дел ..."),
+    ("blind11/tm_style_anti_trafficking_law_en.txt", "TM", "definition_child_without_means", MET, "art_1", "",
+     "trafficking in children – ... irrespective of whether any of the means specified in item 1 ... have been used"),
+    ("blind11/tm_style_anti_trafficking_law_en.txt", "TM", "definition_consent_irrelevant", MET, "art_1", "",
+     "victim ... irrespective of whether that person consented to the intended exploitation"),
 ]
 
 

@@ -189,7 +189,8 @@ CUES = {
 
 # Cues whose lemmas also read a plain verb: the words as printed must begin so ("This Act provides that" is
 # no proviso).
-PRINTED = {"provide that": "provided that"}
+# "subject to the availability of funds" is a condition; "persons subjected to trafficking" is not
+PRINTED = {"provide that": "provided that", "subject to": "subject to"}
 
 # The kind of a rule's own limiting cue (lawgap/rules/*.toml `limiting`), read from its words; what names no
 # kind ("только", "except", "only") is a limiting word.

@@ -20,6 +20,7 @@ from lawgap.assess.conditions import (
     CHILD_RULE_CATEGORIES,
     OFFENCE_CATEGORIES,
     POSSIBILITY_CATEGORIES,
+    PRINTED,
     PROTECTION_CATEGORIES,
     ROLE_FREE_CATEGORIES,
     Frame,
@@ -225,7 +226,8 @@ def _limitations(
         found[index.law.title] = Limitation("persons", index.law.title, law, seq.eid)
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
-            found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
+            if words.lower().startswith(PRINTED.get(cue.text, "")):  # not "subjected to" for "subject to"
+                found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
     for place, span in conditioning:
         for kind, words in _conditions_in(index, place, span):
             if applicable(kind, frame):

@@ -47,7 +47,8 @@ KY_OPENS = re.compile(
 )
 # A form the offender earns by his own act ("если виновный добровольно освободил похищенного") is privileged.
 MITIGATED = re.compile(r"добровольно|өз\s+ыктыяры\s+менен|ыктыярдуу|voluntarily", re.IGNORECASE)
-SANCTIONS = ("наказыва", "Наказыва", "жазалан", "punish", "Punish", "liable to")
+# "shall be punished", "punishable by"; not "the inevitability of punishment" or "the menace of any punishment"
+SANCTIONS = ("наказыва", "Наказыва", "жазалан", "punished", "Punished", "punishable", "Punishable", "liable to")
 
 
 def _restates_heading(text: str, heading: str | None) -> bool:
