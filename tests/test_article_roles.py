@@ -222,3 +222,20 @@ def test_persons_subjected_to_trafficking_is_no_condition(tmp_path, monkeypatch)
     law = _law(_art("18", "Training of specialists", text), "anti_trafficking", "en")
     [f] = score_country("KZ", [law], type(rules)((rules.by_id["identification_training"],))).findings
     assert f.status == "met", f.explanation
+
+
+def test_an_exemption_for_someone_else_in_the_victims_article_is_no_non_punishment(tmp_path, monkeypatch):
+    # part 1 gives the victim help; part 2 frees from liability a person who reported in good faith: not the victim
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = [
+        Provision("art_22", None, "article", "22", "Сообщения о торговле людьми", ""),
+        Provision("art_22__para_1", "art_22", "paragraph", "1", None,
+                  "Жертве торговли людьми оказывается помощь в реабилитационном центре."),
+        Provision("art_22__para_2", "art_22", "paragraph", "2", None,
+                  "Лицо, добросовестно сообщившее о фактах торговли людьми, не подлежит ответственности, если "
+                  "сведения не подтвердились."),
+    ]  # fmt: skip
+    rules = load_rules()
+    [f] = score_country("KZ", [_law(provs, "anti_trafficking")], type(rules)((rules.by_id["non_punishment_victims"],))
+                        ).findings  # fmt: skip
+    assert f.evidence == (), f.explanation
