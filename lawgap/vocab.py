@@ -133,6 +133,7 @@ LIMITATION_KINDS = (
     "territory",  # "extends to the Islamabad Capital Territory"
     "persons",  # citizens and permanent residents only; a perpetrator of one kind only
     "status",  # help only for a person with a procedural status ("признанному потерпевшим по уголовному делу")
+    "protected",  # a state-protection law's protected person read as a victim: only persons under its protection
     "schedule",  # only the offences listed in a schedule
     "condition",  # "provided that", "where the rules so specify", "by decision of the court"
     "discretion",  # "may"

@@ -487,7 +487,7 @@ def test_a_state_protection_laws_protected_person_is_a_victim_under_its_protecti
     [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
     assert finding.status == PARTIAL, finding.explanation
     assert finding.evidence[0].article == "art_29"
-    assert ("status", words) in [(x.kind, x.words) for x in finding.limitations]
+    assert ("protected", words) in [(x.kind, x.words) for x in finding.limitations]
 
 
 def test_a_protected_person_is_no_victim_where_the_law_names_none(tmp_path, monkeypatch):
@@ -509,7 +509,7 @@ def test_a_protected_person_is_read_as_a_victim_only_for_rules_the_law_is_no_hom
     law = _protection_law("ru", "Сфера действия", "Государственная защита применяется к потерпевшему и свидетелю.",
                           "Вред, причиненный защищаемому лицу, возмещается в полном объеме.")  # fmt: skip
     [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
-    assert "status" not in {x.kind for x in finding.limitations}, finding.limitations
+    assert "protected" not in {x.kind for x in finding.limitations}, finding.limitations
     assert "compensation" not in {e.id for e in finding.elements if e.found} or rule_id != "compensation_possibility"
 
 
@@ -519,8 +519,8 @@ def test_security_measures_of_a_law_for_victims_cover_its_victims_only(kind, sta
     # relatives: the rule asks them for every witness as well, which only a procedure code or a state-protection law
     # gives; the same words in a state-protection law meet it
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    text = ("В отношении потерпевшего и свидетеля, а также их близких родственников при наличии угрозы применяются "
-            "меры безопасности.")  # fmt: skip
+    text = ("Лицам, пострадавшим от торговли людьми и признанным потерпевшими или свидетелями по уголовному делу, а "
+            "также их близким родственникам при наличии угрозы применяются меры безопасности.")  # fmt: skip
     title = {"anti_trafficking": "Закон о противодействии торговле людьми"}.get(kind, "Закон о государственной защите")
     provs = (Provision("art_30", None, "article", "30", "Меры безопасности", text),)
     law = Law(title, "ru", "civil", f"/{kind}30.txt", hashlib.sha256((kind + text).encode()).hexdigest(), provs,

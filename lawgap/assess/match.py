@@ -416,7 +416,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                 # "защищаемому лицу" read as a victim: only one under the law's protection (lawgap.assess.protected)
                 a, h = heads[0]
                 words = source[seq.data.offsets[2 * a] : seq.data.offsets[2 * h + 1]]
-                limits.append(Limitation("status", words, _law_id(index), seq.eid))
+                limits.append(Limitation("protected", words, _law_id(index), seq.eid))
             fuzzy = seq.lemmas[i:end] != seq.data.lemmas[i:end]
             hits.append(_hit(index, rule, element, seq, span, cue.text, sentence, limits, aggravating, fuzzy))
     if element.qualified_part:

@@ -33,8 +33,9 @@ Reading = tuple[list[Hit], tuple[Limitation, ...]]
 
 _CACHE = DiskCache("hits", 1, ".json.gz")
 # The code a reading depends on: the assessment stage, the cue language and rule schema, the references a
-# scope sentence cites, and the closed lists and data types they use.
-_SOURCES = ("assess/*.py", "rules/*.py", "refs/*.py", "vocab.py", "model.py")
+# scope sentence cites, the structure stage's words it reuses (the sanctions that make a law punish), and the closed
+# lists and data types they use.
+_SOURCES = ("assess/*.py", "rules/*.py", "refs/*.py", "structure/*.py", "vocab.py", "model.py")
 
 
 @cache

@@ -205,15 +205,17 @@ def assess_rule(
 
     def strength(cell: Cell) -> tuple:
         """Best first: more of the rule's weight, then fewer elements found only in their weaker form (a penalty
-        "установленную законодательством"), then fewer limited elements (an unlimited statement is the better
-        evidence), then an article that says it in its own words over one read with another, then more of its
-        elements, then more words found; the article number only settles what is left, in the law's own order."""
+        "установленную законодательством"), then fewer found only where a body is given the power to regulate them
+        or only through a protected person read as a victim, then fewer limited elements (an unlimited statement is
+        the better evidence), then an article that says it in its own words over one read with another, then more of
+        its elements, then more words found; the article number only settles what is left, in the law's own order."""
         found = cells[cell]
         limited = sum(1 for hits in found.values() if _limits(hits))
         return (
             -cell_score(cell),
             sum(1 for hits in found.values() if _only_partly(hits)),
             sum(1 for hits in found.values() if _only_regulated(hits, by_sha)),
+            sum(1 for hits in found.values() if _only_protected(hits)),
             limited,
             cell in together,
             -len(found),
@@ -417,6 +419,12 @@ def _only_regulated(hits: Sequence[Hit], by_sha: dict[str, Law]) -> bool:
         return (p.heading if h.field == "heading" else p.text) or ""
 
     return bool(hits) and all(regulates(text(h), by_sha[h.law].language) for h in hits)
+
+
+def _only_protected(hits: Sequence[Hit]) -> bool:
+    """Whether an element is found only through a state-protection law's protected person read as a victim
+    (lawgap.assess.protected): an article that names the victim itself is the better evidence."""
+    return bool(hits) and all(any(x.kind == "protected" for x in h.limitations) for h in hits)
 
 
 def _only_partly(hits: Sequence[Hit]) -> bool:
