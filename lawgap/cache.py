@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from lawgap import settings
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -55,3 +60,24 @@ class DiskCache:
                 raise
         except OSError:
             pass
+
+
+class Memo(Generic[K, V]):
+    """The last `size` values kept in this process, least recently used first out: what one run asks for again and
+    again (a law read against the rules, its lemma index) while checking drafts re-scores a country many times."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K, default: V) -> V:
+        if key not in self._items:
+            return default
+        self._items.move_to_end(key)
+        return self._items[key]
+
+    def put(self, key: K, value: V) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)

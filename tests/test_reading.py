@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from lawgap.assess import reading
 from lawgap.assess.reading import read_law
+from lawgap.cache import Memo
 from lawgap.model import Law, Provision
 from lawgap.rules import compile_cue, load_rules
 
@@ -23,6 +26,12 @@ NOTE = ("Лицо, ставшее жертвой торговли людьми, 
         "совершенные в результате вовлечения его в торговлю людьми.")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process(monkeypatch):
+    """Each test starts as a new process would: nothing read yet in memory (lawgap.assess.reading._READ)."""
+    monkeypatch.setattr(reading, "_READ", Memo(8))
+
+
 def _rules():
     return [load_rules().by_id["non_punishment_victims"]]
 
@@ -35,6 +44,7 @@ def test_a_second_reading_comes_from_disk_and_equals_the_first(tmp_path, monkeyp
     assert list((tmp_path / "hits").iterdir())
     built = []
     monkeypatch.setattr(reading, "LawIndex", lambda *a, **k: built.append(1))
+    monkeypatch.setattr(reading, "_READ", Memo(8))  # a new process: nothing kept in memory
     assert read_law(law, rules) == first
     assert not built  # read back, not matched again
 
@@ -62,7 +72,26 @@ def test_a_damaged_entry_is_read_again(tmp_path, monkeypatch):
     first = read_law(law, rules)
     for f in (tmp_path / "hits").iterdir():
         f.write_bytes(b"not gzip")
+    monkeypatch.setattr(reading, "_READ", Memo(8))
     assert read_law(law, rules) == first
+
+
+def test_a_law_read_again_in_the_same_process_is_not_decoded_again(tmp_path, monkeypatch):
+    # checking drafts re-scores a country once per draft: the unchanged laws' readings stay in memory
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law, rules = _law(NOTE), _rules()
+    first = read_law(law, rules)
+    monkeypatch.setattr(reading, "_load", lambda data: pytest.fail("decoded from disk again"))
+    assert read_law(law, rules) == first
+
+
+def test_the_memo_keeps_the_last_used():
+    memo: Memo[str, int] = Memo(2)
+    memo.put("a", 1)
+    memo.put("b", 2)
+    assert memo.get("a", 0) == 1  # "a" is now the last used
+    memo.put("c", 3)
+    assert (memo.get("a", 0), memo.get("b", 0), memo.get("c", 0)) == (1, 0, 3)
 
 
 def test_a_part_found_qualified_by_a_newer_parser_is_read_again():
@@ -71,4 +100,4 @@ def test_a_part_found_qualified_by_a_newer_parser_is_read_again():
     marked = dataclasses.replace(
         law, provisions=tuple(dataclasses.replace(p, qualified=p.kind == "note") for p in law.provisions)
     )
-    assert reading._law_digest(law, ()) != reading._law_digest(marked, ())
+    assert reading.law_digest(law, ()) != reading.law_digest(marked, ())

@@ -25,13 +25,16 @@ from lawgap.assess.findings import Limitation
 from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, lexicon, rule_hits, scope_exclusions
 from lawgap.assess.offence import read_hits
-from lawgap.cache import DiskCache
+from lawgap.cache import DiskCache, Memo
 from lawgap.model import Law
 from lawgap.rules import Rule
 
 Reading = tuple[list[Hit], tuple[Limitation, ...]]
 
 _CACHE = DiskCache("hits", 1, ".json.gz")
+# The entries read in this process, the last few laws: checking drafts re-scores the country once per draft, and
+# every law but the amended one reads the same entry again (decoding it from disk took most of a warm re-score).
+_READ: Memo[str, dict[str, Reading]] = Memo(8)
 # The code a reading depends on: the assessment stage, the cue language and rule schema, the references a
 # scope sentence cites, the structure stage's words it reuses (the sanctions that make a law punish), and the closed
 # lists and data types they use.
@@ -49,11 +52,17 @@ def _code_digest() -> str:
     return h.hexdigest()[:16]
 
 
+_RULE_DIGESTS: dict[int, tuple[Rule, str]] = {}  # id -> (the rule, kept alive so its id is not reused; its digest)
+
+
 def _rule_digest(rule: Rule) -> str:
-    return hashlib.sha256(repr(rule).encode()).hexdigest()[:16]
+    known = _RULE_DIGESTS.get(id(rule))
+    if known is None or known[0] is not rule:
+        known = _RULE_DIGESTS[id(rule)] = (rule, hashlib.sha256(repr(rule).encode()).hexdigest()[:16])
+    return known[1]
 
 
-def _law_digest(law: Law, words: Iterable[str]) -> str:
+def law_digest(law: Law, words: Iterable[str] = ()) -> str:
     """The law's content as the matcher sees it; a noisy law's reading also depends on the rules' words
     (OCR noise is mended towards them)."""
     h = hashlib.sha256(f"{law.sha256}|{law.language}|{law.kind}|{law.noisy}".encode())
@@ -102,9 +111,9 @@ def read_law(
     """Each rule's hits in the law and the scopes that exclude its persons, by rule id. `index_of`: the
     caller's own index of the law, built on demand, so that a cold score analyses each law once."""
     words = lexicon(rules, law.language) if law.noisy else frozenset()
-    key = f"{_law_digest(law, words)}-{_code_digest()}"
-    entry: dict[str, Reading] = {}
-    data = _CACHE.get(key) if use_cache else None
+    key = f"{law_digest(law, words)}-{_code_digest()}"
+    entry: dict[str, Reading] = _READ.get(key, {}) if use_cache else {}
+    data = _CACHE.get(key) if use_cache and not entry else None
     if data is not None:
         try:
             entry = _load(data)
@@ -124,4 +133,6 @@ def read_law(
         out[rule.id] = found
     if fresh and use_cache:
         _CACHE.put(key, _dump(entry))
+    if use_cache:
+        _READ.put(key, entry)
     return out

@@ -47,10 +47,11 @@ from lawgap.assess.findings import (
 from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, defines_anywhere, lexicon
 from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
-from lawgap.assess.reading import read_law
+from lawgap.assess.reading import law_digest, read_law
 from lawgap.assess.references import ReferenceMap, borrow, carry_limits, general_part_lends, sources
 from lawgap.assess.roles import frames, regulates
 from lawgap.assess.terms import lend_anchor
+from lawgap.cache import Memo
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
 from lawgap.rules.parties import rule_level
@@ -135,6 +136,11 @@ def _parallel_groups(laws: Sequence[Law]) -> dict[str, str]:
     return group
 
 
+# The lemma indexes built in this process, the last few laws (lawgap.cache.Memo): checking drafts re-scores the
+# country once per draft, and every law but the amended one is the same law again.
+_INDEXES: Memo[tuple[str, str, str], LawIndex] = Memo(6)
+
+
 class _Indexes(dict):
     """Each law's lemma index, built the first time a rule asks for it: a warm score reads its hits from the
     disk cache (lawgap.assess.reading) and needs an index only to read a law's defined terms."""
@@ -146,7 +152,13 @@ class _Indexes(dict):
 
     def __missing__(self, sha: str) -> LawIndex:
         law = self._laws[sha]
-        self[sha] = index = LawIndex(law, lexicon=self._words.get(law.language, ()))
+        words = self._words.get(law.language, frozenset())
+        key = (law_id(law), law.source, law_digest(law, words))
+        index = _INDEXES.get(key, None)
+        if index is None:
+            index = LawIndex(law, lexicon=words)
+            _INDEXES.put(key, index)
+        self[sha] = index
         return index
 
     def all(self) -> list[tuple[str, LawIndex]]:
