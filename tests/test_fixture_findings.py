@@ -46,8 +46,6 @@ FIXTURE_WRONG = {
     "shelter is for trafficked children alone ('a child is a trafficked child') is not read",
     ("uz_style_law_ru.txt", "assistance_housing"): "art 14's right to placement in a rehabilitation centre is read "
     "alone: art 15's thirty-day limit on the stay in that centre is not read with it",
-    ("uz_style_law_ru.txt", "assistance_counselling_rights"): "the right is the third item under 'Жертва торговли "
-    "людьми имеет право:', too far from the victim's words for the cue; the lead-in's subject is not carried to it",
     ("kz_style_law_ru.docx", "witness_protection_relocation"): "a temporary safe place (art 5) outranks relocation "
     "with housing (art 5-1) as the best evidence",
 }

@@ -22,13 +22,11 @@ from lawgap.assess.conditions import (
     POSSIBILITY_CATEGORIES,
     PRINTED,
     PROTECTION_CATEGORIES,
-    ROLE_FREE_CATEGORIES,
     Frame,
     applicable,
     condition_cues,
     conditions,
     kind_of,
-    participants_named,
     stands,
 )
 from lawgap.assess.context import (
@@ -42,13 +40,14 @@ from lawgap.assess.context import (
 )
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.index import LawIndex, Seq
-from lawgap.assess.scope import Scope, law_scope, names_trafficking
+from lawgap.assess.persons import persons_limits
+from lawgap.assess.protected import reads_protected
+from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, subjects
 from lawgap.model import Law, Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
 from lawgap.structure.qualified import SANCTIONS
 from lawgap.vocab import (
-    ANTI_TRAFFICKING,
     CRIMINAL_CODE,
     CRIMINAL_PROCEDURE_CODE,
     MIGRATION,
@@ -217,13 +216,8 @@ def _limitations(
     frame = _frame(index, rule, seq)
     found: dict[str, Limitation] = {}
     law = _law_id(index)
-    if _for_participants_only(index, rule):
-        words = _participants(index, seq, sentence)
-        found[words] = Limitation("status", words, law, seq.eid)
-    if _for_its_victims_only(index, rule) and not _witnesses_named(index, seq, sentence):
-        found[index.law.title] = Limitation("persons", index.law.title, law, seq.eid)
-    if _for_other_victims(index, rule, seq, sentence):
-        found[index.law.title] = Limitation("persons", index.law.title, law, seq.eid)
+    for x in persons_limits(index, rule, seq, sentence, _source(index, seq)[sentence[0] : sentence[1]]):
+        found[x.words] = x
     for place, span in places:
         for cue, words in _printed(index, place, span, limiting):
             if words.lower().startswith(PRINTED.get(cue.text, "")):  # not "subjected to" for "subject to"
@@ -235,88 +229,10 @@ def _limitations(
     return list(found.values())
 
 
-def _for_participants_only(index: LawIndex, rule: Rule) -> bool:
-    """A procedure code or a state-protection law gives what it gives to the participants in a case: a limit for a
-    rule asked for every victim (Rule.every_victim), and for help or a stay that such a law gives though it is not
-    where the rule lives (medical help for a protected person harmed "в связи с участием в уголовном
-    судопроизводстве")."""
-    kind = index.law.kind
-    if kind not in (CRIMINAL_PROCEDURE_CODE, WITNESS_PROTECTION):
-        return False
-    return rule.every_victim or (rule.category in ROLE_FREE_CATEGORIES and kind not in rule.law_kinds)
-
-
-# Laws whose persons are victims (of trafficking, of violence) or foreigners, not the witnesses of every case.
-_VICTIMS_LAWS = frozenset({ANTI_TRAFFICKING, VICTIM_SUPPORT, MIGRATION})
-# The element of a protection rule that says whom the protection covers (witnesses, every participant).
-_COVERED_PERSONS = "witness_and_victim"
-
-
-def _for_its_victims_only(index: LawIndex, rule: Rule) -> bool:
-    """An anti-trafficking, victim-support or migration law that sets up security measures gives them to its own
-    persons (a trafficking victim "признанному потерпевшим или свидетелем"), not to every witness the rule on the
-    protection of witnesses is about: the law's title names whom it is for. A procedure code or a state-protection
-    law is where such protection lives, for every participant. (A single measure such a law gives, relocation or a
-    pseudonym, is that measure: judges of eleven rounds split on it, so it is not limited.)"""
-    kind = index.law.kind
-    return (
-        any(e.id == _COVERED_PERSONS for e in rule.elements)
-        and kind in _VICTIMS_LAWS
-        and kind not in rule.law_kinds
-    )
-
-
-_TRAFFICKING_TITLE = re.compile(r"(?i)торговл\w*\s+людьми|адам\w*\s+сатуу|traffick")
-_VIOLENCE_TITLE = re.compile(r"(?i)насили|зомбулук|violence")
-
-
-def _for_other_victims(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int]) -> bool:
-    """A law on (family) violence whose title does not name trafficking helps the victims of that violence: its help
-    reaches a trafficking victim only where its words say so. A sentence that names trafficking is not limited; any
-    other is, by the law's title. (A law for the victims of every crime, a compensation fund's, reaches them all.)"""
-    if index.law.kind != VICTIM_SUPPORT or "victims" not in rule.targets or rule.category in OFFENCE_CATEGORIES:
-        return False
-    title = index.law.title
-    if _TRAFFICKING_TITLE.search(title) or not _VIOLENCE_TITLE.search(title):
-        return False
-    lo, hi = index.window(seq, sentence)
-    return not names_trafficking(seq.lemmas[lo:hi], index.law.language)
-
-
-# A witness named as a person of his own ("a victim, witness of an offence under this Act"), not as the role of the
-# victim the law is about ("признанному потерпевшим или свидетелем", "participates ... as a victim or witness").
-_WITNESS = {"ru": r"свидетел\w*", "ky": r"күбө\w*", "en": r"\bwitness\w*"}
-_WITNESS_ROLE = {
-    "ru": r"(?:в\s+качестве|признан\w*|являющ\w*)\s+(?:[\w-]+\s+){0,3}?свидетел\w*",
-    "ky": r"күбө\w*\s+(?:деп\s+)?таан\w*",
-    "en": r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?witness\w*",
-}
-
-
-def _witnesses_named(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> bool:
-    """Whether the hit's sentence, or its article's heading, names witnesses as persons of their own."""
-    language = index.law.language
-    if language not in _WITNESS:
-        return False
-    heading = index.law.by_eid[index.article_of[seq.eid]].heading or ""
-    for text in (_source(index, seq)[sentence[0] : sentence[1]], heading):
-        roles = [m.span() for m in re.finditer(_WITNESS_ROLE[language], text, re.IGNORECASE)]
-        for m in re.finditer(_WITNESS[language], text, re.IGNORECASE):
-            if not any(a <= m.start() < b for a, b in roles):
-                return True
-    return False
-
-
 def _source(index: LawIndex, seq: Seq) -> str:
     """The printed words of the field a sequence analyses (a provision's heading or its text)."""
     p: Provision = index.law.by_eid[seq.eid]
     return (p.heading if seq.field == "heading" else p.text) or ""
-
-
-def _participants(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> str:
-    """The words by which a procedure code names the participants a hit protects."""
-    text = _source(index, seq)[sentence[0] : sentence[1]]
-    return participants_named(index.law.language, text, index.law.title)
 
 
 def _frame(index: LawIndex, rule: Rule, seq: Seq) -> Frame:
@@ -422,17 +338,6 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
     if element.qualified_part:
         hits += _qualified_parts(index, rule, element, seen)
     return hits
-
-
-# A state-protection law's compensation is for harm linked to taking part in proceedings, not for the crime: its
-# protected person is read as a victim for no compensation rule (lawgap.assess.protected).
-_NOT_READ_AS_VICTIM = frozenset({"compensation"})
-
-
-def reads_protected(rule: Rule) -> bool:
-    """Whether a state-protection law's protected person counts as a victim for this rule: not for a rule at home
-    in such a law (its own cues name the persons it protects), nor for compensation."""
-    return WITNESS_PROTECTION not in rule.law_kinds and rule.category not in _NOT_READ_AS_VICTIM
 
 
 def _hit(

@@ -16,6 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lawgap.vocab import WITNESS_PROTECTION
+
+if TYPE_CHECKING:
+    from lawgap.rules import Rule
 
 # Per language: the words before the head noun (each a set of lemmas or stems, in order), the head noun's lemma (or
 # stem), the victim word the rules look for that is put in the head's place, and the victim words whose presence
@@ -64,3 +70,14 @@ def protected_heads(lemmas: Sequence[str], language: str) -> list[tuple[int, int
 def victim_word(language: str) -> str:
     """The victim word put in the head's place."""
     return _TERMS[language].victim
+
+
+# A state-protection law's compensation is for harm linked to taking part in proceedings, not for the crime: its
+# protected person is read as a victim for no compensation rule.
+_NOT_READ_AS_VICTIM = frozenset({"compensation"})
+
+
+def reads_protected(rule: Rule) -> bool:
+    """Whether a state-protection law's protected person counts as a victim for this rule: not for a rule at home
+    in such a law (its own cues name the persons it protects), nor for compensation."""
+    return WITNESS_PROTECTION not in rule.law_kinds and rule.category not in _NOT_READ_AS_VICTIM
