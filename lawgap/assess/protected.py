@@ -1,15 +1,16 @@
 """Whom a state-protection law's "protected person" stands for: its victims among others, read into its measures.
 
-Reads: the lemmas of a law of the witness-protection kind. Writes: for each analysed field, the positions where
-the law's term for its protected person ("защищаемое лицо", "коргоого алынган адам", "the protected person") is
-read as the victim word the rules look for, and the printed words of each such term.
+Reads: the lemmas of a law of the witness-protection kind. Writes: for each analysed field, the positions of the
+law's term for its protected person ("защищаемое лицо", "коргоого алынган адам", "the protected person"), whose head
+word lawgap.assess.index reads as the victim word the rules look for; and which rules may read it so.
 
 A law on state protection of victims, witnesses and other participants in criminal proceedings gives its measures
 (a guard, a safe place, medical and material help, confidentiality of data) to the protected person, and its scope
 article names the victim among the persons it protects. A lawyer reads each measure as one the law gives a victim,
 within the law's own limit: only to a person under a protection decision in a criminal case. The index reads the
 term's head word as a victim (so the rules' cues about victims match it), and the matcher names the term as that
-limit (lawgap.assess.match), except for the rules at home in such a law, whose protected person is that person.
+limit (kind "protected", lawgap.assess.match); not for the rules at home in such a law, whose own cues name the persons
+it protects, nor for compensation, which such a law pays for harm linked to taking part in a case.
 """
 
 from __future__ import annotations
