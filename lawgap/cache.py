@@ -69,6 +69,10 @@ class Memo(Generic[K, V]):
     def __init__(self, size: int):
         self._size = size
         self._items: OrderedDict[K, V] = OrderedDict()
+        _MEMOS.append(self)
+
+    def clear(self) -> None:
+        self._items.clear()
 
     def get(self, key: K, default: V) -> V:
         if key not in self._items:
@@ -81,3 +85,12 @@ class Memo(Generic[K, V]):
         self._items.move_to_end(key)
         while len(self._items) > self._size:
             self._items.popitem(last=False)
+
+
+_MEMOS: list[Memo] = []
+
+
+def forget_memos() -> None:
+    """Empty every Memo of this process, as a new process starts (a benchmark's cold and disk-warm runs)."""
+    for memo in _MEMOS:
+        memo.clear()
