@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from lawgap.assess.conditions import OFFENCE_CATEGORIES, ROLE_FREE_CATEGORIES, participants_named
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.scope import names_trafficking
+from lawgap.parsers.detect import VIOLENCE
 from lawgap.vocab import ANTI_TRAFFICKING, CRIMINAL_PROCEDURE_CODE, MIGRATION, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ _VICTIMS_LAWS = frozenset({ANTI_TRAFFICKING, VICTIM_SUPPORT, MIGRATION})
 # The element of a protection rule that says whom the protection covers (witnesses, every participant).
 _COVERED_PERSONS = "witness_and_victim"
 _TRAFFICKING_TITLE = re.compile(r"(?i)торговл\w*\s+людьми|адам\w*\s+сатуу|traffick")
-_VIOLENCE_TITLE = re.compile(r"(?i)насили|зомбулук|violence")
 # A witness named as a person of his own ("a victim, witness of an offence under this Act"), not as the role of the
 # victim the law is about ("признанному потерпевшим или свидетелем", "participates ... as a victim or witness").
 _WITNESS = {"ru": r"свидетел\w*", "ky": r"күбө\w*", "en": r"\bwitness\w*"}
@@ -84,7 +84,7 @@ def _for_other_victims(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[in
     if index.law.kind != VICTIM_SUPPORT or "victims" not in rule.targets or rule.category in OFFENCE_CATEGORIES:
         return False
     title = index.law.title
-    if _TRAFFICKING_TITLE.search(title) or not _VIOLENCE_TITLE.search(title):
+    if _TRAFFICKING_TITLE.search(title) or not VIOLENCE.search(title):
         return False
     lo, hi = index.window(seq, sentence)
     return not names_trafficking(seq.lemmas[lo:hi], index.law.language)

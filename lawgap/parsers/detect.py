@@ -123,7 +123,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A law on (domestic) violence and the support of those who suffered from it ("бытового насилия", "үй-бүлөлүк
 # зомбулуктан коргоо", "domestic violence") is a victim-support law, unless its title names trafficking as well: one
 # that also supports trafficking victims is where the anti-trafficking rules live.
-_VIOLENCE = re.compile(r"насили|зомбулук|violence", re.I)
+VIOLENCE = re.compile(r"насили|зомбулук|violence", re.I)
 
 
 def detect_kind(title: str) -> str | None:
@@ -137,7 +137,7 @@ def detect_kind(title: str) -> str | None:
         m = rx.search(title)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
-    if best is None and _VIOLENCE.search(title):
+    if best is None and VIOLENCE.search(title):
         return VICTIM_SUPPORT
     return best[1] if best else None
 
