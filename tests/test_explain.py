@@ -45,3 +45,16 @@ def test_russian_rendering(kg, rule, opening, words):
     assert text.startswith(opening) and words in text
     # no English sentence is left: Latin letters only inside the rule's own identifiers, never here
     assert not re.search(r"[A-Za-z]{3,}", text), text
+
+
+@pytest.mark.corpus
+def test_russian_rendering_names_the_instruments_in_russian(kg):
+    # a rule resting only on the Council of Europe Convention or the Model Law is good practice for Kyrgyzstan;
+    # the Russian sentence names the instrument, not the data's code "COE 14(1)"
+    practice = [f for f in kg.findings if any(p.key == "good_practice" for p in f.why)]
+    assert practice
+    for f in practice:
+        text = render(f.rule, f.elements, f.why, "ru", law_name=lambda law_id: "УК")
+        assert "рекомендуемая практика" in text and "Кыргызской Республики" in text
+        assert re.search(r"(Конвенция Совета Европы|Типовой закон УНП ООН)[^(]*\(ст\. \d", text), text
+        assert not re.search(r"\b(COE|ML|TIP|SOM|UNTOC)\b", text), text

@@ -405,6 +405,7 @@ _MINIMAL = """
 code = "TIP"
 title = "Trafficking in Persons Protocol"
 short_title = "TIP"
+short_title_ru = "Протокол о торговле людьми"
 year = 2000
 
 [[article]]

@@ -16,6 +16,7 @@ from lawgap.assess.findings import ElementResult, Evidence, Part
 from lawgap.errors import LawgapError
 from lawgap.refs.labels import provision_label
 from lawgap.rules import Rule
+from lawgap.rules.instruments import cite_ru, name_ru
 from lawgap.vocab import COUNTRY_NAMES, KIND_NAMES, MET, NOT_ASSESSED, PARTIAL, STATUS_RU
 
 # Parts that do not depend on the status: they survive a reviewer's re-judging of the finding.
@@ -69,9 +70,10 @@ _RU = {
     "unknown_kind": "Просмотрены, но не распознаны как этот закон (вид не определён): {laws}.",
     "ocr": "Часть слов прочитана сквозь ошибки распознавания (OCR): сверьте с изображением страницы.",
     "absent": "Не представлены законы, где это обычно закреплено: {kinds}.",
-    "good_practice": "Для {country} — рекомендуемая практика, не обязательство: {sources} для неё не обязательны.",
-    "unconfirmed": "Не считается обязательным для {country}: участие в {sources} не подтверждено "
-    "(сверьте с Собранием договоров ООН).",
+    "good_practice": "Для {country} — рекомендуемая практика, а не обязательство: требование основано только на "
+    "документах, не обязательных для {country}: {sources}.",
+    "unconfirmed": "Не считается обязательным для {country}: участие в договоре не подтверждено ({sources}); "
+    "сверьте с Собранием договоров ООН.",
     "review_override": "Статус «{0}» установлен рецензентом {1} ({2}): {3}.",
     "review_rejected": "Рецензент отклонил доказательства ({0}); оценено заново по оставшимся.",
     "through": "{label} (через {provision}, на которую ссылается)",
@@ -261,7 +263,12 @@ def render(
             country, *sources = part.args
             place = COUNTRY_NAMES.get(country)
             state = (place.name_en if lang == "en" else place.of_ru) if place else country
-            out.append(template.format(country=state, sources=", ".join(sources)))
+            if lang == "ru":
+                # "COE 10(3)" is the data's form; a Russian sentence names the instrument in Russian
+                named = cite_ru(sources) if part.key == "good_practice" else ", ".join(map(name_ru, sources))
+            else:
+                named = ", ".join(sources)
+            out.append(template.format(country=state, sources=named))
         elif part.key == "review_override" and part.args:
             status = STATUS_RU.get(part.args[0], part.args[0]) if lang == "ru" else part.args[0].replace("_", " ")
             out.append(template.format(status, *part.args[1:]))

@@ -104,7 +104,7 @@ def justification(finding: Finding, pl: Placement, lang: str, country: str = "")
 
 def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
     """One line per cited source: the citation, its level and our paraphrase from model_law."""
-    from lawgap.rules.instruments import find
+    from lawgap.rules.instruments import cite_ru, find
 
     lines = []
     for cite in sources:
@@ -118,7 +118,8 @@ def _source_lines(sources: Sequence[str], lang: str) -> list[str]:
             lines.append(f"{cite} ({ob.title}; level: {ob.obligation}): {ob.summary}")
         else:
             ob = hit.obligation
-            lines.append(f"{cite} (уровень: {OBLIGATION_RU.get(ob.obligation, ob.obligation)}): {ob.summary_ru}")
+            level = OBLIGATION_RU.get(ob.obligation, ob.obligation)
+            lines.append(f"{cite_ru([cite])} (уровень: {level}): {ob.summary_ru}")
     return lines
 
 

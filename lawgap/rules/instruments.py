@@ -11,7 +11,7 @@ The data are not shipped inside an installed wheel: lawgap runs from its checkou
 
 File layout (one file per instrument):
 
-    [instrument]                 code, title, short_title, year; optional corpus, notes
+    [instrument]                 code, title, short_title, short_title_ru, year; optional corpus, notes
     [[article]]                  cite ("TIP 6"), title: the article headings, for display
     [[chapter]]                  optional, unnumbered parts (the Model Law's later chapters):
                                  title, summary, summary_ru, implements (citations)
@@ -23,6 +23,7 @@ File layout (one file per instrument):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,6 +124,7 @@ class Instrument:
     code: str
     title: str
     short_title: str
+    short_title_ru: str
     year: int
     path: Path
     articles: tuple[Article, ...]
@@ -281,6 +283,22 @@ def find(cite: Citation | str) -> Lookup | None:
     return load_instruments().find(cite)
 
 
+def cite_ru(cites: Sequence[Citation | str]) -> str:
+    """Citations as a Russian reader reads them: the instrument's Russian name, then its articles
+    ("Конвенция Совета Европы о противодействии торговле людьми (ст. 10(3), 12(1))"); the canonical
+    code form ("COE 10(3)") is for the data, not for a Russian sentence."""
+    groups: dict[str, list[str]] = {}
+    for cite in map(_cite, cites):
+        groups.setdefault(cite.code, []).append(str(cite).split(" ", 1)[1])
+    return "; ".join(f"{name_ru(code)} (ст. {', '.join(places)})" for code, places in groups.items())
+
+
+def name_ru(code: str) -> str:
+    """The instrument's short Russian name ("Протокол о торговле людьми"); an unknown code as it is."""
+    inst = load_instruments().instrument(code)
+    return inst.short_title_ru if inst else code
+
+
 # --- one file -------------------------------------------------------------------------------
 
 
@@ -325,6 +343,7 @@ class _Head(Strict):
     code: Code
     title: ExactText
     short_title: ExactText
+    short_title_ru: Annotated[ExactText, AfterValidator(in_russian)]
     year: int
     corpus: ExactText | None = None
     notes: ExactText = ""
@@ -435,6 +454,7 @@ def load_file(path: str | Path) -> Instrument:
         code=head.code,
         title=head.title,
         short_title=head.short_title,
+        short_title_ru=head.short_title_ru,
         year=head.year,
         path=path,
         articles=tuple(sorted((Article(a.cite, a.title) for a in model.article), key=lambda a: a.cite.sort_key())),
