@@ -9,10 +9,12 @@ source of truth: a missing, unreadable or unwritable entry only costs the time t
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -94,3 +96,17 @@ def forget_memos() -> None:
     """Empty every Memo of this process, as a new process starts (a benchmark's cold and disk-warm runs)."""
     for memo in _MEMOS:
         memo.clear()
+
+
+@cache
+def code_digest(patterns: tuple[str, ...]) -> str:
+    """A digest of the package's source files matching `patterns` (globs under lawgap/): a cache whose entries that
+    code computes keys on it, so an entry the code of another day wrote is never read (a version number is bumped
+    by hand, and forgotten)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for pattern in patterns:
+        for path in sorted(root.glob(pattern)):
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]

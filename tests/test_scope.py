@@ -345,25 +345,83 @@ def test_a_sentence_that_carries_on_takes_the_conditions_before_it(language, par
     assert words in [lim.words for lim in finding.limitations]
 
 
-def test_a_sentence_naming_points_of_its_article_limits_them(tmp_path, monkeypatch):
-    # an Uzbek-style procedure code: the list of security measures, then a part that limits two of them by number
+NAMING_POINTS = [
+    # an Uzbek-style procedure code: the list of security measures, then a part that limits one of them by number
+    ("ru", "2", "Меры безопасности, указанные в пункте 2 части первой настоящей статьи, применяются лишь по делам о "
+     "тяжких и особо тяжких преступлениях.", "тяжких и особо тяжких преступлениях"),
+    # a Tajik-style state-protection law: a lettered item, named as "provided for" ("предусмотренная пунктом «б»")
+    ("ru", "б", "Мера безопасности, предусмотренная пунктом «б» части 1 настоящей статьи, применяется только по "
+     "уголовным делам о тяжких и особо тяжких преступлениях.", "тяжких и особо тяжких преступлениях"),
+    # a civil-law code in English numbers the items of a part: "item 2 of part 1 of this Article"
+    ("en", "2", "The security measure provided for by item 2 of part 1 of this Article is applied only in "
+     "criminal cases of grave and especially grave crimes.", "grave and especially grave crimes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "num", "limit", "words"), NAMING_POINTS)
+def test_a_sentence_naming_points_of_its_article_limits_them(language, num, limit, words, tmp_path, monkeypatch):
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    first = ("personal protection;", "relocation to another place of residence;") if language == "en" else (
+        "личная охрана;", "переселение на другое место жительства.")
+    other = "а" if num == "б" else "1"
     provs = (
         Provision("art_73", None, "article", "73", "Меры безопасности", ""),
         Provision("art_73__para_1", "art_73", "paragraph", "1", None,
-                  "В отношении потерпевшего и свидетеля могут применяться следующие меры безопасности:"),
-        Provision("art_73__para_1__point_1", "art_73__para_1", "point", "1", None, "личная охрана;"),
-        Provision("art_73__para_1__point_2", "art_73__para_1", "point", "2", None,
-                  "переселение на другое место жительства."),
-        Provision("art_73__para_2", "art_73", "paragraph", "2", None,
-                  "Меры безопасности, указанные в пункте 2 части первой настоящей статьи, применяются лишь по делам "
-                  "о тяжких и особо тяжких преступлениях."),
+                  "The following security measures may be applied to a victim and a witness:" if language == "en"
+                  else "В отношении потерпевшего и свидетеля могут применяться следующие меры безопасности:"),
+        Provision(f"art_73__para_1__point_{other}", "art_73__para_1", "point", other, None, first[0]),
+        Provision(f"art_73__para_1__point_{num}", "art_73__para_1", "point", num, None, first[1]),
+        Provision("art_73__para_2", "art_73", "paragraph", "2", None, limit),
     )  # fmt: skip
-    law = Law("Кодекс", "ru", "civil", "/cpc73.txt", "73" * 32, provs, kind="criminal_procedure_code")
+    law = Law("Кодекс", language, "civil", f"/cpc73{num}.txt", "73" * 32, provs, kind="criminal_procedure_code")
     rules = load_rules()
     [finding] = score_country("UZ", [law], type(rules)((rules.by_id["witness_protection_relocation"],))).findings
     assert finding.status == PARTIAL, finding.explanation
-    assert "тяжких и особо тяжких преступлениях" in [lim.words for lim in finding.limitations]
+    assert words in [lim.words for lim in finding.limitations]
+
+
+def test_a_qualified_part_naming_the_basic_offence_does_not_limit_it(tmp_path, monkeypatch):
+    # "Деяния, предусмотренные частью первой настоящей статьи, повлекшие ... смерть": the result is the qualified
+    # part's, never a condition of the basic offence
+    from lawgap.assess.cited import naming_places
+
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_335", None, "article", "335", "Организация незаконной миграции", ""),
+        Provision("art_335__para_1", "art_335", "paragraph", "1", None,
+                  "Организация незаконного въезда в Республику Таджикистан иностранных граждан из корыстных "
+                  "побуждений наказывается лишением свободы на срок до пяти лет."),
+        Provision("art_335__para_2", "art_335", "paragraph", "2", None,
+                  "Деяния, предусмотренные частью первой настоящей статьи, повлекшие по неосторожности смерть "
+                  "человека, наказываются лишением свободы на срок от пяти до десяти лет.", qualified=True),
+    )  # fmt: skip
+    law = Law("Кодекс", "ru", "civil", "/cc335.txt", "35" * 32, provs, kind="criminal_code")
+    index = LawIndex(law)
+    assert naming_places(index, index.seq_of[("art_335__para_1", "text")]) == []
+
+
+def test_a_heading_hit_takes_the_cases_its_opening_sentence_cites(tmp_path, monkeypatch):
+    # the heading names the measure; the opening part grants it "in the cases specified in part 2 of Article 14",
+    # which are grave crimes only
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_14", None, "article", "14", "Условия применения мер безопасности", ""),
+        Provision("art_14__para_1", "art_14", "paragraph", "1", None,
+                  "Меры безопасности применяются в отношении потерпевших и свидетелей."),
+        Provision("art_14__para_2", "art_14", "paragraph", "2", None,
+                  "Выдача новых документов применяется только по уголовным делам о тяжких и особо тяжких "
+                  "преступлениях."),
+        Provision("art_19", None, "article", "19", "Замена документов, удостоверяющих личность", ""),
+        Provision("art_19__para_1", "art_19", "paragraph", "1", None,
+                  "В случаях, указанных в части 2 статьи 14 настоящего Закона, защищаемому лицу могут быть выданы "
+                  "паспорт и иные документы с новыми анкетными данными."),
+    )  # fmt: skip
+    law = Law("Закон", "ru", "civil", "/wp19.txt", "19" * 32, provs, kind="witness_protection")
+    rules = load_rules()
+    rule = rules.by_id["witness_protection_identity_change"]
+    [finding] = score_country("TJ", [law], type(rules)((rule,))).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert any("тяжких и особо тяжких преступлениях" in lim.words for lim in finding.limitations), finding.limitations
 
 
 def test_a_kyrgyz_scope_that_names_foreigners_reaches_smuggled_migrants(tmp_path, monkeypatch):

@@ -78,8 +78,8 @@ def aside_at(lemmas: Sequence[str], start: int, language: str) -> int:
         lemma = lemmas[end]
         if lemma in units:
             unit = True
-        elif _numeric(lemma, language):
-            number = True
+        elif _numeric(lemma, language) or (len(lemma) == 1 and lemma.isalpha() and lemmas[end - 1] in units):
+            number = True  # a lettered item is numbered too: "пунктом «ж» части 1", "paragraph (g)"
         elif lemma not in inside:
             break
         end += 1

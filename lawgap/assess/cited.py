@@ -17,6 +17,7 @@ from lawgap.assess.asides import aside_at
 from lawgap.refs.find import find_in_text
 from lawgap.refs.reference import Reference
 from lawgap.refs.resolve import resolver
+from lawgap.structure.qualified import SANCTIONS
 
 if TYPE_CHECKING:
     from lawgap.assess.index import LawIndex, Seq
@@ -27,6 +28,19 @@ _NAMING = {
     "en": frozenset({"specify", "specified", "refer", "mention", "list"}),
     # Kyrgyz cites before the participle: "Ушул берененин 3-бөлүгүндө көрсөтүлгөн жарандар" (the words as printed)
     "ky": frozenset({"көрсөтүлгөн", "аталган", "саналган", "саналып"}),
+}
+# "Мера, предусмотренная пунктом «ж» части 1 настоящей статьи, применяется только ...", "the measure provided for in
+# paragraph (g)": "provided for" names a thing too, except a procedure ("в порядке, предусмотренном статьей 12", "in
+# the manner provided for by", Kyrgyz "... каралган тартипте"), which names how, not what
+_PROVIDED = {
+    "ru": frozenset({"предусмотреть", "предусмотренный"}),
+    "en": frozenset({"provide"}),
+    "ky": frozenset({"каралган"}),
+}
+_PROCEDURE = {
+    "ru": frozenset({"порядок"}),
+    "en": frozenset({"manner", "procedure"}),
+    "ky": frozenset({"тартипте", "тартибинде", "тартипке"}),
 }
 # how many words before a Kyrgyz naming participle its citation may start
 _KY_REACH = 8
@@ -69,8 +83,11 @@ def _named(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) 
     lo, hi = index.window(seq, sentence)
     source, offsets = seq.data.source, seq.data.offsets
     refs = []
+    # "Деяния, предусмотренные частью первой настоящей статьи, совершенные ...": a part that punishes names the
+    # offence it aggravates; its conditions are its own, not the basic offence's
+    punishes = law.by_eid[seq.eid].qualified or any(s in seq.data.source for s in SANCTIONS)
     for i in range(lo, hi):
-        if seq.lemmas[i] not in _NAMING[language]:
+        if seq.lemmas[i] not in _NAMING[language] and (punishes or not _provided(seq.lemmas, i, lo, hi, language)):
             continue
         if language == "ky":
             start, stop = offsets[2 * max(lo, i - _KY_REACH)], offsets[2 * i]
@@ -128,3 +145,13 @@ def _naming_in(index: LawIndex, article: str, language: str) -> dict[str, list[t
                 if index.article_of.get(eid) == article and eid != p.eid:
                     out.setdefault(eid, []).append((seq, sentence))
     return out
+
+
+def _provided(lemmas: tuple[str, ...], i: int, lo: int, hi: int, language: str) -> bool:
+    """Whether word `i` is "provided for" naming a thing, not a procedure (Russian and English put the procedure
+    before the participle, Kyrgyz after it)."""
+    if lemmas[i] not in _PROVIDED.get(language, ()):
+        return False
+    near = lemmas[i + 1 : min(hi, i + 2)] if language == "ky" else lemmas[max(lo, i - 3) : i]
+    return not _PROCEDURE[language].intersection(near)
+

@@ -208,8 +208,10 @@ def _limitations(
                 places.append((parent_seq, lead))
     if seq.field == "heading":
         # "Временное проживание лиц, пострадавших от торговли людьми": the heading names the measure, the article's
-        # opening sentence grants it, with its conditions ("при одновременном соблюдении следующих условий:")
-        conditioning = places + opening_sentence(index, index.article_of[seq.eid])
+        # opening sentence grants it, with its conditions ("при одновременном соблюдении следующих условий:"), and
+        # the cases it names by citation ("В случаях, указанных в части 2 статьи 14 настоящего Закона, ...")
+        opening = opening_sentence(index, index.article_of[seq.eid])
+        conditioning = places + opening + [x for o in opening for x in cited_places(index, *o)]
     else:
         # "the victims specified in part 1 of Article 19": the persons, with the conditions, of art 19(1)
         conditioning = places + cited_places(index, seq, sentence)

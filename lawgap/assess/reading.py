@@ -18,14 +18,12 @@ import gzip
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
-from pathlib import Path
 
 from lawgap.assess.findings import Limitation
 from lawgap.assess.index import LawIndex
 from lawgap.assess.match import Hit, lexicon, rule_hits, scope_exclusions
 from lawgap.assess.offence import read_hits
-from lawgap.cache import DiskCache, Memo
+from lawgap.cache import DiskCache, Memo, code_digest
 from lawgap.model import Law
 from lawgap.rules import Rule
 
@@ -39,17 +37,6 @@ _READ: Memo[str, dict[str, Reading]] = Memo(8)
 # scope sentence cites, the structure stage's words it reuses (the sanctions that make a law punish), and the closed
 # lists and data types they use.
 _SOURCES = ("assess/*.py", "rules/*.py", "refs/*.py", "structure/*.py", "vocab.py", "model.py")
-
-
-@cache
-def _code_digest() -> str:
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for pattern in _SOURCES:
-        for path in sorted(root.glob(pattern)):
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
 _RULE_DIGESTS: dict[int, tuple[Rule, str]] = {}  # id -> (the rule, kept alive so its id is not reused; its digest)
@@ -111,7 +98,7 @@ def read_law(
     """Each rule's hits in the law and the scopes that exclude its persons, by rule id. `index_of`: the
     caller's own index of the law, built on demand, so that a cold score analyses each law once."""
     words = lexicon(rules, law.language) if law.noisy else frozenset()
-    key = f"{law_digest(law, words)}-{_code_digest()}"
+    key = f"{law_digest(law, words)}-{code_digest(_SOURCES)}"
     entry: dict[str, Reading] = _READ.get(key, {}) if use_cache else {}
     data = _CACHE.get(key) if use_cache and not entry else None
     if data is not None:

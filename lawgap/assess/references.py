@@ -18,7 +18,7 @@ from dataclasses import replace
 from lawgap.assess.findings import law_id
 from lawgap.assess.index import articles_of
 from lawgap.assess.match import Hit, redirects
-from lawgap.cache import DiskCache
+from lawgap.cache import DiskCache, code_digest
 from lawgap.model import Law
 from lawgap.rules import Rule
 
@@ -56,7 +56,9 @@ class ReferenceMap:
         per set of law files, since finding and resolving them costs more than scoring."""
         from lawgap.refs.resolve import references
 
-        key = hashlib.sha256("".join(sorted(law.sha256 for law in self._laws)).encode()).hexdigest()
+        # the laws and the code that finds and resolves references: a grammar change is never read from an old entry
+        laws = "".join(sorted(law.sha256 for law in self._laws))
+        key = hashlib.sha256((laws + code_digest(("refs/*.py",))).encode()).hexdigest()
         data = _REFS_CACHE.get(key)
         if data is not None:
             try:

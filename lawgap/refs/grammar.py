@@ -171,7 +171,8 @@ EN_NOUNS: tuple[tuple[str, str], ...] = (
     # civil-law codes in English: "part one of this Article" is a part of an article, not a Part of an Act
     ("paragraph", r"[Ss]ub-?\s?sections?|[Ss]ubss?\.|parts?"),
     ("subpoint", r"[Ss]ub-?\s?clauses?|[Ss]ub-?\s?paragraphs?"),
-    ("point", r"[Cc]lauses?|[Pp]aragraphs?|[Pp]aras?\."),
+    # "items 6 and 7 of part 2 of this Article": the items of a part, as civil-law codes in English number them
+    ("point", r"[Cc]lauses?|[Pp]aragraphs?|[Pp]aras?\.|[Ii]tems?"),
     ("chapter", r"Chapters?"),
     ("part", r"Parts?"),
     ("book", r"Schedules?"),
