@@ -228,6 +228,18 @@ def test_the_place_of_signature_is_a_note_not_a_cut_off_sentence() -> None:
     assert "г.Бишкек" in r.notes
 
 
+@pytest.mark.parametrize("place", ["г. Бишкек, от 14 апреля 2008 года № 73", "от 5 июля 2000 года № 72"])
+def test_a_place_and_date_before_the_preamble_are_no_cut_off_sentence(place: str) -> None:
+    # the place and date of adoption, then the preamble, in one block: a whole law, not an excerpt
+    from lawgap.parsers.excerpt import is_excerpt
+
+    r = parse(Block("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", centered=True), place, "Настоящий Закон определяет основы.",
+              "Статья 1. X", "Текст.")  # fmt: skip
+    assert not is_excerpt(r, "civil")
+    # a file that starts in the middle of a word still is one
+    assert is_excerpt(parse("ьмисот часов.", "Статья 5. X", "Текст."), "civil")
+
+
 def test_an_english_signature_stays_out_of_the_last_article() -> None:
     r = parse("Article 1. X", "Text of the last article.", "The President", "of the Republic of Kazakhstan",
               language="en")

@@ -24,6 +24,9 @@ from lawgap.structure.tree import Structured
 _LEADING_NUMBER = re.compile(r"\d+")
 # A last line cut off in a word or a sentence: "правонаруш", "и иных лиц,", "с лишением права зани".
 _CUT_OFF = re.compile(r"(?:[^\W\d_](?<![A-ZА-ЯЁ])|[,\-–(])$")
+# A leading block that opens in lower case without being cut off: the place and date of adoption printed under the
+# title ("г. Бишкек, от 14 апреля 2008 года № 73", "от 5 июля 2000 года").
+_PLACE_OR_DATE = re.compile(r"(?:[a-zа-яё]{1,3}\.\s?[A-ZА-ЯЁ]|(?:от|of|dated)\s+\d|№)")
 _MARK = {
     "ru": "извлечение: ст. {first}-{last}",
     "ky": "үзүндү: {first}-{last}-беренелер",
@@ -48,7 +51,7 @@ def is_excerpt(structured: Structured, style: str, noisy: bool = False) -> bool:
     if not provisions or not articles:
         return False
     first = provisions[0]
-    if first.parent is None and first.num is None and first.text[:1].islower():
+    if first.parent is None and first.num is None and first.text[:1].islower() and not _PLACE_OR_DATE.match(first.text):
         return True  # the leading block of a file that starts mid-sentence ("ьмисот часов ...")
     if _CUT_OFF.search(provisions[-1].text.rstrip()):
         return True  # it stops mid-word: "1. Неоднократностью уголовных правонаруш"
