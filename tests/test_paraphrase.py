@@ -101,6 +101,15 @@ CASES = [
      "trafficking in children – ... irrespective of whether any of the means specified in item 1 ... have been used"),
     ("blind11/tm_style_anti_trafficking_law_en.txt", "TM", "definition_consent_irrelevant", MET, "art_1", "",
      "victim ... irrespective of whether that person consented to the intended exploitation"),
+    # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
+    # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
+    # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
+    ("blind12/kg_style_anti_trafficking_law_ru.txt", "KG", "criminalisation_accomplice", MET, "art_18", "",
+     "организация, подстрекательство и пособничество в ее совершении влекут ответственность"),
+    ("blind12/kg_style_anti_trafficking_law_ru.txt", "KG", "criminalisation_organising", MET, "art_18", "",
+     "организация, подстрекательство и пособничество"),
+    ("blind12/kg_style_anti_trafficking_law_ru.txt", "KG", "criminalisation_aggravating_child_victim", MET, "art_18",
+     "", "устанавливается повышенная ответственность за торговлю людьми, совершенную: ... в отношении ребенка"),
 ]
 
 
