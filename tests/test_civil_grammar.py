@@ -400,3 +400,23 @@ def test_fuzz_keyword_soup(blocks: list[Block], language: str) -> None:
         assert p.kind in ("book", "part", "section", "chapter", "article", "paragraph", "point", "subpoint", "note")
         assert 0 <= p.span[0] <= p.span[1] <= len(r.text)
         seen.add(p.eid)
+
+
+def test_a_sanction_printed_after_the_last_item_closes_its_part() -> None:
+    # Uzbek drafting: the last item of a qualified part and its sanction in one paragraph ("...; наказываются ..."),
+    # then a second qualified part that opens with its own lead-in
+    r = parse(
+        "Статья 224. Организация незаконной миграции",
+        "Организация незаконного въезда иностранных граждан — наказывается штрафом.",
+        "Те же действия, совершенные:",
+        "а) повторно;",
+        "б) группой лиц по предварительному сговору; наказываются лишением свободы от пяти до восьми лет.",
+        "Действия, предусмотренные частями первой или второй настоящей статьи, совершенные:",
+        "а) организованной группой;",
+        "б) повлекшие по неосторожности смерть, — наказываются лишением свободы от восьми до двенадцати лет.",
+    )
+    assert eids(r) == [
+        "art_224", "art_224__para_1", "art_224__para_2", "art_224__para_2__point_а", "art_224__para_2__point_б",
+        "art_224__para_3", "art_224__para_3__point_а", "art_224__para_3__point_б",
+    ]  # fmt: skip
+    assert by_eid(r)["art_224__para_3"].qualified

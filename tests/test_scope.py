@@ -394,6 +394,11 @@ def test_a_qualified_part_naming_the_basic_offence_does_not_limit_it(tmp_path, m
         Provision("art_335__para_2", "art_335", "paragraph", "2", None,
                   "Деяния, предусмотренные частью первой настоящей статьи, повлекшие по неосторожности смерть "
                   "человека, наказываются лишением свободы на срок от пяти до десяти лет.", qualified=True),
+        # nor does a note that exempts the offender who reports the offence
+        Provision("art_335__note_nn_1", "art_335", "note", None, None, ""),
+        Provision("art_335__note_nn_1__point_1", "art_335__note_nn_1", "point", "1", None,
+                  "Лицо, совершившее преступление, предусмотренное частью первой настоящей статьи, освобождается от "
+                  "уголовной ответственности, если оно добровольно сообщило о совершенном преступлении."),
     )  # fmt: skip
     law = Law("Кодекс", "ru", "civil", "/cc335.txt", "35" * 32, provs, kind="criminal_code")
     index = LawIndex(law)

@@ -84,8 +84,13 @@ def _named(index: LawIndex, seq: Seq, sentence: tuple[int, int], language: str) 
     source, offsets = seq.data.source, seq.data.offsets
     refs = []
     # "Деяния, предусмотренные частью первой настоящей статьи, совершенные ...": a part that punishes names the
-    # offence it aggravates; its conditions are its own, not the basic offence's
-    punishes = law.by_eid[seq.eid].qualified or any(s in seq.data.source for s in SANCTIONS)
+    # offence it aggravates, and a note names it to exempt its offender ("Лицо, совершившее преступление,
+    # предусмотренное частью первой ..., освобождается"); their conditions are their own, not the offence's
+    punishes = (
+        law.by_eid[seq.eid].qualified
+        or any(s in seq.data.source for s in SANCTIONS)
+        or any(a.kind == "note" for a in law.ancestors(seq.eid))
+    )
     for i in range(lo, hi):
         if seq.lemmas[i] not in _NAMING[language] and (punishes or not _provided(seq.lemmas, i, lo, hi, language)):
             continue

@@ -26,11 +26,12 @@ from collections.abc import Iterator, Sequence
 from lawgap.structure.civil_lines import ANNEX_RULES, ARTICLE_RULES, HEADING_RULES, Line
 
 # The sanction that closes a part of an offence article, as printed after the dash or on its own
-# line ("—\nнаказываются лишением свободы ..."), in Kyrgyz at the end of the sentence.
+# line ("—\nнаказываются лишением свободы ..."), in Kyrgyz at the end of the sentence; a line of its own may have been
+# joined to the last item before it ("е) с использованием поддельных документов; наказываются ...").
 SANCTION = re.compile(
-    r"(?:^|[-–—]\s*)(?:наказыва(?:ет|ют)ся|shall\s+be\s+(?:punished|punishable|liable)|is\s+punishable)\b"
+    r"(?:^|[-–—;]\s*)(?:наказыва(?:ет|ют)ся|shall\s+be\s+(?:punished|punishable|liable)|is\s+punishable)\b"
     r"|\bжазаланат\W*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 ITEM_RULES = frozenset({"point", "subpoint"})
 # Numbered articles may be at most this share of the articles that would split.
