@@ -110,6 +110,15 @@ CASES = [
      "организация, подстрекательство и пособничество"),
     ("blind12/kg_style_anti_trafficking_law_ru.txt", "KG", "criminalisation_aggravating_child_victim", MET, "art_18",
      "", "устанавливается повышенная ответственность за торговлю людьми, совершенную: ... в отношении ребенка"),
+    # a procedure code in English translation says it in the Russian code's words (round 12, in-sample since)
+    ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "witness_protection_video_link", MET, "art_210",
+     "", "interrogation ... in the mode of video-communication (remote interrogation)"),
+    ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "witness_protection_non_disclosure", MET,
+     "art_97", "", "the non-disclosure of the data on the identity of the protected person"),
+    ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "privacy_closed_hearings", MET, "art_28", "",
+     "A closed court session ... in the interests of the security of the victim"),
+    ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "participation_information", MET, "art_71", "",
+     "The victim shall have the right: to know about the suspicion and the charge"),
 ]
 
 
