@@ -266,6 +266,19 @@ FIND_CASES = [
         ["parts one or two of this Article => self | article | paragraph=1,2"],
     ),
     ("en", "the elements of Article 135 of this Code", ["Article 135 of this Code => self |  | article=135"]),
+    # a Kazakh-style code in English prints items "7)" and numbers them within a part; a bracket closing an
+    # aside is no item's
+    (
+        "en",
+        "The measures provided for by subparagraphs 7) and 8) of part one of this article",
+        ["subparagraphs 7) and 8) of part one of this article => self | article | paragraph=1; subpoint=7,8"],
+    ),
+    ("en", "(see section 5) and more", ["section 5 => self |  | article=5"]),
+    (
+        "en",
+        "items 6 and 7 of part 2 of this Article",
+        ["items 6 and 7 of part 2 of this Article => self | article | paragraph=2; point=6,7"],
+    ),
     # "частями первой или второй" (Uzbek and Tajik codes)
     (
         "ru",

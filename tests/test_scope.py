@@ -355,6 +355,9 @@ NAMING_POINTS = [
     # a civil-law code in English numbers the items of a part: "item 2 of part 1 of this Article"
     ("en", "2", "The security measure provided for by item 2 of part 1 of this Article is applied only in "
      "criminal cases of grave and especially grave crimes.", "grave and especially grave crimes"),
+    # a Kazakh-style code in English: "subparagraph 2) of part one of this article"
+    ("en", "2", "The security measure provided for by subparagraph 2) of part one of this article may be applied only "
+     "in cases of grave and especially grave crimes.", "grave and especially grave crimes"),
 ]  # fmt: skip
 
 

@@ -49,6 +49,8 @@ _INSIDE = {
     ),
     "en": _words("and or of the this law act code to"),
 }
+# "part one of this article": English civil-law codes number parts in words, as Russian ones do ("часть первая")
+_EN_NUMBERS = _words("one two three four five six seven eight nine ten first second third fourth fifth sixth")
 _JOINERS = {"ru": _words("и или"), "en": _words("and or of the to")}
 _SELF = {"ru": _words("настоящий данный этот"), "en": _words("this")}
 _ROMAN = frozenset("ivxlc")
@@ -60,6 +62,7 @@ def _numeric(lemma: str, language: str) -> bool:
         or (len(lemma) <= 4 and set(lemma) <= _ROMAN)
         or lemma in _SELF[language]
         or (language == "ru" and lemma.endswith(("ый", "ий", "ой")) and lemma in _INSIDE["ru"])
+        or (language == "en" and lemma in _EN_NUMBERS)
     )
 
 

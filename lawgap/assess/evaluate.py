@@ -42,7 +42,9 @@ EVIDENCE_MIN = 0.51  # an article must hold more than half of a rule's weight to
 TUNE, TEST = "tune", "test"
 # the blind rounds, each a set measured once before any change made from it: blindN.toml with its
 # evidence_blindN.tsv and status_blindN.tsv; `lawgap eval` reports each as its own split
-BLIND_ROUNDS = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
+BLIND_ROUNDS = (
+    "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12",
+)  # fmt: skip
 MANDATORY = "mandatory"
 
 

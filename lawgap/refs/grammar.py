@@ -178,8 +178,10 @@ EN_NOUNS: tuple[tuple[str, str], ...] = (
     ("book", r"Schedules?"),
 )
 # "3", "3A", "369-A", "3(1)(a)", "(2)", "(b)", "V-A" (chapters and parts).
+# A civil-law code in English prints an item's number as "7)": "subparagraphs 7) and 8) of part one".
 EN_ATOM = (
-    r"(?:\d+[A-Z]?(?:-[A-Z])?(?:\s?\([0-9a-z]{1,6}\))*|\([0-9a-z]{1,6}\)|[IVXL]+(?:-[A-Z])?\b|" + EN_ORDINAL + r")"
+    r"(?:\d+[A-Z]?(?:-[A-Z])?(?:\s?\([0-9a-z]{1,6}\))*(?:\)(?=\s*(?:,\s*|and\s+|or\s+)\d+\)|\s+of\s))?|\([0-9a-z]{1,6}\)|"
+    r"[IVXL]+(?:-[A-Z])?\b|" + EN_ORDINAL + r")"
 )
 EN_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[–—-]\s*)"
 EN_NUMS = EN_ATOM + r"(?:" + EN_LIST_SEP + EN_ATOM + r")*"
