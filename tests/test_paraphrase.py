@@ -119,6 +119,10 @@ CASES = [
      "A closed court session ... in the interests of the security of the victim"),
     ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "participation_information", MET, "art_71", "",
      "The victim shall have the right: to know about the suspicion and the charge"),
+    # "имеются основания полагать, что оно не достигло восемнадцатилетнего возраста ... применяются положения ...,
+    # предусмотренные для несовершеннолетних", in a state-protection law: only for its protected person (round 12)
+    ("blind12/kz_style_witness_protection_law_ru.txt", "KZ", "children_age_presumption", PARTIAL, "art_24",
+     "защищаемого лица", "возраст защищаемого лица не установлен и имеются основания полагать ..."),
 ]
 
 

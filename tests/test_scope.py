@@ -539,6 +539,11 @@ PROTECTED = [
     ("en", "Scope", "State protection applies to the victim, the witness and their representatives.",
      "The investigator shall inform the protected person of the decision to release the accused from custody.",
      "participation_information", "protected person"),
+    # the cue does not name the person, the sentence does: the measure is still the protected person's only
+    ("ru", "Сфера действия", "Государственная защита применяется к потерпевшему, свидетелю и их представителям.",
+     "В случае, когда возраст защищаемого лица не установлен и имеются основания полагать, что оно не достигло "
+     "восемнадцатилетнего возраста, к нему применяются положения, предусмотренные для несовершеннолетних.",
+     "children_age_presumption", "защищаемого лица"),
 ]  # fmt: skip
 
 

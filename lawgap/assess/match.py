@@ -329,8 +329,16 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
                 limits.append(Limitation("aggravating_only", words, _law_id(index), seq.eid))
             if _cited(source, span[1]) or redirects(source, *sentence):
                 continue
-            heads = [(a, h) for a, h in index.protected.get((seq.eid, seq.field), ()) if i <= h < end]
-            if heads and as_victim and cue.match_at(seq.lemmas, i) != end:
+            terms = index.protected.get((seq.eid, seq.field), ()) if as_victim else ()
+            heads = [(a, h) for a, h in terms if i <= h < end]
+            if heads and cue.match_at(seq.lemmas, i) == end:
+                heads = []  # the cue matched its own words: the term inside it was not read as a victim
+            elif not heads:
+                # "возраст защищаемого лица не установлен": the sentence is about the protected person, whom the
+                # measure reaches only under the law's protection, though the cue did not name him
+                lo, hi = index.window(seq, sentence)
+                heads = [(a, h) for a, h in terms if lo <= a and h < hi]
+            if heads:
                 # "защищаемому лицу" read as a victim: only one under the law's protection (lawgap.assess.protected)
                 a, h = heads[0]
                 words = source[seq.data.offsets[2 * a] : seq.data.offsets[2 * h + 1]]
