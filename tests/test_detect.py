@@ -6,7 +6,14 @@ import pytest
 from conftest import corpus_law
 
 from lawgap.parsers import load_law
-from lawgap.parsers.detect import detect_date, detect_kind, detect_language, detect_style, kind_from_name
+from lawgap.parsers.detect import (
+    detect_date,
+    detect_kind,
+    detect_language,
+    detect_style,
+    kind_from_name,
+    names_another_code,
+)
 
 DATES = [
     # (lines under the title, expected (date, number)); each from a real law's first lines
@@ -135,6 +142,21 @@ def test_detect_style_from_what_the_text_contains(language, lines, style):
 )
 def test_kind_from_a_file_name_the_last_hint(name, kind):
     assert kind_from_name(name) == kind
+
+
+def test_a_code_of_another_kind_is_not_read_as_a_procedure_code(tmp_path):
+    # a code on children: its words of procedure (a child victim's interview by the investigator) make it no
+    # procedure code; its kind is none of ours, and its "(Үзүндү: ...)" line makes it an excerpt
+    lines = ["КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БАЛДАР ЖӨНҮНДӨ КОДЕКСИ", "(Үзүндү: 1 жана 9-главалар.)"]
+    for n in range(1, 13):
+        lines += [f"{n}-берене. Жабырлануучу баланы суракка алуу",
+                  "Ушул Кодекске ылайык тергөөчү шектүү жана айыпталуучу катышпаган шартта баланы суракка алат."]
+    path = tmp_path / "code_on_children_ky.txt"
+    path.write_text("\n\n".join(lines), encoding="utf-8")
+    assert names_another_code(lines[0])
+    law = load_law(path, country="KG")
+    assert law.kind is None
+    assert law.excerpt
 
 
 EXCERPTS = [

@@ -620,3 +620,29 @@ def test_help_of_a_family_violence_law_reaches_trafficking_victims_only_where_it
     assert finding.status == status, finding.explanation
     if status == PARTIAL:
         assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "status"), [
+    # help a code on children gives its child victims reaches no adult victim: partial, by the code's title
+    ("assistance_medical", "Ребенку, пострадавшему от торговли людьми, бесплатно оказывается медицинская помощь.",
+     PARTIAL),
+    # its definition of the sale of children defines trafficking in children only
+    ("definition_act_recruitment", "торговля детьми – вербовка, перевозка, передача, укрывательство или получение "
+     "ребенка в целях эксплуатации.", PARTIAL),
+    # a rule about children themselves is what such a code is for
+    ("children_education", "Ребенку, пострадавшему от торговли людьми, обеспечивается продолжение обучения в школе.",
+     MET),
+])  # fmt: skip
+def test_a_code_on_children_reaches_children_only(rule_id, text, status, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    title = "Кодекс о детях"
+    provs = (
+        Provision("art_2", None, "article", "2", "Основные понятия, используемые в настоящем Кодексе", ""),
+        Provision("art_2__para_1", "art_2", "paragraph", "1", None, text),
+    )
+    law = Law(title, "ru", "civil", "/children_code.txt", hashlib.sha256(text.encode()).hexdigest(), provs, kind=None)
+    rules = load_rules()
+    [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert finding.status == status, finding.explanation
+    if status == PARTIAL:
+        assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]

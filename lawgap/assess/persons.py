@@ -29,6 +29,10 @@ _VICTIMS_LAWS = frozenset({ANTI_TRAFFICKING, VICTIM_SUPPORT, MIGRATION})
 # The element of a protection rule that says whom the protection covers (witnesses, every participant).
 _COVERED_PERSONS = "witness_and_victim"
 _TRAFFICKING_TITLE = re.compile(r"(?i)торговл\w*\s+людьми|адам\w*\s+сатуу|traffick")
+# A title about children: "Кодекс о детях", "О правах ребенка", "Балдар жөнүндө кодекси", "Code on Children".
+_CHILDREN_TITLE = re.compile(
+    r"(?i)\bдет(?:ей|ях|ям|и)\b|\bребен|\bребён|\bбалдар|\bбала(?:нын|лар)?\b|\bchild(?:ren)?\b"
+)
 # A witness named as a person of his own ("a victim, witness of an offence under this Act"), not as the role of the
 # victim the law is about ("признанному потерпевшим или свидетелем", "participates ... as a victim or witness").
 _WITNESS = {"ru": r"свидетел\w*", "ky": r"күбө\w*", "en": r"\bwitness\w*"}
@@ -47,7 +51,7 @@ def persons_limits(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
         out.append(Limitation("status", words, law, seq.eid))
     if _for_its_victims_only(index, rule) and not _witnesses_named(index, seq, text):
         out.append(Limitation("persons", index.law.title, law, seq.eid))
-    if _for_other_victims(index, rule, seq, sentence):
+    if _for_other_victims(index, rule, seq, sentence) or _for_children_only(index, rule):
         out.append(Limitation("persons", index.law.title, law, seq.eid))
     return out
 
@@ -88,6 +92,26 @@ def _for_other_victims(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[in
         return False
     lo, hi = index.window(seq, sentence)
     return not names_trafficking(seq.lemmas[lo:hi], index.law.language)
+
+
+def _for_children_only(index: LawIndex, rule: Rule) -> bool:
+    """A law or code on children ("Балдар жөнүндө кодекси", "О правах ребенка") helps children and defines offences
+    against them ("балдарды сатуу", the sale of children): what it gives or defines reaches an adult victim not at
+    all, so a rule asked for every victim is met only in part, by the law's title. The rules about children
+    themselves are what such a law is for."""
+    if _about_children(rule):
+        return False
+    return bool(_CHILDREN_TITLE.search(index.law.title)) and not _TRAFFICKING_TITLE.search(index.law.title)
+
+
+def _about_children(rule: Rule) -> bool:
+    """A rule about children themselves: of the children's category, children first among whom it protects (a media
+    ban on a child victim's identity), or with an element about the child (a child victim's aggravation)."""
+    return (
+        rule.category == "children"
+        or rule.targets[:1] == ("children",)
+        or any(e.id.startswith("child") for e in rule.elements)
+    )
 
 
 def _witnesses_named(index: LawIndex, seq: Seq, text: str) -> bool:

@@ -24,6 +24,7 @@ from lawgap.parsers.detect import (
     detect_style,
     kind_from_name,
     kind_from_text,
+    names_another_code,
 )
 from lawgap.parsers.excerpt import catalogue_title, is_excerpt
 from lawgap.parsers.formats import SUFFIXES
@@ -169,12 +170,13 @@ def load_law(
     noisy = extracted.ocr or any(" ocr" in b.style for b in extracted.blocks[:3000])
     printed_title = structured.title or extracted.title
     country = country or detect_country((printed_title or "") + "\n" + sample[:20000])
-    # the kind: from the title, else from the code's own words, else (last hint) from the file's name
+    # the kind: from the title, else from the code's own words, else (last hint) from the file's name; a title that
+    # names another code (on children, the family) says the kind is none of ours
     kind = (
         kind
         or detect_kind(printed_title or "")
-        or kind_from_text(structured.text[:300_000])
-        or kind_from_name(f"{path.parent.name}/{path.name}")
+        or (None if names_another_code(printed_title) else kind_from_text(structured.text[:300_000]))
+        or (None if names_another_code(printed_title) else kind_from_name(f"{path.parent.name}/{path.name}"))
     )
     excerpt = is_excerpt(structured, law_style, noisy)
     title = printed_title or catalogue_title(country, kind, lang, provisions, law_style, excerpt) or path.stem

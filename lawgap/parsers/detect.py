@@ -162,6 +162,16 @@ _NAME_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A title that names a code of another kind ("Кодекс о детях", "Балдар жөнүндө кодекси", "Family Code"): its kind is
+# none of ours, and its words of procedure (a child victim's interview) must not make it a procedure code.
+_A_CODE = re.compile(r"кодекс|code\b", re.I)
+
+
+def names_another_code(title: str | None) -> bool:
+    """Whether the printed title names a code that `detect_kind` does not know."""
+    return bool(title) and bool(_A_CODE.search(title or "")) and detect_kind(title or "") is None
+
+
 def kind_from_text(text: str) -> str | None:
     """A code's kind read from its own words when no title names it: many sanctions and no procedure
     make a criminal code; the words of procedure, in a text that calls itself a code, a procedure code."""

@@ -139,7 +139,8 @@ RULES: tuple[Rule, ...] = (
     Rule("signature", _rx(r"^(?:The\s+)?President(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+\w+|Kyrgyz\s+Republic|"
                           r"Turkmenistan))?$", re.I), "TtPp"),
     # what the file says of itself, under the title: an excerpt, an unofficial translation
-    Rule("excerpt", _rx(r"^\((?:извлечение|извлечения|үзүндү|extract|excerpts?)\)$", re.I), "("),
+    # "(извлечение)", or with what it holds: "(Үзүндү: 1, 4 жана 9-главалар. ...)", "(Excerpt: Chapters 1-3)"
+    Rule("excerpt", _rx(r"^\((?:извлечени[ея]|үзүндү|extracts?|excerpts?)(?:\s*[:.,;–-][^()]*)?\)$", re.I), "("),
     Rule("translation", _rx(r"^\(?(?:unofficial|official)\s+translation\)?\.?$|^\(?неофициальный\s+перевод\)?\.?$",
                             re.I), "(UuOoНн"),
     # "Примечание: Изменения и дополнения внесенные Законом ..." (KG CPC art 403) is the text
