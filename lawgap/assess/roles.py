@@ -36,7 +36,7 @@ FRAMING_ROLES = {
     # "Подготовка кадров", "Training of specialists": what officials learn about identifying victims is not the
     # identification, the referral or the help itself (it is evidence for a rule about training)
     TRAINING: re.compile(
-        r"(?i)подготовк\w* кадр|повышени\w* квалификац|обучени\w* (?:специалист|сотрудник|должностн|кадр)"
+        r"(?i)(?:подготовк|обучени)\w* (?:специалист|сотрудник|должностн|кадр)|повышени\w* квалификац"
         r"|training of (?:specialist|staff|official|personnel|professional)|(?:staff|specialist|personnel) training"
         r"|кадрларды даярдоо|квалификация\w* жогорулат"
     ),
