@@ -646,3 +646,20 @@ def test_a_code_on_children_reaches_children_only(rule_id, text, status, tmp_pat
     assert finding.status == status, finding.explanation
     if status == PARTIAL:
         assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]
+
+
+def test_an_interpreter_at_the_identification_interview_only_is_partial(tmp_path, monkeypatch):
+    # the rule asks for an interpreter wherever the victim takes part, not at one step before the proceedings
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    text = ("При проведении собеседования с лицом, предположительно являющимся жертвой торговли людьми, обеспечивается "
+            "участие переводчика, и собеседование проводится на языке, которым лицо владеет.")  # fmt: skip
+    provs = (
+        Provision("art_17", None, "article", "17", "Первичная идентификация", ""),
+        Provision("art_17__para_1", "art_17", "paragraph", "1", None, text),
+    )
+    title = "О противодействии торговле людьми"
+    law = Law(title, "ru", "civil", "/at17.txt", "17" * 32, provs, kind="anti_trafficking")
+    rules = load_rules()
+    [finding] = score_country("TJ", [law], type(rules)((rules.by_id["participation_interpreter"],))).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert any("собеседовани" in x.words for x in finding.limitations), finding.limitations
