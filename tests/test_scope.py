@@ -663,3 +663,25 @@ def test_an_interpreter_at_the_identification_interview_only_is_partial(tmp_path
     [finding] = score_country("TJ", [law], type(rules)((rules.by_id["participation_interpreter"],))).findings
     assert finding.status == PARTIAL, finding.explanation
     assert any("собеседовани" in x.words for x in finding.limitations), finding.limitations
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an anti-trafficking law that says the code punishes the act holds the offence, by reference
+    ("Изготовление или использование поддельного документа, удостоверяющего личность, совершенные в целях "
+     "незаконного ввоза мигрантов, влекут ответственность в соответствии с Уголовным кодексом.", True),
+    # one that exempts a victim who used such a document creates no document offence
+    ("Жертва торговли людьми не подлежит ответственности за изготовление или использование поддельного документа, "
+     "удостоверяющего личность.", False),
+])  # fmt: skip
+def test_a_law_that_refers_an_offence_to_the_code_holds_it_by_reference(text, found, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_20", None, "article", "20", "Ответственность", ""),
+        Provision("art_20__para_1", "art_20", "paragraph", "1", None, text),
+    )
+    title = "О противодействии торговле людьми"
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    law = Law(title, "ru", "civil", "/at20.txt", digest, provs, kind="anti_trafficking")
+    rules = load_rules()
+    [finding] = score_country("KG", [law], type(rules)((rules.by_id["smuggling_document_offences"],))).findings
+    assert bool(finding.evidence) == found, finding.explanation

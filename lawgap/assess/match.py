@@ -420,9 +420,37 @@ def may_hold(law: Law, rule: Rule) -> bool:
     anti-trafficking law that exempts a victim "за использование поддельных документов" creates no document offence."""
     if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES and not rule.any_law:
         return law.kind in rule.law_kinds
-    if rule.category == "smuggling" and CRIMINAL_CODE in rule.law_kinds and law.kind not in (None, *rule.law_kinds):
-        return defines_anywhere(law)
+    if _makes_an_offence(rule) and law.kind not in (None, *rule.law_kinds):
+        return defines_anywhere(law) or _states_liability(law)
     return True
+
+
+# A smuggled migrant's exemption from liability is no offence: any law that grants it holds it (SOM 5).
+_EXEMPTION = "not_liable"
+
+
+def _makes_an_offence(rule: Rule) -> bool:
+    """A smuggling rule that criminal law makes (the offence, its forms and aggravations, document offences)."""
+    return (
+        rule.category == "smuggling"
+        and CRIMINAL_CODE in rule.law_kinds
+        and not any(e.id == _EXEMPTION for e in rule.elements)
+    )
+
+
+# "Лица, виновные в ... незаконном ввозе мигрантов, несут уголовную ответственность в соответствии с Уголовным
+# кодексом", "... влекут ответственность": a law that says the code punishes an act holds that offence, by reference
+# (its penalty is then found only in part); an exemption ("освобождается от ответственности") says no such thing.
+_LIABILITY = re.compile(
+    r"(?i)(?<!не\s)\b(?:нес[уё]т|влеч[её]т|влекут|подлеж(?:ит|ат))\s+(?:[\w-]+\s+){0,2}?ответственност"
+    r"|жоопкерчилик\w*\s+(?:\w+\s+){0,2}?(?:тартыл|алып\s+кел)"
+    r"|\b(?:bears?|incurs?|entails?)\s+(?:[\w-]+\s+){0,2}?liability"
+)
+
+
+def _states_liability(law: Law) -> bool:
+    """Whether the law says that an act it names is punished under another law (by reference)."""
+    return any(_LIABILITY.search(p.text or "") for p in law.provisions)
 
 
 def defines_anywhere(law: Law) -> bool:
@@ -446,7 +474,18 @@ def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
     out = []
     for e in rule.elements:
         out += _titles_read_with_text(index, _article_read_as_one(index, element_hits(index, rule, e)))
+    if _by_reference(index.law, rule):
+        # only the articles that say the act is punished ("... влекут ответственность в соответствии с Уголовным
+        # кодексом"); one that exempts a smuggled victim or names the offence in passing holds no offence
+        law = index.law
+        liable = {h.article for h in out if _LIABILITY.search(law.full_text(h.article))}
+        out = [h for h in out if h.article in liable]
     return out
+
+
+def _by_reference(law: Law, rule: Rule) -> bool:
+    """A smuggling offence rule read in a law that punishes nothing itself but says the code punishes some acts."""
+    return _makes_an_offence(rule) and law.kind not in (None, *rule.law_kinds) and not defines_anywhere(law)
 
 
 def _article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
