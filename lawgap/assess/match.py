@@ -416,8 +416,9 @@ _NO_OFFENCES = frozenset({CRIMINAL_PROCEDURE_CODE, VICTIM_SUPPORT, WITNESS_PROTE
 
 def may_hold(law: Law, rule: Rule) -> bool:
     """Whether this kind of law can hold evidence of the rule at all (unknown kinds can). A smuggling rule that
-    criminal law makes (the offence, its aggravations) is held only by a law of its kinds or one that punishes: an
-    anti-trafficking law that exempts a victim "за использование поддельных документов" creates no document offence."""
+    criminal law makes (the offence, its aggravations) is held only by a law of its kinds, one that punishes, or one
+    that says the code punishes the act (then only in the articles that say so, `rule_hits`): an anti-trafficking law
+    that exempts a victim "за использование поддельных документов" creates no document offence."""
     if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES and not rule.any_law:
         return law.kind in rule.law_kinds
     if _makes_an_offence(rule) and law.kind not in (None, *rule.law_kinds):
