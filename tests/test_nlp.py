@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawgap.assess.nlp import analyse_law, analyse_text
+from lawgap.assess.nlp import analyse_law, analyse_text, lemmatiser
 from lawgap.model import Law, Provision
 
 LEMMAS = [
@@ -68,3 +68,10 @@ def test_damaged_cache_is_recomputed(tmp_path, monkeypatch):
     for f in tmp_path.rglob("*.json.gz"):
         f.write_bytes(b"not gzip")
     assert analyse_law(law) == fresh
+
+
+@pytest.mark.parametrize("form", ["потерпевший", "потерпевшего", "потерпевшему", "потерпевшим", "Потерпевшему"])
+def test_every_case_of_the_victim_is_the_noun(form):
+    # pymorphy reads the dative alone as the verb's participle ("потерпеть"): a victim cue missed "вред, причиненный
+    # потерпевшему"
+    assert lemmatiser("ru")(form) == "потерпевший"

@@ -24,7 +24,12 @@ from lawgap.assess.sentences import sentences
 from lawgap.cache import DiskCache
 from lawgap.model import Law
 
-CACHE_VERSION = 4  # 3: sentences by razdel; 4: the unmarked items of a list on lines of their own
+CACHE_VERSION = 5  # 3: sentences by razdel; 4: the unmarked items of a list on lines of their own; 5: "потерпевшему"
+
+# Forms pymorphy reads as a verb's participle though every other case of the word is the noun: "потерпевшему"
+# (dative) came out "потерпеть" while "потерпевшего", "потерпевшим" are "потерпевший", so a cue for the victim missed
+# "возместить вред, причиненный потерпевшему".
+_NOUN_FORMS = {"ru": {"потерпевшему": "потерпевший"}}
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class Lemmatiser:
 
     def __init__(self, language: str):
         self.language = language
-        self._memo: dict[str, str] = {}
+        self._memo: dict[str, str] = dict(_NOUN_FORMS.get(language, {}))
         self.known = lambda w: True
         self.grammemes = lambda w: frozenset()
         if language == "ru":
