@@ -422,7 +422,8 @@ def may_hold(law: Law, rule: Rule) -> bool:
     if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES and not rule.any_law:
         return law.kind in rule.law_kinds
     if _makes_an_offence(rule) and law.kind not in (None, *rule.law_kinds):
-        return defines_anywhere(law) or _states_liability(law)
+        # a procedure code says the witness "несет уголовную ответственность" for false testimony: it refers no offence
+        return defines_anywhere(law) or (law.kind != CRIMINAL_PROCEDURE_CODE and _states_liability(law))
     return True
 
 
@@ -449,9 +450,18 @@ _LIABILITY = re.compile(
 )
 
 
+# ... and the liability is criminal: "несут уголовную ответственность", "в соответствии с Уголовным кодексом"
+_CRIMINAL = re.compile(r"(?i)уголовн|кылмыш|criminal")
+
+
+def _criminal_liability(text: str) -> bool:
+    """Whether the text says an act entails criminal liability under another law."""
+    return any(_CRIMINAL.search(text, m.start(), m.end() + 80) for m in _LIABILITY.finditer(text))
+
+
 def _states_liability(law: Law) -> bool:
     """Whether the law says that an act it names is punished under another law (by reference)."""
-    return any(_LIABILITY.search(p.text or "") for p in law.provisions)
+    return any(_criminal_liability(p.text or "") for p in law.provisions)
 
 
 def defines_anywhere(law: Law) -> bool:
@@ -479,14 +489,18 @@ def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
         # only the articles that say the act is punished ("... влекут ответственность в соответствии с Уголовным
         # кодексом"); one that exempts a smuggled victim or names the offence in passing holds no offence
         law = index.law
-        liable = {h.article for h in out if _LIABILITY.search(law.full_text(h.article))}
+        liable = {h.article for h in out if _criminal_liability(law.full_text(h.article))}
         out = [h for h in out if h.article in liable]
     return out
 
 
 def _by_reference(law: Law, rule: Rule) -> bool:
     """A smuggling offence rule read in a law that punishes nothing itself but says the code punishes some acts."""
-    return _makes_an_offence(rule) and law.kind not in (None, *rule.law_kinds) and not defines_anywhere(law)
+    return (
+        _makes_an_offence(rule)
+        and law.kind not in (None, CRIMINAL_PROCEDURE_CODE, *rule.law_kinds)
+        and not defines_anywhere(law)
+    )
 
 
 def _article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
