@@ -119,6 +119,9 @@ CASES = [
      "A closed court session ... in the interests of the security of the victim"),
     ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "participation_information", MET, "art_71", "",
      "The victim shall have the right: to know about the suspicion and the charge"),
+    # "не ставится в зависимость от его согласия на сотрудничество" (blind round 8, in-sample)
+    ("blind8/kz_style_social_services_law_ru.txt", "KZ", "assistance_not_conditional", PARTIAL, "art_23-1", "",
+     "Оказание специальных социальных услуг ... не ставится в зависимость от его согласия на сотрудничество"),
     # "имеются основания полагать, что оно не достигло восемнадцатилетнего возраста ... применяются положения ...,
     # предусмотренные для несовершеннолетних", in a state-protection law: only for its protected person (round 12)
     ("blind12/kz_style_witness_protection_law_ru.txt", "KZ", "children_age_presumption", PARTIAL, "art_24",
