@@ -122,6 +122,9 @@ CASES = [
     # "не ставится в зависимость от его согласия на сотрудничество" (blind round 8, in-sample)
     ("blind8/kz_style_social_services_law_ru.txt", "KZ", "assistance_not_conditional", PARTIAL, "art_23-1", "",
      "Оказание специальных социальных услуг ... не ставится в зависимость от его согласия на сотрудничество"),
+    # a procedure code lets the prosecutor drop the case of a coerced victim: non-punishment, with its limits (round 12)
+    ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "non_punishment_victims", PARTIAL, "art_36-1",
+     "", "may terminate the criminal prosecution of a person recognised as a victim ... as a direct consequence"),
     # "имеются основания полагать, что оно не достигло восемнадцатилетнего возраста ... применяются положения ...,
     # предусмотренные для несовершеннолетних", in a state-protection law: only for its protected person (round 12)
     ("blind12/kz_style_witness_protection_law_ru.txt", "KZ", "children_age_presumption", PARTIAL, "art_24",
