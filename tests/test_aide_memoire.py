@@ -141,7 +141,8 @@ def test_each_right_cites_the_provision_that_says_it_in_the_reader_s_own_article
     cites = _leaflet("KG", ("kg/criminal_code_2021_ru.docx", "kg/criminal_procedure_code_2021_ru.docx"))
     assert cites["participation_interpreter"] == "п. 5 ч. 4 ст. 40 УПК КР"  # "пользоваться услугами переводчика"
     assert cites["witness_protection_video_link"] == "ч. 3 ст. 327 УПК КР"  # "Допрос потерпевшего ... видеосвязи"
-    assert cites["compensation_state_fund"] == "п. 20 ч. 4 ст. 40 УПК КР"  # "получать за счет государства"
+    # "возмещение ... вреда потерпевшему производится за счет специализированного фонда"
+    assert cites["compensation_state_fund"] == "ч. 10 ст. 40 УПК КР"
 
 
 def test_a_right_from_a_law_other_than_a_code_names_that_law():
