@@ -237,7 +237,7 @@ def test_finding_names_laws_by_title_and_cites_in_the_national_style():
     assert "ст. 40 УПК КР · Уголовно-процессуальный кодекс Кыргызской Республики".upper() in ru.upper()
     assert "глава 5 «Участники процесса со стороны обвинения» › статья 40 «Потерпевший»" in ru
     en = plain("\n".join(m.value for m in page("finding", country="KG", rule="compensation_possibility").markdown))
-    # the part of art 40 that says it: "возмещение ... вреда потерпевшему производится за счет специализированного фонда"
+    # the part of art 40 that says it: "возмещение ... потерпевшему производится за счет специализированного фонда"
     assert "Art. 40(10) CPC · Уголовно-процессуальный кодекс Кыргызской Республики".upper() in en.upper()
     assert "TIP 6(6)" in en and "Cited by:" in en
     assert "<mark>Потерпевшим</mark> является" in "".join(

@@ -136,7 +136,7 @@ KINDS = [
 
 @pytest.mark.parametrize(("file", "rule", "may"), KINDS)
 def test_which_laws_may_hold_offence_rules(file, rule, may):
-    from lawgap.assess.match import may_hold
+    from lawgap.assess.holders import may_hold
     from lawgap.rules import load_rules
 
     assert may_hold(corpus_law(file), load_rules().by_id[rule]) is may
