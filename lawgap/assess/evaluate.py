@@ -44,6 +44,7 @@ TUNE, TEST = "tune", "test"
 # evidence_blindN.tsv and status_blindN.tsv; `lawgap eval` reports each as its own split
 BLIND_ROUNDS = (
     "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12",
+    "blind13",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
