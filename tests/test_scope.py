@@ -685,3 +685,25 @@ def test_a_law_that_refers_an_offence_to_the_code_holds_it_by_reference(text, fo
     rules = load_rules()
     [finding] = score_country("KG", [law], type(rules)((rules.by_id["smuggling_document_offences"],))).findings
     assert bool(finding.evidence) == found, finding.explanation
+
+
+def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(tmp_path, monkeypatch):
+    # "the following types of assistance: 1) temporary accommodation ..." names the measure; the article on the
+    # institutions says for how long
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_24", None, "article", "24", "Types of assistance to victims", ""),
+        Provision("art_24__para_1", "art_24", "paragraph", "1", None,
+                  "Victims of trafficking are provided with the following types of assistance:"),
+        Provision("art_24__para_1__point_1", "art_24__para_1", "point", "1", None,
+                  "temporary accommodation in a specialized institution;"),
+        Provision("art_25", None, "article", "25", "Specialized institutions", ""),
+        Provision("art_25__para_1", "art_25", "paragraph", "1", None,
+                  "A victim of trafficking is given accommodation in a specialized institution for a period of up "
+                  "to thirty days."),
+    )  # fmt: skip
+    law = Law("Law on combating trafficking", "en", "civil", "/at24.txt", "24" * 32, provs, kind="anti_trafficking")
+    rules = load_rules()
+    [finding] = score_country("TJ", [law], type(rules)((rules.by_id["assistance_housing"],))).findings
+    assert finding.status == PARTIAL, finding.explanation
+    assert any("thirty days" in x.words for x in finding.limitations), finding.limitations

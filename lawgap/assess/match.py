@@ -412,7 +412,8 @@ def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
         return []
     out = []
     for e in rule.elements:
-        out += _titles_read_with_text(index, _article_read_as_one(index, element_hits(index, rule, e)))
+        found = _titles_read_with_text(index, _article_read_as_one(index, element_hits(index, rule, e)))
+        out += found if rule.category in OFFENCE_CATEGORIES else _listed_read_with_regime(index, found)
     if by_reference(index.law, rule):
         # only the articles that say the act is punished ("... влекут ответственность в соответствии с Уголовным
         # кодексом"); one that exempts a smuggled victim or names the offence in passing holds no offence
@@ -464,6 +465,35 @@ def _titles_read_with_text(index: LawIndex, hits: list[Hit]) -> list[Hit]:
         if h.field == "heading" and not h.limited_by and text and all(t.limited_by for t in text):
             limits = tuple(dict.fromkeys(x for t in text for x in t.limitations))
             h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
+        out.append(h)
+    return out
+
+
+# An item of a list that only names a measure ("1) temporary accommodation in a specialized institution;"), in at most
+# this many words: the law says on what terms in the article that works the measure out.
+_NAMING_ONLY = 12
+
+
+def _listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
+    """A list of the kinds of help ("Victims are provided with the following types of assistance: 1) temporary
+    accommodation ...") names each measure; the article that works it out sets its terms ("placed ... for a period of
+    up to thirty days"). An unlimited item that only names the measure takes the limits of the element's hits in the
+    other articles of the law when each of those is limited."""
+    law = index.law
+    named = [
+        h for h in hits
+        if h.field == "text" and not h.limited_by and law.by_eid[h.eid].kind in ("point", "subpoint")
+        and len((law.by_eid[h.eid].text or "").split()) <= _NAMING_ONLY
+    ]
+    if not named:
+        return hits
+    out = []
+    for h in hits:
+        if h in named:
+            elsewhere = [x for x in hits if x.article != h.article and x.field == "text" and x not in named]
+            if elsewhere and all(x.limited_by for x in elsewhere):
+                limits = tuple(dict.fromkeys(lim for x in elsewhere for lim in x.limitations))
+                h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
         out.append(h)
     return out
 
