@@ -7,7 +7,7 @@ legal aid or information found anywhere in a long article is the victim's only w
 
 from __future__ import annotations
 
-from lawgap.assess.match import Hit
+from lawgap.assess.hit import Hit
 from lawgap.model import Law
 from lawgap.rules import Rule
 

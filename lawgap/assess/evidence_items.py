@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lawgap.assess.findings import Evidence, law_id
-from lawgap.assess.match import Hit
+from lawgap.assess.hit import Hit
 from lawgap.model import Law
 
 EXCERPT_CHARS = 320

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lawgap.assess.cited import cited_places, naming_places
 from lawgap.assess.conditions import (
@@ -36,13 +36,14 @@ from lawgap.assess.context import (
     lead_in_sentences,
     opening_sentence,
     opening_words,
-    provision_order,
 )
 from lawgap.assess.findings import Limitation, law_id
+from lawgap.assess.hit import Hit
 from lawgap.assess.holders import by_reference, criminal_liability, may_hold
 from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.persons import persons_limits
 from lawgap.assess.protected import reads_protected
+from lawgap.assess.regime import article_read_as_one, listed_read_with_regime, titles_read_with_text
 from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, subjects
 from lawgap.model import Provision
@@ -52,30 +53,6 @@ from lawgap.vocab import (
     CRIMINAL_PROCEDURE_CODE,
     WITNESS_PROTECTION,
 )
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One place where a cue of a rule element matched.
-
-    `field` says whether the words are in the provision's heading or its text; `span` indexes
-    that field. `limited_by` lists limiting cues found in the same sentence.
-    """
-
-    law: str
-    eid: str
-    article: str
-    rule: str
-    element: str
-    cue: str
-    field: str
-    span: tuple[int, int]
-    words: str
-    sentence: tuple[int, int]
-    limited_by: tuple[str, ...] = ()
-    fuzzy: bool = False  # read through OCR noise: some matched words were misspelt in the source
-    aggravating: bool = False  # a standalone element found in an aggravated part of another offence
-    limitations: tuple[Limitation, ...] = ()  # what limits it, each of its kind (`limited_by` are their words)
 
 
 @dataclass(frozen=True)
@@ -412,89 +389,14 @@ def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
         return []
     out = []
     for e in rule.elements:
-        found = _titles_read_with_text(index, _article_read_as_one(index, element_hits(index, rule, e)))
-        out += found if rule.category in OFFENCE_CATEGORIES else _listed_read_with_regime(index, found)
+        found = titles_read_with_text(index, article_read_as_one(index, element_hits(index, rule, e)))
+        out += found if rule.category in OFFENCE_CATEGORIES else listed_read_with_regime(index, found)
     if by_reference(index.law, rule):
         # only the articles that say the act is punished ("... влекут ответственность в соответствии с Уголовным
         # кодексом"); one that exempts a smuggled victim or names the offence in passing holds no offence
         law = index.law
         liable = {h.article for h in out if criminal_liability(law.full_text(h.article))}
         out = [h for h in out if h.article in liable]
-    return out
-
-
-def _article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
-    """An article grants a measure where it first names it, and its later parts work it out: "По уголовным делам о
-    тяжких и особо тяжких преступлениях ... вправе: 1) ... псевдоним" in part 1, "Псевдоним ... указывается в
-    постановлении" in part 2. Later unlimited hits of the element in the same article take the first one's limits."""
-    order = provision_order(index)
-    first: dict[str, Hit] = {}
-    for h in sorted((h for h in hits if h.field == "text"), key=lambda h: (order[h.eid], h.span)):
-        first.setdefault(h.article, h)
-    out = []
-    for h in hits:
-        lead = first.get(h.article)
-        if h.field == "text" and lead is not None and lead.limited_by and not h.limited_by and h.eid != lead.eid:
-            h = replace(h, limitations=lead.limitations, limited_by=lead.limited_by)
-        out.append(h)
-    return out
-
-
-def _in_note(index: LawIndex, eid: str) -> bool:
-    p = index.law.by_eid[eid]
-    while p is not None and p.eid != index.article_of[eid]:
-        if p.kind == "note":
-            return True
-        p = index.law.by_eid[p.parent] if p.parent else None
-    return False
-
-
-def _titles_read_with_text(index: LawIndex, hits: list[Hit]) -> list[Hit]:
-    """A heading names what its article provides, with the limits its text sets: "Срок для восстановления и
-    принятия решения" heads a period "до тридцати суток". A heading hit takes the limitations of the
-    element's hits in its article's text when each of those is limited."""
-    body: dict[str, list[Hit]] = {}
-    for h in hits:
-        if h.field == "text" and not _in_note(index, h.eid):
-            # a note qualifies its article ("released from liability for crimes of minor or medium gravity"), it
-            # does not grant what the heading names
-            body.setdefault(h.article, []).append(h)
-    out = []
-    for h in hits:
-        text = body.get(h.article, [])
-        if h.field == "heading" and not h.limited_by and text and all(t.limited_by for t in text):
-            limits = tuple(dict.fromkeys(x for t in text for x in t.limitations))
-            h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
-        out.append(h)
-    return out
-
-
-# An item of a list that only names a measure ("1) temporary accommodation in a specialized institution;"), in at most
-# this many words: the law says on what terms in the article that works the measure out.
-_NAMING_ONLY = 12
-
-
-def _listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
-    """A list of the kinds of help ("Victims are provided with the following types of assistance: 1) temporary
-    accommodation ...") names each measure; the article that works it out sets its terms ("placed ... for a period of
-    up to thirty days"). An unlimited item that only names the measure takes the limits of the element's hits in the
-    other articles of the law when each of those is limited."""
-    law = index.law
-    named = [
-        h for h in hits
-        if h.field == "text" and not h.limited_by and law.by_eid[h.eid].kind in ("point", "subpoint")
-        and len((law.by_eid[h.eid].text or "").split()) <= _NAMING_ONLY
-    ]
-    if not named:
-        return hits
-    out = []
-    for h in hits:
-        if h in named:
-            elsewhere = [x for x in hits if x.article != h.article and x.field == "text" and x not in named]
-            if elsewhere and all(x.limited_by for x in elsewhere):
-                limits = tuple(dict.fromkeys(lim for x in elsewhere for lim in x.limitations))
-                h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
-        out.append(h)
     return out
 
 

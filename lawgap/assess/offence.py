@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from lawgap.assess.context import aggravating_provisions
+from lawgap.assess.hit import Hit
 from lawgap.assess.holders import defines_anywhere
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit
 from lawgap.model import Law
 from lawgap.rules import Rule, RuleSet, load_rules
 

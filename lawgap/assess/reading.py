@@ -20,8 +20,9 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 
 from lawgap.assess.findings import Limitation
+from lawgap.assess.hit import Hit
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit, lexicon, rule_hits, scope_exclusions
+from lawgap.assess.match import lexicon, rule_hits, scope_exclusions
 from lawgap.assess.offence import read_hits
 from lawgap.cache import DiskCache, Memo, code_digest
 from lawgap.model import Law

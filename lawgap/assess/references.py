@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from lawgap.assess.findings import law_id
+from lawgap.assess.hit import Hit
 from lawgap.assess.index import articles_of
-from lawgap.assess.match import Hit, redirects
+from lawgap.assess.match import redirects
 from lawgap.cache import DiskCache, code_digest
 from lawgap.model import Law
 from lawgap.rules import Rule

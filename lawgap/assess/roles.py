@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lawgap.assess.conditions import OFFENCE_CATEGORIES
 
 if TYPE_CHECKING:
-    from lawgap.assess.match import Hit
+    from lawgap.assess.hit import Hit
     from lawgap.model import Law
     from lawgap.rules import Rule
 

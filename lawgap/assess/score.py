@@ -44,9 +44,10 @@ from lawgap.assess.findings import (
     limitations,
     summarise,
 )
+from lawgap.assess.hit import Hit
 from lawgap.assess.holders import defines_anywhere
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit, lexicon
+from lawgap.assess.match import lexicon
 from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
 from lawgap.assess.reading import law_digest, read_law
 from lawgap.assess.references import ReferenceMap, borrow, carry_limits, general_part_lends, sources

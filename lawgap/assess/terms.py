@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lawgap.assess.hit import Hit
 from lawgap.assess.index import LawIndex
-from lawgap.assess.match import Hit
 from lawgap.rules import Cue, CueError, Rule, compile_cue
 
 # An article of definitions, by its heading; a defined term opens an item ("трудная жизненная ситуация -
