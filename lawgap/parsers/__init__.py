@@ -172,12 +172,9 @@ def load_law(
     country = country or detect_country((printed_title or "") + "\n" + sample[:20000])
     # the kind: from the title, else from the code's own words, else (last hint) from the file's name; a title that
     # names another code (on children, the family) says the kind is none of ours
-    kind = (
-        kind
-        or detect_kind(printed_title or "")
-        or (None if names_another_code(printed_title) else kind_from_text(structured.text[:300_000]))
-        or (None if names_another_code(printed_title) else kind_from_name(f"{path.parent.name}/{path.name}"))
-    )
+    kind = kind or detect_kind(printed_title or "")
+    if kind is None and not names_another_code(printed_title):
+        kind = kind_from_text(structured.text[:300_000]) or kind_from_name(f"{path.parent.name}/{path.name}")
     excerpt = is_excerpt(structured, law_style, noisy)
     title = printed_title or catalogue_title(country, kind, lang, provisions, law_style, excerpt) or path.stem
     # the adoption date is printed under the title; the grammar keeps those lines as law notes
