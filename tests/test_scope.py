@@ -29,6 +29,13 @@ def _findings(country: str, *files: str) -> dict:
     return {f.rule.id: f for f in score_country(country, [corpus_law(f) for f in files], load_rules()).findings}
 
 
+def _finding(country: str, law: Law, rule_id: str):
+    """The one finding of one rule on one law."""
+    rules = load_rules()
+    [finding] = score_country(country, [law], type(rules)((rules.by_id[rule_id],))).findings
+    return finding
+
+
 def _limits(finding) -> dict[str, str]:
     return {x.kind: x.words for x in finding.limitations}
 
@@ -150,9 +157,7 @@ def test_a_law_for_citizens_only_is_no_evidence_for_smuggled_migrants(tmp_path, 
          "Действие настоящего Закона распространяется на граждан Республики Таджикистан."),
         ("art_5", None, "article", "Защита", "Мигранту обеспечивается защита от насилия и жестокого обращения."),
     ], kind="migration")
-    rules = load_rules()
-    subset = type(rules)((rules.by_id["smuggling_protection_rights"],))
-    [finding] = score_country("TJ", [law], subset).findings
+    finding = _finding("TJ", law, "smuggling_protection_rights")
     assert finding.status == GAP
     assert [(x.kind, x.words) for x in finding.limitations] == [("persons", "граждан Республики Таджикистан")]
     assert "Out of the law's scope: граждан Республики Таджикистан." in finding.explanation
@@ -339,8 +344,7 @@ def test_a_sentence_that_carries_on_takes_the_conditions_before_it(language, par
               for k, text in enumerate(parts, 1)]  # fmt: skip
     digest = hashlib.sha256("".join(parts).encode()).hexdigest()
     law = Law("Кодекс", language, "civil", "/cpc.txt", digest, tuple(provs), kind="criminal_procedure_code")
-    rules = load_rules()
-    [finding] = score_country("TM", [law], type(rules)((rules.by_id[rule_id],))).findings
+    finding = _finding("TM", law, rule_id)
     assert finding.status == PARTIAL, finding.explanation
     assert words in [lim.words for lim in finding.limitations]
 
@@ -377,8 +381,7 @@ def test_a_sentence_naming_points_of_its_article_limits_them(language, num, limi
         Provision("art_73__para_2", "art_73", "paragraph", "2", None, limit),
     )  # fmt: skip
     law = Law("Кодекс", language, "civil", f"/cpc73{num}.txt", "73" * 32, provs, kind="criminal_procedure_code")
-    rules = load_rules()
-    [finding] = score_country("UZ", [law], type(rules)((rules.by_id["witness_protection_relocation"],))).findings
+    finding = _finding("UZ", law, "witness_protection_relocation")
     assert finding.status == PARTIAL, finding.explanation
     assert words in [lim.words for lim in finding.limitations]
 
@@ -425,9 +428,7 @@ def test_a_heading_hit_takes_the_cases_its_opening_sentence_cites(tmp_path, monk
                   "паспорт и иные документы с новыми анкетными данными."),
     )  # fmt: skip
     law = Law("Закон", "ru", "civil", "/wp19.txt", "19" * 32, provs, kind="witness_protection")
-    rules = load_rules()
-    rule = rules.by_id["witness_protection_identity_change"]
-    [finding] = score_country("TJ", [law], type(rules)((rule,))).findings
+    finding = _finding("TJ", law, "witness_protection_identity_change")
     assert finding.status == PARTIAL, finding.explanation
     assert any("тяжких и особо тяжких преступлениях" in lim.words for lim in finding.limitations), finding.limitations
 
@@ -466,9 +467,7 @@ def test_persons_named_by_another_part_of_the_article_bring_its_limits(language,
     )
     country = "KG" if language == "ky" else "KZ"
     law = Law("Закон", language, "civil", f"/law36_{language}.txt", "36" * 32, provs, kind="anti_trafficking")
-    rules = load_rules()
-    subset = type(rules)((rules.by_id["assistance_employment_education"],))
-    [finding] = score_country(country, [law], subset).findings
+    finding = _finding(country, law, "assistance_employment_education")
     assert finding.status == PARTIAL, finding.explanation
     assert any(x.kind == "citizens" and words in x.words for x in finding.limitations), finding.limitations
 
@@ -491,8 +490,7 @@ def test_a_law_giving_its_trafficking_provisions_to_everyone_limits_only_its_oth
     law = Law("Law", "en", "civil", "/uz_violence_en.txt", "4e" * 32, provs, kind="anti_trafficking", country="UZ")
     scopes = law_scope(LawIndex(law))
     assert [s.categories for s in scopes] == [frozenset({"smuggling"})]
-    rules = load_rules()
-    [finding] = score_country("UZ", [law], type(rules)((rules.by_id["assistance_medical"],))).findings
+    finding = _finding("UZ", law, "assistance_medical")
     assert finding.status == MET, finding.explanation
 
 
@@ -513,8 +511,7 @@ def test_a_sentence_that_extends_provisions_to_more_persons_limits_nobody(tmp_pa
     )  # fmt: skip
     law = Law("Закон", "ru", "civil", "/kz_also.txt", "3b" * 32, provs, kind="anti_trafficking", country="KZ")
     assert law_scope(LawIndex(law)) == ()
-    rules = load_rules()
-    [finding] = score_country("KZ", [law], type(rules)((rules.by_id["assistance_psychological"],))).findings
+    finding = _finding("KZ", law, "assistance_psychological")
     assert finding.status == MET, finding.explanation
 
 
@@ -553,9 +550,8 @@ def test_a_state_protection_laws_protected_person_is_a_victim_under_its_protecti
     language, heading, scope, measure, rule_id, words, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    rules = load_rules()
     law = _protection_law(language, heading, scope, measure)
-    [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
+    finding = _finding("KG", law, rule_id)
     assert finding.status == PARTIAL, finding.explanation
     assert finding.evidence[0].article == "art_29"
     assert ("protected", words) in [(x.kind, x.words) for x in finding.limitations]
@@ -564,10 +560,9 @@ def test_a_state_protection_laws_protected_person_is_a_victim_under_its_protecti
 def test_a_protected_person_is_no_victim_where_the_law_names_none(tmp_path, monkeypatch):
     # a law protecting judges and officials only: its protected person is no victim
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    rules = load_rules()
     law = _protection_law("ru", "Сфера действия", "Государственная защита применяется к судьям и прокурорам.",
                           "Защищаемому лицу может быть оказана материальная помощь.")  # fmt: skip
-    [finding] = score_country("KG", [law], type(rules)((rules.by_id["assistance_material"],))).findings
+    finding = _finding("KG", law, "assistance_material")
     assert finding.evidence == ()
 
 
@@ -576,10 +571,9 @@ def test_a_protected_person_is_read_as_a_victim_only_for_rules_the_law_is_no_hom
     # a state-protection law's compensation is for harm linked to taking part in proceedings; its own measures are
     # read with its own words for the persons it protects, not through the victim reading
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    rules = load_rules()
     law = _protection_law("ru", "Сфера действия", "Государственная защита применяется к потерпевшему и свидетелю.",
                           "Вред, причиненный защищаемому лицу, возмещается в полном объеме.")  # fmt: skip
-    [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
+    finding = _finding("KG", law, rule_id)
     assert "protected" not in {x.kind for x in finding.limitations}, finding.limitations
     assert "compensation" not in {e.id for e in finding.elements if e.found} or rule_id != "compensation_possibility"
 
@@ -596,8 +590,7 @@ def test_security_measures_of_a_law_for_victims_cover_its_victims_only(kind, sta
     provs = (Provision("art_30", None, "article", "30", "Меры безопасности", text),)
     law = Law(title, "ru", "civil", f"/{kind}30.txt", hashlib.sha256((kind + text).encode()).hexdigest(), provs,
               kind=kind, country="KZ")  # fmt: skip
-    rules = load_rules()
-    [finding] = score_country("KZ", [law], type(rules)((rules.by_id["witness_protection_measures"],))).findings
+    finding = _finding("KZ", law, "witness_protection_measures")
     assert finding.status == status, finding.explanation
     if status == PARTIAL:
         assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]
@@ -615,8 +608,7 @@ def test_help_of_a_family_violence_law_reaches_trafficking_victims_only_where_it
     provs = (Provision("art_18", None, "article", "18", "Баш калкалоочу жай", text),)
     law = Law(title, "ky", "civil", "/fv18.txt", hashlib.sha256(text.encode()).hexdigest(), provs,
               kind="victim_support", country="KG")  # fmt: skip
-    rules = load_rules()
-    [finding] = score_country("KG", [law], type(rules)((rules.by_id["assistance_housing"],))).findings
+    finding = _finding("KG", law, "assistance_housing")
     assert finding.status == status, finding.explanation
     if status == PARTIAL:
         assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]
@@ -641,8 +633,7 @@ def test_a_code_on_children_reaches_children_only(rule_id, text, status, tmp_pat
         Provision("art_2__para_1", "art_2", "paragraph", "1", None, text),
     )
     law = Law(title, "ru", "civil", "/children_code.txt", hashlib.sha256(text.encode()).hexdigest(), provs, kind=None)
-    rules = load_rules()
-    [finding] = score_country("KG", [law], type(rules)((rules.by_id[rule_id],))).findings
+    finding = _finding("KG", law, rule_id)
     assert finding.status == status, finding.explanation
     if status == PARTIAL:
         assert ("persons", title) in [(x.kind, x.words) for x in finding.limitations]
@@ -659,8 +650,7 @@ def test_an_interpreter_at_the_identification_interview_only_is_partial(tmp_path
     )
     title = "О противодействии торговле людьми"
     law = Law(title, "ru", "civil", "/at17.txt", "17" * 32, provs, kind="anti_trafficking")
-    rules = load_rules()
-    [finding] = score_country("TJ", [law], type(rules)((rules.by_id["participation_interpreter"],))).findings
+    finding = _finding("TJ", law, "participation_interpreter")
     assert finding.status == PARTIAL, finding.explanation
     assert any("собеседовани" in x.words for x in finding.limitations), finding.limitations
 
@@ -682,8 +672,7 @@ def test_a_law_that_refers_an_offence_to_the_code_holds_it_by_reference(text, fo
     title = "О противодействии торговле людьми"
     digest = hashlib.sha256(text.encode()).hexdigest()
     law = Law(title, "ru", "civil", "/at20.txt", digest, provs, kind="anti_trafficking")
-    rules = load_rules()
-    [finding] = score_country("KG", [law], type(rules)((rules.by_id["smuggling_document_offences"],))).findings
+    finding = _finding("KG", law, "smuggling_document_offences")
     assert bool(finding.evidence) == found, finding.explanation
 
 
@@ -703,7 +692,6 @@ def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(tmp_p
                   "to thirty days."),
     )  # fmt: skip
     law = Law("Law on combating trafficking", "en", "civil", "/at24.txt", "24" * 32, provs, kind="anti_trafficking")
-    rules = load_rules()
-    [finding] = score_country("TJ", [law], type(rules)((rules.by_id["assistance_housing"],))).findings
+    finding = _finding("TJ", law, "assistance_housing")
     assert finding.status == PARTIAL, finding.explanation
     assert any("thirty days" in x.words for x in finding.limitations), finding.limitations
