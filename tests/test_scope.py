@@ -676,11 +676,20 @@ def test_a_law_that_refers_an_offence_to_the_code_holds_it_by_reference(text, fo
     assert bool(finding.evidence) == found, finding.explanation
 
 
-def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(tmp_path, monkeypatch):
+_DEFINITIONS = (
+    Provision("art_1", None, "article", "1", "Basic concepts used in this Law", ""),
+    Provision("art_1__para_1", "art_1", "paragraph", "1", None,
+              "specialized institution - a state institution or a non-state organization providing temporary "
+              "accommodation, food and other types of assistance to victims in accordance with this Law;"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("definitions", [(), _DEFINITIONS], ids=["alone", "with a definitions article"])
+def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(definitions, tmp_path, monkeypatch):
     # "the following types of assistance: 1) temporary accommodation ..." names the measure; the article on the
-    # institutions says for how long
+    # institutions says for how long; a definition that names accommodation works nothing out
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    provs = (
+    provs = definitions + (
         Provision("art_24", None, "article", "24", "Types of assistance to victims", ""),
         Provision("art_24__para_1", "art_24", "paragraph", "1", None,
                   "Victims of trafficking are provided with the following types of assistance:"),
@@ -691,7 +700,44 @@ def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(tmp_p
                   "A victim of trafficking is given accommodation in a specialized institution for a period of up "
                   "to thirty days."),
     )  # fmt: skip
-    law = Law("Law on combating trafficking", "en", "civil", "/at24.txt", "24" * 32, provs, kind="anti_trafficking")
+    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
+    law = Law("Law on combating trafficking", "en", "civil", "/at24.txt", digest, provs, kind="anti_trafficking")
     finding = _finding("TJ", law, "assistance_housing")
     assert finding.status == PARTIAL, finding.explanation
     assert any("thirty days" in x.words for x in finding.limitations), finding.limitations
+
+
+_SHELTER_FOR_VIOLENCE = {
+    "ky": ("Зомбулуктан жабыр тарткан адамдарга кризистик борбордо баш калкалоочу жай акысыз берилет.",
+           "зомбулуктан жабыр тарткан адам – зомбулуктун же адам сатуунун натыйжасында зыян тарткан адам;"),
+    "ru": ("Лицам, пострадавшим от насилия, предоставляется временное размещение в кризисном центре.",
+           "лицо, пострадавшее от насилия – физическое лицо, которому в результате бытового насилия или торговли "
+           "людьми причинен вред;"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(_SHELTER_FOR_VIOLENCE))
+@pytest.mark.parametrize(("defined", "expected"), [(False, PARTIAL), (True, MET)], ids=["undefined", "defined"])
+def test_help_for_victims_of_violence_counts_in_part_unless_defined_to_include_trafficking(
+    language, defined, expected, tmp_path, monkeypatch
+):
+    # a social-services law that helps victims of violence and, in its own articles, trafficking victims: shelter
+    # for the victims of violence reaches a trafficking victim only where the law's definition makes it so
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    grant, definition = _SHELTER_FOR_VIOLENCE[language]
+    provs = (
+        Provision("art_1", None, "article", "1", "Негизги түшүнүктөр" if language == "ky" else "Основные понятия", ""),
+        Provision("art_1__para_1", "art_1", "paragraph", "1", None,
+                  definition if defined else ("бала – он сегиз жашка чейинки адам;" if language == "ky"
+                                              else "ребенок – лицо, не достигшее восемнадцати лет;")),
+        Provision("art_5", None, "article", "5", None, ""),
+        Provision("art_5__para_1", "art_5", "paragraph", "1", None, grant),
+    )  # fmt: skip
+    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
+    title = "Социалдык кызмат көрсөтүү жөнүндө" if language == "ky" else "О специальных социальных услугах"
+    law = Law(title, language, "civil", f"/ss_{language}.txt", digest, provs, kind="victim_support")
+    finding = _finding("KG", law, "assistance_housing")
+    assert finding.status == expected, finding.explanation
+    if expected == PARTIAL:
+        words = [x.words.lower() for x in finding.limitations]
+        assert any("насили" in w or "зомбулук" in w for w in words), words

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 from lawgap.assess.conditions import OFFENCE_CATEGORIES, ROLE_FREE_CATEGORIES, participants_named
 from lawgap.assess.findings import Limitation, law_id
+from lawgap.assess.roles import DEFINITIONS, framing_role
 from lawgap.assess.scope import names_trafficking
 from lawgap.parsers.detect import VIOLENCE
 from lawgap.vocab import ANTI_TRAFFICKING, CRIMINAL_PROCEDURE_CODE, MIGRATION, VICTIM_SUPPORT, WITNESS_PROTECTION
 
 if TYPE_CHECKING:
     from lawgap.assess.index import LawIndex, Seq
+    from lawgap.model import Law
     from lawgap.rules import Rule
 
 # Laws whose persons are victims (of trafficking, of violence) or foreigners, not the witnesses of every case.
@@ -43,6 +45,17 @@ _WITNESS_ROLE = {
 }
 
 
+# Victims of another harm named as such: "пострадавшим от (бытового) насилия", "зомбулуктан жабыр тарткан адамдарга",
+# "victims of (domestic) violence". Help given to them in a law that also helps trafficking victims is theirs.
+_OTHER_VICTIMS = {
+    "ru": re.compile(
+        r"(?i)(?:пострадавш|жертв)\w*\s+(?:от\s+)?(?:\w+\s+){0,2}?насили\w*"
+    ),
+    "ky": re.compile(r"(?i)зомбулуктан\s+(?:\w+\s+){0,1}?жабыр\s+тарт\w*|зомбулуктун\s+курмандыг\w*"),
+    "en": re.compile(r"(?i)\bvictims?\s+of\s+(?:[\w-]+\s+){0,2}?violence\b"),
+}
+
+
 def persons_limits(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], text: str) -> list[Limitation]:
     """The limits that the law's persons set on a hit in `sentence` of `seq` (`text`: the sentence as printed)."""
     law, out = law_id(index.law), []
@@ -53,7 +66,23 @@ def persons_limits(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
         out.append(Limitation("persons", index.law.title, law, seq.eid))
     if _for_other_victims(index, rule, seq, sentence) or _for_children_only(index, rule):
         out.append(Limitation("persons", index.law.title, law, seq.eid))
+    elif other := _victims_of_other_harm(index, rule, seq, sentence, text):
+        out.append(Limitation("persons", other, law, seq.eid))
     return out
+
+
+def _victims_of_other_harm(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], text: str) -> str:
+    """The words naming the victims of another harm ("Зомбулуктан жабыр тарткан адамдарга ... кызматтар") in a
+    sentence that does not name trafficking: a law that helps both gives the victims of violence their own help,
+    and the trafficking victim what its own articles give, so such a sentence counts only in part."""
+    if "victims" not in rule.targets or rule.category in OFFENCE_CATEGORIES:
+        return ""
+    pattern = _OTHER_VICTIMS.get(index.law.language)
+    found = pattern.search(text) if pattern else None
+    if not found or _defined_with_trafficking(index.law, pattern):
+        return ""
+    lo, hi = index.window(seq, sentence)
+    return "" if names_trafficking(seq.lemmas[lo:hi], index.law.language) else found.group(0)
 
 
 def _for_participants_only(index: LawIndex, rule: Rule) -> bool:
@@ -92,6 +121,32 @@ def _for_other_victims(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[in
         return False
     lo, hi = index.window(seq, sentence)
     return not names_trafficking(seq.lemmas[lo:hi], index.law.language)
+
+
+def _defined_with_trafficking(law: Law, pattern: re.Pattern[str]) -> bool:
+    """Whether the law's definitions make its victims of violence include trafficking victims ("лицо, пострадавшее от
+    насилия – физическое лицо, которому в результате бытового насилия или торговли людьми причинен ... вред"): a
+    definition carries into every article that uses the term."""
+    key = (law.sha256, pattern.pattern)
+    if key not in _DEFINED:
+        _DEFINED[key] = any(
+            pattern.search(chunk) and _TRAFFICKING_TITLE.search(chunk)
+            for p in law.provisions
+            if p.text and framing_role(law.by_eid[p.eid if p.kind == "article" else _article(law, p.eid)].heading)
+            == DEFINITIONS
+            for chunk in re.split(r"[;\n]", p.text)
+        )
+    return _DEFINED[key]
+
+
+_DEFINED: dict[tuple[str, str], bool] = {}
+
+
+def _article(law: Law, eid: str) -> str:
+    p = law.by_eid[eid]
+    while p.kind != "article" and p.parent:
+        p = law.by_eid[p.parent]
+    return p.eid
 
 
 def _for_children_only(index: LawIndex, rule: Rule) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from lawgap.assess.context import provision_order
 from lawgap.assess.hit import Hit
 from lawgap.assess.index import LawIndex
+from lawgap.assess.roles import framing_role
 
 
 def article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
@@ -69,7 +70,8 @@ def listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     """A list of the kinds of help ("Victims are provided with the following types of assistance: 1) temporary
     accommodation ...") names each measure; the article that works it out sets its terms ("placed ... for a period of
     up to thirty days"). An unlimited item that only names the measure takes the limits of the element's hits in the
-    other articles of the law when each of those is limited."""
+    other articles of the law when each of those is limited. A definitions, purposes or financing article works
+    nothing out ("specialized institution - ... providing temporary accommodation"): its hits are not read."""
     law = index.law
     named = [
         h for h in hits
@@ -81,7 +83,11 @@ def listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         if h in named:
-            elsewhere = [x for x in hits if x.article != h.article and x.field == "text" and x not in named]
+            elsewhere = [
+                x for x in hits
+                if x.article != h.article and x.field == "text" and x not in named
+                and not framing_role(law.by_eid[x.article].heading)
+            ]
             if elsewhere and all(x.limited_by for x in elsewhere):
                 limits = tuple(dict.fromkeys(lim for x in elsewhere for lim in x.limitations))
                 h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
