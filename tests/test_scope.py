@@ -173,6 +173,8 @@ CONDITIONS = [
     ("ru", "Суд вправе провести закрытое судебное заседание.", False, set()),
     ("ru", "По делам о преступлениях небольшой или средней тяжести помощь оказывается.", False, {"gravity"}),
     ("en", "The Court may order that the witness give evidence by video link.", True, {"discretion"}),
+    # an investigator's power, as "следователь вправе" is in Russian
+    ("en", "The investigator may decide to keep the victim's address confidential.", True, {"discretion"}),
     ("en", "The witness may give evidence by video link where the rules so provide.", True, {"condition"}),
     ("en", "Provided that such arrangements are approved, the witness may testify by video link.", True,
      {"condition"}),

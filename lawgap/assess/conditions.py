@@ -47,7 +47,9 @@ ROLE_FREE_CATEGORIES = frozenset({"assistance", "residence_return"})
 
 _AUTHORITIES = "суд|судья|следователь|прокурор|орган|правительство|дознаватель|руководитель"
 _PARTIES = "прокурор|следователь|дознаватель|орган|сторона|защитник|обвиняемый|подозреваемый|руководитель|начальник"
-_EN_AUTHORITIES = "court|government|authority|officer|unit|board|commission|minister|police|tribunal|magistrate"
+_EN_AUTHORITIES = (
+    "court|government|authority|officer|unit|board|commission|minister|police|tribunal|magistrate|investigator|prosecutor"
+)
 _EN_PARTIES = "prosecutor|police|officer|government|accused|defence|defense|party|board|unit|authority|commission"
 CUES = {
     "request": {
