@@ -136,6 +136,20 @@ def test_an_article_applying_regardless_of_citizenship_is_carved_out_of_a_citize
     assert not scope.covers("art_19-1")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Положения настоящего Закона о возвращении жертв торговли людьми, находящихся за пределами Республики "
+    "Узбекистан, распространяются на граждан Республики Узбекистан.",
+    "Положения настоящего Закона о помощи жертвам, пострадавшим за рубежом, распространяются на граждан.",
+])  # fmt: skip
+def test_a_limit_to_citizens_of_the_provisions_on_victims_abroad_is_no_limit_of_the_law(sentence):
+    # a state returns and helps its own citizens abroad; foreign victims in the country keep the law's other help
+    law = _law([
+        ("art_3", None, "article", "Сфера действия настоящего Закона", sentence),
+        ("art_8", None, "article", "Виды помощи", "Жертве торговли людьми предоставляется временное жилье."),
+    ])
+    assert law_scope(LawIndex(law)) == ()
+
+
 def test_a_scope_whose_every_article_says_otherwise_limits_nothing():
     law = _law([
         ("art_3", None, "article", "Сфера действия",

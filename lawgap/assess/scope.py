@@ -60,6 +60,14 @@ _ALSO = {
     "ky": ("ошондой ~1 эле ~3 жайылтыл*|колдонул*",),
     "en": ("also ~2 apply|extend",),
 }
+# "The provisions of this Law concerning ... victims of trafficking in persons outside the Republic of Uzbekistan
+# shall apply to citizens ...": a state helps its own citizens abroad; the limit is of those provisions only, and
+# the law's other persons (foreign victims in the country among them) keep all the rest
+_ABROAD = {
+    "ru": ("за ~1 предел ~3 республика|государство|страна|туркменистан", "за ~1 рубеж"),
+    "ky": ("чет ~1 өлкөдө|өлкөлөрдө", "республикасынын ~1 чегинен ~1 тышкары"),
+    "en": ("outside ~3 republic|country|state|territory|turkmenistan", "abroad"),
+}
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
 # "органы самоуправления граждан" (the mahalla bodies of Uzbek laws) are no limit to citizens
 _SELF_GOVERNMENT = {
@@ -208,7 +216,7 @@ def _persons(r: _Reader) -> list[Scope]:
             continue
         if any(c.find(window) for c in regardless) or any(c.find(window[:12]) for c in r.cues(_DEFINITIONS)):
             continue
-        if any(c.find(window) for c in r.cues(_ALSO)):
+        if any(c.find(window) for c in r.cues(_ALSO)) or any(c.find(window) for c in r.cues(_ABROAD)):
             continue
         self_governing = {i for c in r.cues(_SELF_GOVERNMENT) for a, b in c.find(window) for i in range(a, b)}
         named = sorted(a for c in citizens for a, _b in c.find(window) if a not in self_governing)
