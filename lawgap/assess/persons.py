@@ -23,7 +23,6 @@ from lawgap.vocab import ANTI_TRAFFICKING, CRIMINAL_PROCEDURE_CODE, MIGRATION, V
 
 if TYPE_CHECKING:
     from lawgap.assess.index import LawIndex, Seq
-    from lawgap.model import Law
     from lawgap.rules import Rule
 
 # Laws whose persons are victims (of trafficking, of violence) or foreigners, not the witnesses of every case.
@@ -48,9 +47,7 @@ _WITNESS_ROLE = {
 # Victims of another harm named as such: "пострадавшим от (бытового) насилия", "зомбулуктан жабыр тарткан адамдарга",
 # "victims of (domestic) violence". Help given to them in a law that also helps trafficking victims is theirs.
 _OTHER_VICTIMS = {
-    "ru": re.compile(
-        r"(?i)(?:пострадавш|жертв)\w*\s+(?:от\s+)?(?:\w+\s+){0,2}?насили\w*"
-    ),
+    "ru": re.compile(r"(?i)(?:пострадавш|жертв)\w*\s+(?:от\s+)?(?:\w+\s+){0,2}?насили\w*"),
     "ky": re.compile(r"(?i)зомбулуктан\s+(?:\w+\s+){0,1}?жабыр\s+тарт\w*|зомбулуктун\s+курмандыг\w*"),
     "en": re.compile(r"(?i)\bvictims?\s+of\s+(?:[\w-]+\s+){0,2}?violence\b"),
 }
@@ -79,7 +76,7 @@ def _victims_of_other_harm(index: LawIndex, rule: Rule, seq: Seq, sentence: tupl
         return ""
     pattern = _OTHER_VICTIMS.get(index.law.language)
     found = pattern.search(text) if pattern else None
-    if not found or _defined_with_trafficking(index.law, pattern):
+    if not found or _defined_with_trafficking(index, pattern):
         return ""
     lo, hi = index.window(seq, sentence)
     return "" if names_trafficking(seq.lemmas[lo:hi], index.law.language) else found.group(0)
@@ -123,30 +120,23 @@ def _for_other_victims(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[in
     return not names_trafficking(seq.lemmas[lo:hi], index.law.language)
 
 
-def _defined_with_trafficking(law: Law, pattern: re.Pattern[str]) -> bool:
+def _defined_with_trafficking(index: LawIndex, pattern: re.Pattern[str]) -> bool:
     """Whether the law's definitions make its victims of violence include trafficking victims ("лицо, пострадавшее от
     насилия – физическое лицо, которому в результате бытового насилия или торговли людьми причинен ... вред"): a
-    definition carries into every article that uses the term."""
+    definition carries into every article that uses the term. Kept per law (asked for every hit of every rule)."""
+    law = index.law
     key = (law.sha256, pattern.pattern)
     if key not in _DEFINED:
         _DEFINED[key] = any(
             pattern.search(chunk) and _TRAFFICKING_TITLE.search(chunk)
             for p in law.provisions
-            if p.text and framing_role(law.by_eid[p.eid if p.kind == "article" else _article(law, p.eid)].heading)
-            == DEFINITIONS
+            if p.text and framing_role(law.by_eid[index.article_of[p.eid]].heading) == DEFINITIONS
             for chunk in re.split(r"[;\n]", p.text)
         )
     return _DEFINED[key]
 
 
 _DEFINED: dict[tuple[str, str], bool] = {}
-
-
-def _article(law: Law, eid: str) -> str:
-    p = law.by_eid[eid]
-    while p.kind != "article" and p.parent:
-        p = law.by_eid[p.parent]
-    return p.eid
 
 
 def _for_children_only(index: LawIndex, rule: Rule) -> bool:
