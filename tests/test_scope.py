@@ -150,6 +150,18 @@ def test_a_limit_to_citizens_of_the_provisions_on_victims_abroad_is_no_limit_of_
     assert law_scope(LawIndex(law)) == ()
 
 
+def test_a_law_for_citizens_harmed_at_home_or_abroad_is_limited_to_citizens():
+    # victims "на территории Республики или за ее пределами": the whole law, not only its provisions on victims abroad
+    law = _law([
+        ("art_3", None, "article", "Сфера действия настоящего Закона",
+         "Действие настоящего Закона распространяется на граждан Республики Таджикистан, ставших жертвами торговли "
+         "людьми на территории Республики Таджикистан или за ее пределами."),
+        ("art_8", None, "article", "Виды помощи", "Жертве торговли людьми предоставляется временное жилье."),
+    ])  # fmt: skip
+    [scope] = law_scope(LawIndex(law))
+    assert scope.limitation.kind == "persons" and scope.covers("art_8")
+
+
 def test_a_scope_whose_every_article_says_otherwise_limits_nothing():
     law = _law([
         ("art_3", None, "article", "Сфера действия",

@@ -68,6 +68,8 @@ _ABROAD = {
     "ky": ("чет ~1 өлкөдө|өлкөлөрдө", "республикасынын ~1 чегинен ~1 тышкары"),
     "en": ("outside ~3 republic|country|state|territory|turkmenistan", "abroad"),
 }
+# "... who have become victims within the territory of Turkmenistan or abroad": victims at home too, a limit of the law
+_AT_HOME = {"ru": ("на ~1 территория",), "ky": ("аймагында",), "en": ("within|in ~2 territory",)}
 _CITIZENS = {"ru": ("гражданин",), "ky": ("жаран*",), "en": ("citizen|national",)}
 # "органы самоуправления граждан" (the mahalla bodies of Uzbek laws) are no limit to citizens
 _SELF_GOVERNMENT = {
@@ -216,7 +218,7 @@ def _persons(r: _Reader) -> list[Scope]:
             continue
         if any(c.find(window) for c in regardless) or any(c.find(window[:12]) for c in r.cues(_DEFINITIONS)):
             continue
-        if any(c.find(window) for c in r.cues(_ALSO)) or any(c.find(window) for c in r.cues(_ABROAD)):
+        if any(c.find(window) for c in r.cues(_ALSO)) or _abroad_only(r, window):
             continue
         self_governing = {i for c in r.cues(_SELF_GOVERNMENT) for a, b in c.find(window) for i in range(a, b)}
         named = sorted(a for c in citizens for a, _b in c.find(window) if a not in self_governing)
@@ -253,6 +255,11 @@ def _persons(r: _Reader) -> list[Scope]:
         out.append(Scope(r.limitation("persons", r.words(seq, start, sentence), seq.eid), others,
                          categories=frozenset({"assistance"})))
     return out
+
+
+def _abroad_only(r: _Reader, window: tuple[str, ...]) -> bool:
+    """Whether a sentence of the law's reach speaks of victims abroad only (_ABROAD), not also of those at home."""
+    return any(c.find(window) for c in r.cues(_ABROAD)) and not any(c.find(window) for c in r.cues(_AT_HOME))
 
 
 def _for_every_trafficking_victim(r: _Reader, window: tuple[str, ...]) -> bool:
