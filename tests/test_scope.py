@@ -162,6 +162,25 @@ def test_a_law_for_citizens_harmed_at_home_or_abroad_is_limited_to_citizens():
     assert scope.limitation.kind == "persons" and scope.covers("art_8")
 
 
+def test_foreigners_given_the_chapters_and_ranges_of_articles_a_scope_names_are_carved_out_of_its_limit():
+    # a Turkmen-style rehabilitation law: the law is for citizens and permanent residents; foreigners staying
+    # temporarily get "главой 2 и статьями 8–10": those articles are theirs, the others are not
+    law = _law([
+        ("art_4", None, "article", "Сфера действия настоящего Закона",
+         "Действие настоящего Закона распространяется на граждан Туркменистана и постоянно проживающих в "
+         "Туркменистане иностранных граждан, пострадавших от торговли людьми. На иностранных граждан, временно "
+         "пребывающих в Туркменистане, действие настоящего Закона распространяется в части, предусмотренной главой 2 "
+         "и статьями 8–10 настоящего Закона."),
+        ("chp_2", None, "chapter", "Помощь", ""),
+        ("art_6", "chp_2", "article", "Жилье", "Жертве торговли людьми предоставляется временное жилье."),
+        ("art_9", None, "article", "Возвращение", "Жертве торговли людьми оказывается содействие в возвращении."),
+        ("art_12", None, "article", "Обучение", "Ребенку-жертве обеспечивается продолжение обучения."),
+    ])  # fmt: skip
+    [scope] = law_scope(LawIndex(law))
+    assert scope.covers("art_12")
+    assert not scope.covers("art_6") and not scope.covers("art_9")
+
+
 def test_a_scope_whose_every_article_says_otherwise_limits_nothing():
     law = _law([
         ("art_3", None, "article", "Сфера действия",

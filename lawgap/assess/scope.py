@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.refs.find import find_in_text
+from lawgap.refs.reference import Reference
+from lawgap.refs.resolve import resolve
 from lawgap.rules.cues import Cue, compile_cue
 from lawgap.vocab import CODES
 
@@ -186,13 +188,22 @@ class _Reader:
         return Limitation(kind, words, self.law, eid)
 
     def cited_articles(self, seq: Seq, sentence: tuple[int, int]) -> frozenset[str]:
-        """The articles of this law a sentence cites ("предусмотренные статьей 8 настоящего Закона")."""
+        """The articles of this law a sentence cites ("предусмотренные статьей 8 настоящего Закона", "статьями 18–23",
+        "главами III, V и VI": a chapter cites every article in it)."""
         law = self.index.law
-        by_num = {p.num: p.eid for p in law.articles() if p.num}
+        found = [
+            Reference(law.sha256, seq.eid, f.span, f.text, f.target)
+            for f in find_in_text(seq.data.source[sentence[0] : sentence[1]], self.language)
+            if f.target.law is None and f.target.levels and f.target.levels[0][0] in ("article", "chapter")
+        ]
         out = set()
-        for found in find_in_text(seq.data.source[sentence[0] : sentence[1]], self.language):
-            if found.target.law is None and found.target.levels and found.target.levels[0][0] == "article":
-                out.update(by_num[n.first] for n in found.target.levels[0][1] if n.first in by_num and not n.last)
+        for ref in resolve(found, [law]):
+            for eid in ref.resolved or ():
+                article = law.by_eid[self.index.article_of.get(eid, eid)]
+                if law.is_article_level(article):  # an article, or a part or item of one
+                    out.add(article.eid)
+                else:  # a chapter or section: every article in it
+                    out.update(p.eid for p in law.subtree(eid) if law.is_article_level(p))
         return frozenset(out)
 
 
