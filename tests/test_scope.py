@@ -788,3 +788,19 @@ def test_help_for_victims_of_violence_counts_in_part_unless_defined_to_include_t
     if expected == PARTIAL:
         words = [x.words.lower() for x in finding.limitations]
         assert any("насили" in w or "зомбулук" in w for w in words), words
+
+
+def test_the_next_definition_in_the_same_sentence_does_not_limit_a_definition(tmp_path, monkeypatch):
+    # "несовершеннолетний – ... восемнадцатилетнего возраста; малолетний – ... четырнадцатилетнего возраста": the
+    # age of the second term is no limit of the first
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_3", None, "article", "3", "Разъяснение некоторых понятий, содержащихся в настоящем Кодексе", ""),
+        Provision("art_3__point_1", "art_3", "point", "1", None,
+                  "несовершеннолетний – лицо, не достигшее восемнадцатилетнего возраста; малолетний – лицо, не "
+                  "достигшее четырнадцатилетнего возраста;"),
+    )  # fmt: skip
+    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
+    law = Law("Уголовный кодекс", "ru", "civil", "/cc3.txt", digest, provs, kind="criminal_code")
+    finding = _finding("KZ", law, "definition_child_under_18")
+    assert finding.status == MET, finding.explanation

@@ -44,6 +44,7 @@ from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.persons import persons_limits
 from lawgap.assess.protected import reads_protected
 from lawgap.assess.regime import article_read_as_one, listed_read_with_regime, titles_read_with_text
+from lawgap.assess.roles import DEFINITIONS, framing_role
 from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, subjects
 from lawgap.model import Provision
@@ -206,6 +207,18 @@ def _limitations(
     return list(found.values())
 
 
+def _definition_of(index: LawIndex, seq: Seq, sentence: tuple[int, int], char: int) -> tuple[int, int]:
+    """In a definitions article, the one definition of a sentence that holds several ("несовершеннолетний – лицо, не
+    достигшее восемнадцатилетнего возраста; малолетний – лицо, не достигшее четырнадцатилетнего возраста"): what
+    the next term's definition says does not limit this one. Elsewhere the sentence."""
+    if seq.field != "text" or framing_role(index.law.by_eid[index.article_of[seq.eid]].heading) != DEFINITIONS:
+        return sentence
+    text = _source(index, seq)
+    lo = text.rfind(";", sentence[0], char) + 1 or sentence[0]
+    hi = text.find(";", char, sentence[1])
+    return (lo, sentence[1] if hi < 0 else hi)
+
+
 def _source(index: LawIndex, seq: Seq) -> str:
     """The printed words of the field a sequence analyses (a provision's heading or its text)."""
     p: Provision = index.law.by_eid[seq.eid]
@@ -285,7 +298,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             if key in seen:
                 continue
             seen.add(key)
-            sentence = index.sentence_of(seq, start_char)
+            sentence = _definition_of(index, seq, index.sentence_of(seq, start_char), start_char)
             if negative and _negated(index, seq, sentence, negative):
                 continue
             if _wrong_subject(index, rule, seq, sentence, (i, end)):
