@@ -804,3 +804,24 @@ def test_the_next_definition_in_the_same_sentence_does_not_limit_a_definition(tm
     law = Law("Уголовный кодекс", "ru", "civil", "/cc3.txt", digest, provs, kind="criminal_code")
     finding = _finding("KZ", law, "definition_child_under_18")
     assert finding.status == MET, finding.explanation
+
+
+def test_a_body_s_power_to_identify_victims_is_no_evidence_beside_the_law_s_own_identification_procedure(
+    tmp_path, monkeypatch
+):
+    # "Competence of the Ministry: ... identifies victims" says who takes part; art 21 lays the procedure down
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_8", None, "article", "8", "Компетенция органов внутренних дел", ""),
+        Provision("art_8__para_1", "art_8", "paragraph", "1", None,
+                  "Органы внутренних дел осуществляют выявление жертв торговли людьми."),
+        Provision("art_21", None, "article", "21", "Выявление жертв торговли людьми", ""),
+        Provision("art_21__para_1", "art_21", "paragraph", "1", None,
+                  "Выявление жертв торговли людьми осуществляется комиссией на основании признаков, утвержденных "
+                  "Правительством, в течение десяти рабочих дней."),
+    )  # fmt: skip
+    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
+    law = Law("О противодействии торговле людьми", "ru", "civil", "/id21.txt", digest, provs, kind="anti_trafficking")
+    finding = _finding("KZ", law, "identification_procedure")
+    assert finding.status == MET, finding.explanation
+    assert {ev.article for ev in finding.evidence} == {"art_21"}, finding.evidence

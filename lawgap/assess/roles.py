@@ -79,6 +79,23 @@ def framing_role(heading: str | None) -> str:
     return ""
 
 
+# An article on a body's powers: "Компетенция Правительства", "Полномочия органов внутренних дел", "Ички иштер
+# органдарынын ыйгарым укуктары", "Competence of the Government". It names what the body does about a measure.
+_COMPETENCE = re.compile(r"(?i)компетенц|полномочи|ыйгарым\s+укук|\bcompetence\b|\bpowers\b|\bfunctions\b")
+
+
+def competence_article(heading: str | None) -> bool:
+    """Whether an article's heading makes it an article on a body's powers."""
+    return bool(heading and _COMPETENCE.search(heading))
+
+
+def dedicated(rule: Rule, found: Mapping[str, Sequence[Hit]]) -> bool:
+    """Whether an article is the law's own article on what the rule asks: its heading names one of the rule's
+    elements other than its anchor (the persons it is about): "Identification of victims", "Выявление жертв"."""
+    anchors = {e.id for e in rule.elements if e.anchor}
+    return any(h.field == "heading" for e, hits in found.items() if e not in anchors for h in hits)
+
+
 def frames(rule: Rule, article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> bool:
     """Whether an article, in the law the hits `found` in it are in, frames that law for this rule: a definitions
     article is the substance of an offence rule ("Понятие соучастия"), a training article of a rule on training,

@@ -145,6 +145,10 @@ class Rule:
     # A definition any law may give ("несовершеннолетний — лицо, не достигшее восемнадцатилетнего возраста" in a
     # witness-protection or migration law): held by a law of any kind, though it usually lives in `law_kinds`.
     any_law: bool = False
+    # A procedure the law lays down (identifying victims, referring them): an article on a body's powers that names
+    # it ("Competence of the Ministry: ... identifies victims") says who takes part, not how; beside the law's own
+    # article on the procedure it is no evidence (lawgap.assess.score).
+    procedure: bool = False
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -309,6 +313,7 @@ class _Rule(Strict):
     general_part: bool = False
     every_victim: bool = False
     any_law: bool = False
+    procedure: bool = False
     elements: list[_Element]
 
     @model_validator(mode="after")
@@ -345,6 +350,7 @@ class _Rule(Strict):
             general_part=self.general_part,
             every_victim=self.every_victim,
             any_law=self.any_law,
+            procedure=self.procedure,
         )
 
 
