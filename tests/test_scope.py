@@ -247,6 +247,20 @@ def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_pat
     assert {k for k, _w in found if applicable(k, Frame(measure=mandatory))} == kinds
 
 
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    # a court awards compensation from the offender: the way the possibility is given, no limit of it
+    ("По решению суда вред, причиненный потерпевшему, возмещается осужденным.", set()),
+    # what the budget allows limits even a possibility
+    ("Компенсация выплачивается потерпевшему в пределах средств, предусмотренных в бюджете.", {"condition"}),
+])  # fmt: skip
+def test_a_court_s_decision_is_no_limit_of_a_possibility(sentence, kinds, tmp_path, monkeypatch):
+    from lawgap.assess.conditions import Frame, binds
+
+    found = _conditions_of("ru", sentence, tmp_path, monkeypatch)
+    frame = Frame(measure=True, possibility=True, category="compensation")
+    assert {k for k, w in found if binds(k, w, frame)} == kinds
+
+
 # help for victims (a rule of category "assistance", an obligation to consider): help on a condition, or only for a
 # person with a procedural status, is help in part; the waived status is none, and in a procedure code (a home of
 # the rule) the participant's status is the frame of protection, not a limit of it

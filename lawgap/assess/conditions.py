@@ -311,6 +311,18 @@ class Frame:
     for_children: bool = False
 
 
+# "по решению суда", "by order of the court": how a court awards what the victim is owed from the offender, or
+# spares him punishment; for a rule that asks that possibility (POSSIBILITY_CATEGORIES) it is the way, not a limit
+_BY_COURT = re.compile(r"(?i)суд|\bcourt\b|\bсот")
+
+
+def binds(kind: str, words: str, frame: Frame) -> bool:
+    """Whether a condition found in a hit's sentence (`words`, as printed) limits the rule the frame describes."""
+    if kind == "condition" and frame.possibility and _BY_COURT.search(words):
+        return False
+    return applicable(kind, frame)
+
+
 def applicable(kind: str, frame: Frame) -> bool:
     """Whether a kind of condition limits a hit of the rule the frame describes."""
     if kind in _ANY_RULE:

@@ -23,7 +23,7 @@ from lawgap.assess.conditions import (
     PRINTED,
     PROTECTION_CATEGORIES,
     Frame,
-    applicable,
+    binds,
     condition_cues,
     conditions,
     kind_of,
@@ -202,7 +202,7 @@ def _limitations(
                 found.setdefault(words, Limitation(kind_of(cue.text), words, law, place.eid))
     for place, span in conditioning:
         for kind, words in _conditions_in(index, place, span):
-            if applicable(kind, frame):
+            if binds(kind, words, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
 
