@@ -311,9 +311,12 @@ class Frame:
     for_children: bool = False
 
 
-# "по решению суда", "by order of the court": how a court awards what the victim is owed from the offender, or
-# spares him punishment; for a rule that asks that possibility (POSSIBILITY_CATEGORIES) it is the way, not a limit
-_BY_COURT = re.compile(r"(?i)суд|\bcourt\b|\bсот")
+# "по решению суда", "by order of the court" (a court's decision, not its permission): how a court awards what the
+# victim is owed from the offender, or spares him punishment; for a rule that asks that possibility
+# (POSSIBILITY_CATEGORIES) it is the way, not a limit
+_BY_COURT = re.compile(
+    r"(?i)(?:решени|постановлени|определени|приговор)\w*\s+суд|\border\s+of\s+(?:the\s+)?court|сот\w*\s+(?:чечим|токтом)"
+)
 
 
 def binds(kind: str, words: str, frame: Frame) -> bool:
