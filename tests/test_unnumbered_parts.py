@@ -177,6 +177,24 @@ def test_what_the_file_says_of_itself_is_no_provision():
     assert r.notes == ("(extract)", "Unofficial translation") and r.title == "CRIMINAL CODE"
 
 
+@pytest.mark.parametrize(("lines", "title", "excerpt"), [
+    # a title printed in ordinary case, and one that says it is an excerpt
+    (["Закон Республики Казахстан О специальных социальных услугах"],
+     "Закон Республики Казахстан О специальных социальных услугах", False),
+    (["Уголовный кодекс Туркменистана (извлечение)"], "Уголовный кодекс Туркменистана (извлечение)", True),
+    (["Уголовно-процессуальный кодекс Республики Таджикистан (извлечение)"],
+     "Уголовно-процессуальный кодекс Республики Таджикистан (извлечение)", True),
+    (["Кыргыз Республикасынын Мыйзамы", "Адам сатууга каршы аракеттенүү жөнүндө"],
+     "Кыргыз Республикасынын Мыйзамы Адам сатууга каршы аракеттенүү жөнүндө", False),
+    # a note under the title that says what the excerpt holds
+    (["УГОЛОВНЫЙ КОДЕКС ТУРКМЕНИСТАНА", "(Извлечение содержит главы 1, 6 и 7 Общей части.)"],
+     "УГОЛОВНЫЙ КОДЕКС ТУРКМЕНИСТАНА", True),
+])  # fmt: skip
+def test_titles_in_ordinary_case_and_excerpts_that_say_so(lines, title, excerpt):
+    r = parse(*lines, "Статья 1. Х", "Текст.")
+    assert (r.title, r.excerpt) == (title, excerpt)
+
+
 def test_the_subject_line_of_a_title_is_part_of_the_title():
     r = parse("ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН", "О предупреждении торговли людьми", "Статья 1. Х", "Текст.")
     assert r.title == "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О предупреждении торговли людьми"

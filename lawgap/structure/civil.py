@@ -60,6 +60,8 @@ _LEADING_DIGITS = re.compile(r"\d+")
 # The longest line read as a title: a paragraph is longer; one opened by the act's name ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН
 # МЫЙЗАМЫ Үй-бүлөлүк ... жөнүндө", the subject on the same line) may run longer.
 TITLE_MAX, TITLE_MAX_OPENED = 250, 500
+# A title that says the file is an excerpt: "Уголовный кодекс Туркменистана (извлечение)", "... (үзүндү)"
+EXCERPT_IN_TITLE = re.compile(r"(?i)\((?:извлечени|выдержк|үзүндү|extract|excerpt)")
 # "Примечание. 1. Под эксплуатацией ...": a note whose first item follows on the same line.
 NOTE_ITEM = re.compile(r"^1\.\s+(?P<rest>\S.*)$")
 
@@ -184,6 +186,7 @@ class _Walker:
             dated = TITLE_DATE.search(text) if TITLE_OPENING.match(text) else None
             self.title = TITLE_DATE.sub("", text).strip(" ,") if dated else text
             self.title_open = True
+            self.excerpt = self.excerpt or bool(EXCERPT_IN_TITLE.search(self.title))
             if dated:
                 self.law_note(dated.group("date"))  # as if printed under the title, where the date usually is
             return

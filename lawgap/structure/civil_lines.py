@@ -140,7 +140,9 @@ RULES: tuple[Rule, ...] = (
                           r"Turkmenistan))?$", re.I), "TtPp"),
     # what the file says of itself, under the title: an excerpt, an unofficial translation
     # "(извлечение)", or with what it holds: "(Үзүндү: 1, 4 жана 9-главалар. ...)", "(Excerpt: Chapters 1-3)"
-    Rule("excerpt", _rx(r"^\((?:извлечени[ея]|үзүндү|extracts?|excerpts?)(?:\s*[:.,;–-][^()]*)?\)$", re.I), "("),
+    # "(Извлечение содержит главы 1, 6 и 7 Общей части ...)", "(This excerpt holds ...)"
+    Rule("excerpt", _rx(r"^\((?:(?:this|the)\s+)?(?:извлечени[ея]|үзүндү|extracts?|excerpts?)"
+                        r"(?:\s*[:.,;–-][^()]*|\s+[^()]+)?\)$", re.I), "("),
     Rule("translation", _rx(r"^\(?(?:unofficial|official)\s+translation\)?\.?$|^\(?неофициальный\s+перевод\)?\.?$",
                             re.I), "(UuOoНн"),
     # "Примечание: Изменения и дополнения внесенные Законом ..." (KG CPC art 403) is the text
@@ -223,6 +225,10 @@ TITLE_DATE = re.compile(
 # or, in an English translation, "Law of the Republic of Kazakhstan dated 11 December 2023 No. 118-VIII ZRK "On ...""
 TITLE_OPENING = re.compile(
     r"^(?:[А-ЯЁӨҮҢA-Z]+\s+){0,2}(?:ЗАКОН|КОДЕКС|МЫЙЗАМЫ|КОДЕКСИ|LAW|CODE|ACT)\b|^(?:Law|Code)\s+of\s+the\b"
+    # printed in ordinary case: "Закон Республики Казахстан О ...", "Уголовный кодекс Туркменистана",
+    # "Кыргыз Республикасынын Мыйзамы"
+    r"|^(?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)?\s+){0,2}?(?:Закон|Кодекс|кодекс)\s+(?:Республики|Туркменистана|Кыргызской)\b"
+    r"|^Кыргыз\s+Республикасынын\s+(?:[\w-]+\s+){0,2}?(?:[Мм]ыйзамы|кодекси)\b"
 )
 ENDS_LIST_ITEM = ("–", "—", "-", ".")
 # "3 Эксперттин ..." (Kyrgyz CPC art 72): a part number that lost its full stop.
