@@ -46,6 +46,7 @@ BLIND_ROUNDS = (
     "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12",
     "blind13",
     "blind14",
+    "blind15",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
