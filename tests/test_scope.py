@@ -839,3 +839,31 @@ def test_a_body_s_power_to_identify_victims_is_no_evidence_beside_the_law_s_own_
     finding = _finding("KZ", law, "identification_procedure")
     assert finding.status == MET, finding.explanation
     assert {ev.article for ev in finding.evidence} == {"art_21"}, finding.evidence
+
+
+@pytest.mark.parametrize(("language", "offence", "neighbour"), [
+    ("ky", ("Адам сатуу", "Адамды сатуу, башкача айтканда аны эксплуатациялоо максатында жалдоо, ташуу — "
+            "VI категориядагы эркинен ажыратуу менен жазаланат."),
+     ("Кулчулукта кармоо", "Адам сатуудан жабырлануучу экени күнөөлүүгө белгилүү болгон адамдын эмгегин "
+                           "пайдалануу — III категориядагы айып пул менен жазаланат.")),
+    ("ru", ("Торговля людьми", "Торговля людьми, то есть вербовка, перевозка, передача человека в целях "
+                               "эксплуатации, — наказывается лишением свободы на срок от пяти до восьми лет."),
+     ("Использование рабского труда", "Использование труда лица, заведомо являющегося жертвой торговли людьми, — "
+                                      "наказывается лишением свободы на срок до трех лет.")),
+])  # fmt: skip
+def test_a_neighbouring_offence_against_a_trafficking_victim_is_not_the_trafficking_offence(
+    language, offence, neighbour, tmp_path, monkeypatch
+):
+    # "the labour of a person known to be a victim of trafficking": the sentence names the victim, not the offence
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    provs = (
+        Provision("art_171", None, "article", "171", offence[0], ""),
+        Provision("art_171__para_1", "art_171", "paragraph", "1", None, offence[1]),
+        Provision("art_172", None, "article", "172", neighbour[0], ""),
+        Provision("art_172__para_1", "art_172", "paragraph", "1", None, neighbour[1]),
+    )
+    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
+    law = Law("Кылмыш-жаза кодекси" if language == "ky" else "Уголовный кодекс", language, "civil", "/cc171.txt",
+              digest, provs, kind="criminal_code")  # fmt: skip
+    finding = _finding("KG", law, "criminalisation_trafficking_offence")
+    assert {ev.article for ev in finding.evidence if "offence" in ev.elements} == {"art_171"}, finding.evidence
