@@ -844,12 +844,12 @@ def test_a_body_s_power_to_identify_victims_is_no_evidence_beside_the_law_s_own_
 @pytest.mark.parametrize(("language", "offence", "neighbour"), [
     ("ky", ("Адам сатуу", "Адамды сатуу, башкача айтканда аны эксплуатациялоо максатында жалдоо, ташуу — "
             "VI категориядагы эркинен ажыратуу менен жазаланат."),
-     ("Кулчулукта кармоо", "Адам сатуудан жабырлануучу экени күнөөлүүгө белгилүү болгон адамдын эмгегин "
-                           "пайдалануу — III категориядагы айып пул менен жазаланат.")),
+     ("Кулчулукта кармоо", "Адам сатуудан жабырлануучу экени күнөөлүүгө белгилүү болгон адамдын эмгегин күч "
+                           "колдонуу менен пайдалануу — III категориядагы айып пул менен жазаланат.")),
     ("ru", ("Торговля людьми", "Торговля людьми, то есть вербовка, перевозка, передача человека в целях "
                                "эксплуатации, — наказывается лишением свободы на срок от пяти до восьми лет."),
-     ("Использование рабского труда", "Использование труда лица, заведомо являющегося жертвой торговли людьми, — "
-                                      "наказывается лишением свободы на срок до трех лет.")),
+     ("Использование рабского труда", "Использование с применением насилия труда лица, заведомо являющегося жертвой "
+                                      "торговли людьми, — наказывается лишением свободы на срок до трех лет.")),
 ])  # fmt: skip
 def test_a_neighbouring_offence_against_a_trafficking_victim_is_not_the_trafficking_offence(
     language, offence, neighbour, tmp_path, monkeypatch
@@ -867,3 +867,6 @@ def test_a_neighbouring_offence_against_a_trafficking_victim_is_not_the_traffick
               digest, provs, kind="criminal_code")  # fmt: skip
     finding = _finding("KG", law, "criminalisation_trafficking_offence")
     assert {ev.article for ev in finding.evidence if "offence" in ev.elements} == {"art_171"}, finding.evidence
+    # nor is the force used against that victim a means of trafficking (at most the means alone, half the rule)
+    finding = _finding("KG", law, "definition_means_force_coercion")
+    assert all(ev.score <= 0.5 for ev in finding.evidence if ev.article == "art_172"), finding.evidence
