@@ -181,6 +181,22 @@ def test_foreigners_given_the_chapters_and_ranges_of_articles_a_scope_names_are_
     assert not scope.covers("art_6") and not scope.covers("art_9")
 
 
+def test_foreigners_who_have_the_right_to_the_help_some_articles_give_get_those_articles_only():
+    # "Иностранцы ..., временно пребывающие ..., имеют право на получение специальных социальных услуг в случаях,
+    # объеме и на условиях, которые предусмотрены статьей 13-1": art 13-1 is theirs, the others are not
+    law = _law([
+        ("art_3", None, "article", "Сфера действия настоящего Закона",
+         "Действие настоящего Закона распространяется на граждан Республики Казахстан. Иностранцы, временно "
+         "пребывающие на территории Республики Казахстан, имеют право на получение специальных социальных услуг "
+         "в случаях, объеме и на условиях, которые предусмотрены статьей 13-1 настоящего Закона."),
+        ("art_13-1", None, "article", "Услуги иностранцам", "Иностранцам предоставляется временное жилье."),
+        ("art_19", None, "article", "Услуги", "Жертве торговли людьми предоставляется психологическая помощь."),
+    ], kind="victim_support")  # fmt: skip
+    scopes = law_scope(LawIndex(law))
+    assert not any(s.covers("art_13-1", "assistance") for s in scopes)
+    assert any(s.covers("art_19", "assistance") for s in scopes)
+
+
 def test_a_scope_whose_every_article_says_otherwise_limits_nothing():
     law = _law([
         ("art_3", None, "article", "Сфера действия",

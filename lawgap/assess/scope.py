@@ -36,9 +36,9 @@ ALL_TARGETS = frozenset({"victims", "witnesses", "children", "women", "smuggled_
 # распространяется на ...", "This Law shall apply to ...", "Меры, предусмотренные статьей 8 настоящего Закона,
 # распространяются на ...". A code reaches everyone within its jurisdiction: its "граждане" are offenders.
 _REACH = {
-    "ru": ("распространяться|применяться|действовать|оказываться|предоставляться",),
+    "ru": ("распространяться|применяться|действовать|оказываться|предоставляться", "иметь ~1 право ~2 на ~1 получение"),
     "ky": ("жайылтыл*|колдонул*|таркатыл*",),
-    "en": ("apply|extend|applicable", "be ~1 provide|grant|render"),
+    "en": ("apply|extend|applicable", "be ~1 provide|grant|render", "be ~1 entitled ~1 to ~1 receive"),
 }
 _THIS_LAW = {
     "ru": ("настоящий закон",),
@@ -91,7 +91,11 @@ _FOREIGNERS = {
     "en": ("foreign|foreigner|stateless|alien",),
 }
 # "в объёме, предусмотренном статьями ...", "only the assistance provided for in Articles ...": a list that bounds
-_ONLY_AS_LISTED = {"ru": ("в ~1 объём", "только", "лишь"), "ky": ("гана",), "en": ("only", "to the extent")}
+_ONLY_AS_LISTED = {
+    "ru": ("в ~1 объём", "только", "лишь", "в ~1 случай ~3 объём|условие"),
+    "ky": ("гана",),
+    "en": ("only", "to the extent", "in ~1 the ~1 case ~3 amount|condition"),
+}
 _EXCEPT = {"ru": ("за ~1 исключение", "кроме"), "ky": ("тышкары",), "en": ("except|excluding|save",)}
 _QUALIFIED = 8  # tokens between a foreigner and the words of permanent residence that qualify him
 _PERMANENT = {
