@@ -12,7 +12,7 @@ Competence articles are not framing: in the region's laws "местные исп
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -96,13 +96,34 @@ def dedicated(rule: Rule, found: Mapping[str, Sequence[Hit]]) -> bool:
     return any(h.field == "heading" for e, hits in found.items() if e not in anchors for h in hits)
 
 
+def powers_beside_procedure(
+    rule: Rule,
+    cells: Mapping[tuple[str, str], Mapping[str, Sequence[Hit]]],
+    framing: set[tuple[str, str]],
+    cell_score: Callable[[tuple[str, str]], float],
+    by_sha: Mapping[str, Law],
+) -> set[tuple[str, str]]:
+    """The articles on a body's powers that name a procedure (Rule.procedure), when the law has its own article on
+    it, heading included ("Identification of victims"), at least as strong: they frame, that article grants.
+    `cells`: the rule's hits per (law group, article); `cell_score`: the share of the rule an article holds."""
+    top = max((cell_score(c) for c in cells), default=0.0)
+    if not top or not any(cell_score(c) == top and c not in framing and dedicated(rule, cells[c]) for c in cells):
+        return set()
+    return {c for c in cells if competence_article(article_heading(c[1], cells[c], by_sha))}
+
+
+def article_heading(article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> str | None:
+    """The heading of an article, in the law the hits `found` in it are in."""
+    hit = next((h for hits in found.values() for h in hits), None)
+    provision = by_sha[hit.law].by_eid.get(article) if hit else None
+    return provision.heading if provision else None
+
+
 def frames(rule: Rule, article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> bool:
     """Whether an article, in the law the hits `found` in it are in, frames that law for this rule: a definitions
     article is the substance of an offence rule ("Понятие соучастия"), a training article of a rule on training,
     and framing for the rest."""
-    hit = next((h for hits in found.values() for h in hits), None)
-    provision = by_sha[hit.law].by_eid.get(article) if hit else None
-    role = framing_role(provision.heading if provision else None)
+    role = framing_role(article_heading(article, found, by_sha))
     if role == DEFINITIONS:
         return rule.category not in OFFENCE_CATEGORIES
     if role == TRAINING:

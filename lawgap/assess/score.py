@@ -51,7 +51,7 @@ from lawgap.assess.match import lexicon
 from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
 from lawgap.assess.reading import law_digest, read_law
 from lawgap.assess.references import ReferenceMap, borrow, carry_limits, general_part_lends, sources
-from lawgap.assess.roles import competence_article, dedicated, frames, regulates
+from lawgap.assess.roles import frames, powers_beside_procedure, regulates
 from lawgap.assess.terms import lend_anchor
 from lawgap.cache import Memo
 from lawgap.model import Law
@@ -167,22 +167,6 @@ class _Indexes(dict):
         return [(sha, self[sha]) for sha in self._laws]
 
 
-def _powers_beside_procedure(rule: Rule, cells, framing: set[Cell], cell_score, by_sha) -> set[Cell]:
-    """The articles on a body's powers that name a procedure (Rule.procedure), when the law has its own article on
-    it, heading included ("Identification of victims"), at least as strong: they frame, that article grants."""
-    top = max((cell_score(c) for c in cells), default=0.0)
-    if not top or not any(cell_score(c) == top and c not in framing and dedicated(rule, cells[c]) for c in cells):
-        return set()
-    return {c for c in cells if competence_article(_heading(c, cells[c], by_sha))}
-
-
-def _heading(cell: Cell, found: dict[str, list[Hit]], by_sha: dict[str, Law]) -> str | None:
-    """The heading of a cell's article, in the law its hits are in."""
-    hit = next(h for hits in found.values() for h in hits)
-    provision = by_sha[hit.law].by_eid.get(cell[1])
-    return provision.heading if provision else None
-
-
 def assess_rule(
     rule: Rule, hits_by_law: dict[str, list[Hit]], country: _Country, excluded: tuple[Limitation, ...] = ()
 ) -> Finding:
@@ -255,7 +239,7 @@ def assess_rule(
 
     framing = {cell for cell in cells if frames(rule, cell[1], cells[cell], by_sha)}
     if rule.procedure:
-        framing |= _powers_beside_procedure(rule, cells, framing, cell_score, by_sha)
+        framing |= powers_beside_procedure(rule, cells, framing, cell_score, by_sha)
     # the strongest articles, those that grant or punish before those that frame the law (lawgap.assess.roles)
     ranked = sorted(sorted(cells, key=strength)[:MAX_EVIDENCE], key=lambda c: (not cell_score(c), c in framing))
     granted = bool(ranked) and ranked[0] not in framing and cell_score(ranked[0]) > 0
