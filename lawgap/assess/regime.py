@@ -73,22 +73,24 @@ def listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     other articles of the law when each of those is limited. A definitions, purposes or financing article works
     nothing out ("specialized institution - ... providing temporary accommodation"): its hits are not read."""
     law = index.law
-    named = [
-        h for h in hits
+    named = {
+        id(h) for h in hits
         if h.field == "text" and not h.limited_by and law.by_eid[h.eid].kind in ("point", "subpoint")
         and len((law.by_eid[h.eid].text or "").split()) <= _NAMING_ONLY
-    ]
+    }
     if not named:
         return hits
+    # the hits of the articles that may work a measure out, read once for every item that only names it
+    pool = [
+        x for x in hits
+        if x.field == "text" and id(x) not in named and not framing_role(law.by_eid[x.article].heading)
+    ]
+    unlimited = {x.article for x in pool if not x.limited_by}
     out = []
     for h in hits:
-        if h in named:
-            elsewhere = [
-                x for x in hits
-                if x.article != h.article and x.field == "text" and x not in named
-                and not framing_role(law.by_eid[x.article].heading)
-            ]
-            if elsewhere and all(x.limited_by for x in elsewhere):
+        if id(h) in named and unlimited <= {h.article}:
+            elsewhere = [x for x in pool if x.article != h.article]
+            if elsewhere:
                 limits = tuple(dict.fromkeys(lim for x in elsewhere for lim in x.limitations))
                 h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
         out.append(h)
