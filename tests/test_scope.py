@@ -36,6 +36,12 @@ def _finding(country: str, law: Law, rule_id: str):
     return finding
 
 
+def _law_of(title: str, language: str, kind: str, provs: tuple[Provision, ...]) -> Law:
+    """A law made of these provisions, its digest read from them (so that no two fixtures share a cache entry)."""
+    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
+    return Law(title, language, "civil", f"/{digest[:8]}.txt", digest, provs, kind=kind)
+
+
 def _limits(finding) -> dict[str, str]:
     return {x.kind: x.words for x in finding.limitations}
 
@@ -777,8 +783,7 @@ def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(defin
                   "A victim of trafficking is given accommodation in a specialized institution for a period of up "
                   "to thirty days."),
     )  # fmt: skip
-    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
-    law = Law("Law on combating trafficking", "en", "civil", "/at24.txt", digest, provs, kind="anti_trafficking")
+    law = _law_of("Law on combating trafficking", "en", "anti_trafficking", provs)
     finding = _finding("TJ", law, "assistance_housing")
     assert finding.status == PARTIAL, finding.explanation
     assert any("thirty days" in x.words for x in finding.limitations), finding.limitations
@@ -810,9 +815,8 @@ def test_help_for_victims_of_violence_counts_in_part_unless_defined_to_include_t
         Provision("art_5", None, "article", "5", None, ""),
         Provision("art_5__para_1", "art_5", "paragraph", "1", None, grant),
     )  # fmt: skip
-    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
     title = "Социалдык кызмат көрсөтүү жөнүндө" if language == "ky" else "О специальных социальных услугах"
-    law = Law(title, language, "civil", f"/ss_{language}.txt", digest, provs, kind="victim_support")
+    law = _law_of(title, language, "victim_support", provs)
     finding = _finding("KG", law, "assistance_housing")
     assert finding.status == expected, finding.explanation
     if expected == PARTIAL:
@@ -830,8 +834,7 @@ def test_the_next_definition_in_the_same_sentence_does_not_limit_a_definition(tm
                   "несовершеннолетний – лицо, не достигшее восемнадцатилетнего возраста; малолетний – лицо, не "
                   "достигшее четырнадцатилетнего возраста;"),
     )  # fmt: skip
-    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
-    law = Law("Уголовный кодекс", "ru", "civil", "/cc3.txt", digest, provs, kind="criminal_code")
+    law = _law_of("Уголовный кодекс", "ru", "criminal_code", provs)
     finding = _finding("KZ", law, "definition_child_under_18")
     assert finding.status == MET, finding.explanation
 
@@ -850,8 +853,7 @@ def test_a_body_s_power_to_identify_victims_is_no_evidence_beside_the_law_s_own_
                   "Выявление жертв торговли людьми осуществляется комиссией на основании признаков, утвержденных "
                   "Правительством, в течение десяти рабочих дней."),
     )  # fmt: skip
-    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
-    law = Law("О противодействии торговле людьми", "ru", "civil", "/id21.txt", digest, provs, kind="anti_trafficking")
+    law = _law_of("О противодействии торговле людьми", "ru", "anti_trafficking", provs)
     finding = _finding("KZ", law, "identification_procedure")
     assert finding.status == MET, finding.explanation
     assert {ev.article for ev in finding.evidence} == {"art_21"}, finding.evidence
@@ -878,9 +880,7 @@ def test_a_neighbouring_offence_against_a_trafficking_victim_is_not_the_traffick
         Provision("art_172", None, "article", "172", neighbour[0], ""),
         Provision("art_172__para_1", "art_172", "paragraph", "1", None, neighbour[1]),
     )
-    digest = hashlib.sha256(repr(provs).encode()).hexdigest()
-    law = Law("Кылмыш-жаза кодекси" if language == "ky" else "Уголовный кодекс", language, "civil", "/cc171.txt",
-              digest, provs, kind="criminal_code")  # fmt: skip
+    law = _law_of("Кылмыш-жаза кодекси" if language == "ky" else "Уголовный кодекс", language, "criminal_code", provs)
     finding = _finding("KG", law, "criminalisation_trafficking_offence")
     assert {ev.article for ev in finding.evidence if "offence" in ev.elements} == {"art_171"}, finding.evidence
     # nor is the force used against that victim a means of trafficking (at most the means alone, half the rule)
