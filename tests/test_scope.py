@@ -42,6 +42,13 @@ def _law_of(title: str, language: str, kind: str, provs: tuple[Provision, ...]) 
     return Law(title, language, "civil", f"/{digest[:8]}.txt", digest, provs, kind=kind)
 
 
+def _article(num: str, heading: str | None, text: str) -> tuple[Provision, Provision]:
+    """An article whose one part holds `text` (art_N and art_N__para_1)."""
+    eid = f"art_{num}"
+    article = Provision(eid, None, "article", num, heading, "")
+    return article, Provision(f"{eid}__para_1", eid, "paragraph", "1", None, text)
+
+
 def _limits(finding) -> dict[str, str]:
     return {x.kind: x.words for x in finding.limitations}
 
@@ -778,10 +785,10 @@ def test_a_listed_measure_takes_the_terms_of_the_article_that_works_it_out(defin
                   "Victims of trafficking are provided with the following types of assistance:"),
         Provision("art_24__para_1__point_1", "art_24__para_1", "point", "1", None,
                   "temporary accommodation in a specialized institution;"),
-        Provision("art_25", None, "article", "25", "Specialized institutions", ""),
-        Provision("art_25__para_1", "art_25", "paragraph", "1", None,
-                  "A victim of trafficking is given accommodation in a specialized institution for a period of up "
-                  "to thirty days."),
+    ) + _article(
+        "25", "Specialized institutions",
+        "A victim of trafficking is given accommodation in a specialized institution for a period of up to thirty "
+        "days.",
     )  # fmt: skip
     law = _law_of("Law on combating trafficking", "en", "anti_trafficking", provs)
     finding = _finding("TJ", law, "assistance_housing")
@@ -807,14 +814,9 @@ def test_help_for_victims_of_violence_counts_in_part_unless_defined_to_include_t
     # for the victims of violence reaches a trafficking victim only where the law's definition makes it so
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
     grant, definition = _SHELTER_FOR_VIOLENCE[language]
-    provs = (
-        Provision("art_1", None, "article", "1", "Негизги түшүнүктөр" if language == "ky" else "Основные понятия", ""),
-        Provision("art_1__para_1", "art_1", "paragraph", "1", None,
-                  definition if defined else ("бала – он сегиз жашка чейинки адам;" if language == "ky"
-                                              else "ребенок – лицо, не достигшее восемнадцати лет;")),
-        Provision("art_5", None, "article", "5", None, ""),
-        Provision("art_5__para_1", "art_5", "paragraph", "1", None, grant),
-    )  # fmt: skip
+    other = "бала – он сегиз жашка чейинки адам;" if language == "ky" else "ребенок – лицо до восемнадцати лет;"
+    heading = "Негизги түшүнүктөр" if language == "ky" else "Основные понятия"
+    provs = _article("1", heading, definition if defined else other) + _article("5", None, grant)
     title = "Социалдык кызмат көрсөтүү жөнүндө" if language == "ky" else "О специальных социальных услугах"
     law = _law_of(title, language, "victim_support", provs)
     finding = _finding("KG", law, "assistance_housing")
@@ -844,14 +846,12 @@ def test_a_body_s_power_to_identify_victims_is_no_evidence_beside_the_law_s_own_
 ):
     # "Competence of the Ministry: ... identifies victims" says who takes part; art 21 lays the procedure down
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    provs = (
-        Provision("art_8", None, "article", "8", "Компетенция органов внутренних дел", ""),
-        Provision("art_8__para_1", "art_8", "paragraph", "1", None,
-                  "Органы внутренних дел осуществляют выявление жертв торговли людьми."),
-        Provision("art_21", None, "article", "21", "Выявление жертв торговли людьми", ""),
-        Provision("art_21__para_1", "art_21", "paragraph", "1", None,
-                  "Выявление жертв торговли людьми осуществляется комиссией на основании признаков, утвержденных "
-                  "Правительством, в течение десяти рабочих дней."),
+    provs = _article(
+        "8", "Компетенция органов внутренних дел", "Органы внутренних дел осуществляют выявление жертв торговли людьми."
+    ) + _article(
+        "21", "Выявление жертв торговли людьми",
+        "Выявление жертв торговли людьми осуществляется комиссией на основании признаков, утвержденных "
+        "Правительством, в течение десяти рабочих дней.",
     )  # fmt: skip
     law = _law_of("О противодействии торговле людьми", "ru", "anti_trafficking", provs)
     finding = _finding("KZ", law, "identification_procedure")
@@ -874,12 +874,7 @@ def test_a_neighbouring_offence_against_a_trafficking_victim_is_not_the_traffick
 ):
     # "the labour of a person known to be a victim of trafficking": the sentence names the victim, not the offence
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
-    provs = (
-        Provision("art_171", None, "article", "171", offence[0], ""),
-        Provision("art_171__para_1", "art_171", "paragraph", "1", None, offence[1]),
-        Provision("art_172", None, "article", "172", neighbour[0], ""),
-        Provision("art_172__para_1", "art_172", "paragraph", "1", None, neighbour[1]),
-    )
+    provs = _article("171", *offence) + _article("172", *neighbour)
     law = _law_of("Кылмыш-жаза кодекси" if language == "ky" else "Уголовный кодекс", language, "criminal_code", provs)
     finding = _finding("KG", law, "criminalisation_trafficking_offence")
     assert {ev.article for ev in finding.evidence if "offence" in ev.elements} == {"art_171"}, finding.evidence
