@@ -101,6 +101,12 @@ CASES = [
      "trafficking in children – ... irrespective of whether any of the means specified in item 1 ... have been used"),
     ("blind11/tm_style_anti_trafficking_law_en.txt", "TM", "definition_consent_irrelevant", MET, "art_1", "",
      "victim ... irrespective of whether that person consented to the intended exploitation"),
+    # Kyrgyz names a child victim by a relative clause ("... жабырлануучусу болгон бала") or as "жабыр тартуучу
+    # бала" (blind rounds 5 and 14, in-sample)
+    ("blind14/kg_style_anti_trafficking_law_ky.txt", "KG", "children_guardian", MET, "art_31", "",
+     "Адам сатуунун жабырлануучусу болгон бала ... убактылуу камкорчу же көзөмөлчү дайындайт"),
+    ("blind5/kg_style_anti_trafficking_law_ky.txt", "KG", "children_guardian", MET, "art_28", "",
+     "Коштоосуз жабыр тартуучу балага ... убактылуу камкорчуну же көзөмөлчүнү дайындайт"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
