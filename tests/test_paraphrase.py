@@ -107,6 +107,25 @@ CASES = [
      "Адам сатуунун жабырлануучусу болгон бала ... убактылуу камкорчу же көзөмөлчү дайындайт"),
     ("blind5/kg_style_anti_trafficking_law_ky.txt", "KG", "children_guardian", MET, "art_28", "",
      "Коштоосуз жабыр тартуучу балага ... убактылуу камкорчуну же көзөмөлчүнү дайындайт"),
+    # data "являются конфиденциальными", "купуя болуп саналат": kept confidential; "доступ ... имеют только ..." is
+    # the restriction itself, no limit of it (blind rounds 12 and 14, in-sample)
+    ("blind14/kg_style_anti_trafficking_law_ky.txt", "KG", "privacy_identity_protection", MET, "art_35", "",
+     "Адам сатуунун жабырлануучулары ... жөнүндө маалыматтар ... купуя болуп саналат"),
+    ("blind12/kg_style_anti_trafficking_law_ru.txt", "KG", "privacy_identity_protection", MET, "art_33", "",
+     "Сведения о личности жертвы ... являются конфиденциальными ...; ... только по запросу органа"),
+    # help "shall not be conditional on the consent of the victim to cooperate", "не ставится в зависимость от подачи
+    # ... заявления": for the items of the list it names only, or for a stay of fixed length (rounds 10, 13, in-sample)
+    ("blind13/tj_style_anti_trafficking_law_en.txt", "TJ", "assistance_not_conditional", PARTIAL, "art_24",
+     "specified in items", "The provision of the assistance specified in items 1)-3) ... during the period of stay"),
+    ("blind10/kz_style_violence_prevention_law_ru.txt", "KZ", "assistance_not_conditional", PARTIAL, "art_22",
+     "предусмотренных подпунктами", "Оказание ... услуг, предусмотренных подпунктами 1), 2) и 3) ... не ставится в "
+     "зависимость от подачи ... заявления"),
+    # consent "не принимается во внимание и не освобождает виновных", or, for a child only, "Согласие малолетнего, а
+    # равно его ... законных представителей ... не освобождает виновного" (blind rounds 6 and 12, in-sample)
+    ("blind12/kg_style_anti_trafficking_law_ru.txt", "KG", "definition_consent_irrelevant", MET, "art_2", "",
+     "Согласие жертвы торговли людьми на эксплуатацию не принимается во внимание и не освобождает виновных лиц"),
+    ("blind6/tj_style_criminal_code_excerpt_ru.txt", "TJ", "definition_consent_irrelevant", PARTIAL, "art_130-1",
+     "Согласие малолетнего", "Согласие малолетнего, а равно его родителей ... не освобождает виновного"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
