@@ -126,6 +126,13 @@ CASES = [
      "Согласие жертвы торговли людьми на эксплуатацию не принимается во внимание и не освобождает виновных лиц"),
     ("blind6/tj_style_criminal_code_excerpt_ru.txt", "TJ", "definition_consent_irrelevant", PARTIAL, "art_130-1",
      "Согласие малолетнего", "Согласие малолетнего, а равно его родителей ... не освобождает виновного"),
+    # questioning "в условиях, исключающих визуальное наблюдение": a screen in the words of the region's codes and laws;
+    # only in grave cases, partial (blind rounds 5 and 9, in-sample)
+    ("blind9/tj_style_witness_protection_law_ru.txt", "TJ", "witness_protection_screens", MET, "art_22", "",
+     "в условиях, исключающих визуальное наблюдение ..., с использованием средств, изменяющих голос"),
+    ("blind5/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "witness_protection_screens", PARTIAL,
+     "art_97-1", "небольшой и средней тяжести", "По делам об уголовных проступках, преступлениях небольшой и средней "
+     "тяжести меры ... не применяются"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
