@@ -133,6 +133,12 @@ CASES = [
     ("blind5/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "witness_protection_screens", PARTIAL,
      "art_97-1", "небольшой и средней тяжести", "По делам об уголовных проступках, преступлениях небольшой и средней "
      "тяжести меры ... не применяются"),
+    # a child's video-recorded interview played at trial, or pre-trial testimony read out: a deposition in part (no
+    # judge takes it); a stay of expulsion for the case's duration: a permit to stay in part (rounds 7, 14, in-sample)
+    ("blind14/tj_style_criminal_procedure_code_excerpt_ru.txt", "TJ", "witness_protection_deposition", PARTIAL,
+     "art_209-1", "Видеозапись допроса может быть воспроизведена", "Видеозапись допроса может быть воспроизведена"),
+    ("blind7/tm_style_migration_law_ru.txt", "TM", "residence_permit_victims", PARTIAL, "art_27",
+     "выдворении может быть отсрочено", "исполнение решения о выдворении может быть отсрочено"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
