@@ -47,6 +47,7 @@ BLIND_ROUNDS = (
     "blind13",
     "blind14",
     "blind15",
+    "blind16",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
