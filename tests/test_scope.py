@@ -881,3 +881,33 @@ def test_a_neighbouring_offence_against_a_trafficking_victim_is_not_the_traffick
     # nor is the force used against that victim a means of trafficking (at most the means alone, half the rule)
     finding = _finding("KG", law, "definition_means_force_coercion")
     assert all(ev.score <= 0.5 for ev in finding.evidence if ev.article == "art_172"), finding.evidence
+
+
+def _stay_law(language: str, grant: str, term: str, care: str) -> Law:
+    """A law that grants a stay in a centre in one article, sets its term in the next, and gives care there."""
+    provs = (*_article("10", None, grant), *_article("11", None, term), *_article("12", None, care))
+    return _law_of("Law on counteracting trafficking in persons", language, "anti_trafficking", provs)
+
+
+@pytest.mark.parametrize(("language", "grant", "term", "care", "limit"), [
+    ("en", "Victims of trafficking in persons shall be provided with temporary accommodation in a rehabilitation "
+           "centre.",
+     "The period of stay in a rehabilitation centre shall not exceed thirty days.",
+     "Victims staying in a rehabilitation centre shall receive medical assistance.",
+     "not exceed"),
+    ("ru", "Лицам, пострадавшим от торговли людьми, предоставляется временное размещение в центре реабилитации.",
+     "Срок пребывания в центре реабилитации не может превышать тридцати дней.",
+     "Лицам, пострадавшим от торговли людьми, находящимся в центре реабилитации, оказывается медицинская помощь.",
+     "не может превышать"),
+])  # fmt: skip
+def test_the_term_a_law_sets_for_a_stay_in_a_centre_limits_the_shelter_not_the_care_given_there(
+    language, grant, term, care, limit, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    law = _stay_law(language, grant, term, care)
+    housing = _finding("KZ", law, "assistance_housing")
+    assert housing.status == PARTIAL, housing.explanation
+    assert housing.evidence[0].article == "art_10"
+    assert limit in _limits(housing).get("time_limit", ""), housing.limitations
+    medical = _finding("KZ", law, "assistance_medical")
+    assert medical.status == MET, medical.explanation

@@ -44,6 +44,9 @@ _OFFENCE_ONLY = ("result", "persons")
 # (a permit "при одновременном соблюдении следующих условий", one of them the victim's cooperation, as COE 14(1)(b)
 # allows but a gap analysis still names).
 ROLE_FREE_CATEGORIES = frozenset({"assistance", "residence_return"})
+# help or a stay for a limited time only, the one kind read across the sentences of an article
+# (lawgap.assess.durations)
+TIME_LIMIT = "time_limit"
 
 _AUTHORITIES = "суд|судья|следователь|прокурор|орган|правительство|дознаватель|руководитель"
 _PARTIES = "прокурор|следователь|дознаватель|орган|сторона|защитник|обвиняемый|подозреваемый|руководитель|начальник"
@@ -141,7 +144,7 @@ CUES = {
     # help or a stay for a limited time only ("Срок пребывания ... не может превышать тридцати дней", "на период до
     # тридцати календарных дней", "for a period of up to 30 days"): COE 12 and 13 ask help without such a term
     # and a recovery period of at least thirty days
-    "time_limit": {
+    TIME_LIMIT: {
         "ru": (
             "не ~1 мочь ~2 превышать|превысить",
             "на ~1 срок|период ~2 до",
@@ -338,7 +341,7 @@ def applicable(kind: str, frame: Frame) -> bool:
         return frame.category in PROTECTION_CATEGORIES
     if kind == "age":
         return frame.for_children
-    if kind == "time_limit":
+    if kind == TIME_LIMIT:
         return frame.category in ROLE_FREE_CATEGORIES
     if kind == "prior_penalty":
         return frame.offence

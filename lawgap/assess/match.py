@@ -22,6 +22,7 @@ from lawgap.assess.conditions import (
     POSSIBILITY_CATEGORIES,
     PRINTED,
     PROTECTION_CATEGORIES,
+    TIME_LIMIT,
     Frame,
     binds,
     condition_cues,
@@ -37,6 +38,7 @@ from lawgap.assess.context import (
     opening_sentence,
     opening_words,
 )
+from lawgap.assess.durations import term_places
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.hit import Hit
 from lawgap.assess.holders import by_reference, criminal_liability, may_hold
@@ -171,7 +173,8 @@ def _limitations(
     list the hit is an item of, or in its article's heading ("Awareness raising and prevention"), in the sentence
     the hit's sentence carries on ("В этом случае ..."), in a sentence of the same article that names the hit's
     provision by number ("Меры, указанные в пункте 2 части первой настоящей статьи, применяются лишь ...");
-    and the conditions of the provisions the hit's sentence names its persons by (lawgap.assess.cited)."""
+    and the conditions of the provisions the hit's sentence names its persons by (lawgap.assess.cited); and the
+    term of a stay set in another sentence (lawgap.assess.durations)."""
     places = [(seq, sentence)]
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
@@ -203,6 +206,11 @@ def _limitations(
     for place, span in conditioning:
         for kind, words in _conditions_in(index, place, span):
             if binds(kind, words, frame):
+                found.setdefault(words, Limitation(kind, words, law, place.eid))
+    for place, span in term_places(index, seq, rule.stay):
+        # "Срок пребывания в центре не может превышать тридцати дней", a sentence of its own: the help's term
+        for kind, words in _conditions_in(index, place, span):
+            if kind == TIME_LIMIT and binds(kind, words, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
 

@@ -149,6 +149,10 @@ class Rule:
     # it ("Competence of the Ministry: ... identifies victims") says who takes part, not how; beside the law's own
     # article on the procedure it is no evidence (lawgap.assess.score).
     procedure: bool = False
+    # The measure is a stay in a place (a shelter): the term the law sets for a stay in such a place, in any
+    # article ("The period of stay in a rehabilitation centre shall not exceed thirty days"), limits it
+    # (lawgap.assess.durations); help given during that stay is no stay.
+    stay: bool = False
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -314,6 +318,7 @@ class _Rule(Strict):
     every_victim: bool = False
     any_law: bool = False
     procedure: bool = False
+    stay: bool = False
     elements: list[_Element]
 
     @model_validator(mode="after")
@@ -351,6 +356,7 @@ class _Rule(Strict):
             every_victim=self.every_victim,
             any_law=self.any_law,
             procedure=self.procedure,
+            stay=self.stay,
         )
 
 
