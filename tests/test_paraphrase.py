@@ -139,6 +139,10 @@ CASES = [
      "art_209-1", "Видеозапись допроса может быть воспроизведена", "Видеозапись допроса может быть воспроизведена"),
     ("blind7/tm_style_migration_law_ru.txt", "TM", "residence_permit_victims", PARTIAL, "art_27",
      "выдворении может быть отсрочено", "исполнение решения о выдворении может быть отсрочено"),
+    # an anti-trafficking law whose trafficking "влечет уголовную ответственность" under the Code sets no penalty: the
+    # offence by reference, in part; "незаконное лишение свободы" named there is an offence, no penalty (round 16)
+    ("blind16/kz_style_anti_trafficking_law_ru.txt", "KZ", "criminalisation_trafficking_offence", PARTIAL, "art_34",
+     "влечет уголовную ответственность", "Торговля людьми влечет уголовную ответственность, установленную ..."),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
