@@ -143,6 +143,14 @@ CASES = [
     # offence by reference, in part; "незаконное лишение свободы" named there is an offence, no penalty (round 16)
     ("blind16/kz_style_anti_trafficking_law_ru.txt", "KZ", "criminalisation_trafficking_offence", PARTIAL, "art_34",
      "влечет уголовную ответственность", "Торговля людьми влечет уголовную ответственность, установленную ..."),
+    # a Kyrgyz procedure code's own words for the protection measures: "лакап аты", "видеоконференция аркылуу",
+    # "визуалдык байкоосуз", "инсандыгы жөнүндө маалыматтарды купуя сактоо" (round 16, in-sample)
+    ("blind16/kg_style_criminal_procedure_code_excerpt_ky.txt", "KG", "witness_protection_pseudonym", MET, "art_59", "",
+     "протоколдордо ал колдоно турган лакап аты"),
+    ("blind16/kg_style_criminal_procedure_code_excerpt_ky.txt", "KG", "witness_protection_video_link", MET, "art_51",
+     "", "видеоконференциянын жардамы менен суракка алынышы мүмкүн"),
+    ("blind16/kg_style_criminal_procedure_code_excerpt_ky.txt", "KG", "witness_protection_screens", MET, "art_57", "",
+     "корголуучу адамды визуалдык байкоосуз ... суракка алуу"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
