@@ -19,6 +19,8 @@ ROLES = [
     ("Государственный контроль в сфере оказания специальных социальных услуг", "control"),
     ("Цели и задачи настоящего Закона", "purpose"),
     ("Purposes of this Law", "purpose"),
+    ("Interpretation", "definitions"),  # the definitions section of a common-law Act
+    ("Interpretation and explanation of rights", ""),  # an interpreter and the rights in one's language
     ("Законодательство Республики Казахстан о специальных социальных услугах", "legislation"),
     # articles that may grant or punish
     ("Компетенция местных исполнительных органов", ""),  # "обеспечивают предоставление временного жилья"

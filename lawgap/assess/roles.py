@@ -26,7 +26,12 @@ if TYPE_CHECKING:
 DEFINITIONS = "definitions"
 TRAINING = "training"
 FRAMING_ROLES = {
-    DEFINITIONS: re.compile(r"(?i)понят|термин|определени|түшүнүк|concept|definition|interpretation|meaning"),
+    # "Interpretation" alone is a common-law definitions section; "Interpretation and explanation of rights" is help
+    # with language, no definition
+    DEFINITIONS: re.compile(
+        r"(?i)понят|термин|определени|түшүнүк|concept|definition|meaning"
+        r"|^\W*interpretation\W*$|interpretation\s+of\s+(?:terms|words|expressions|this)"
+    ),
     "financing": re.compile(r"(?i)финансирован|каржылоо|financing|funding"),
     "control": re.compile(
         r"(?i)^\W*((государственный|общественный|ведомственный)\s+)?(контроль|надзор|мониторинг)"
