@@ -151,6 +151,16 @@ CASES = [
      "", "видеоконференциянын жардамы менен суракка алынышы мүмкүн"),
     ("blind16/kg_style_criminal_procedure_code_excerpt_ky.txt", "KG", "witness_protection_screens", MET, "art_57", "",
      "корголуучу адамды визуалдык байкоосуз ... суракка алуу"),
+    # an anti-trafficking law that says complicity "влекут ответственность в соответствии с общими положениями
+    # Уголовного кодекса" and lists the forms for which the Code "устанавливается повышенная ответственность"
+    # (round 16, in-sample)
+    ("blind16/kz_style_anti_trafficking_law_ru.txt", "KZ", "criminalisation_accomplice", MET, "art_34", "",
+     "соучастие в ней влекут ответственность в соответствии с общими положениями Уголовного кодекса"),
+    ("blind16/kz_style_anti_trafficking_law_ru.txt", "KZ", "criminalisation_aggravating_serious_harm", MET, "art_34",
+     "", "повышенная ответственность за торговлю людьми, совершенную: ... повлекшую по неосторожности смерть"),
+    # "shall ... with the consent of the person, send him to a specialised institution" (round 16, in-sample)
+    ("blind16/tm_style_witness_protection_law_en.txt", "TM", "identification_referral", MET, "art_27", "",
+     "having received information on a person who may be a victim ..., send him to a specialised institution"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
