@@ -161,6 +161,13 @@ CASES = [
     # "shall ... with the consent of the person, send him to a specialised institution" (round 16, in-sample)
     ("blind16/tm_style_witness_protection_law_en.txt", "TM", "identification_referral", MET, "art_27", "",
      "having received information on a person who may be a victim ..., send him to a specialised institution"),
+    # a return certificate for "гражданам Республики" only leaves the permanent residents out (TIP 8(1)); an exemption
+    # "за нарушение ими миграционного законодательства" covers immigration breaches only (round 16, in-sample)
+    ("blind16/kz_style_anti_trafficking_law_ru.txt", "KZ", "residence_accept_return_documents", PARTIAL, "art_9",
+     "гражданам Республики", "свидетельство на возвращение ... гражданам Республики Казахстан"),
+    ("blind16/tj_style_migration_law_ru.txt", "TJ", "non_punishment_victims", PARTIAL, "art_37",
+     "за нарушение ими миграционного законодательства", "не подлежат ответственности ... за нарушение ими "
+     "миграционного законодательства государства пребывания"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
@@ -241,3 +248,14 @@ def test_a_permit_extended_while_the_victim_stays_in_a_centre_is_a_permit(tmp_pa
     rules = load_rules()
     [finding] = score_country("UZ", [law], type(rules)((rules.by_id["residence_permit_victims"],))).findings
     assert [ev.article for ev in finding.evidence] == ["art_29"]
+
+
+def test_the_state_recovering_its_costs_of_a_return_from_the_convicted_is_no_compensation_of_the_victim():
+    # "Расходы на возвращение лиц, признанных жертвами ..., ... не могут быть возмещены за счёт лиц, осуждённых"
+    finding = _findings("blind16/tj_style_migration_law_ru.txt", "TJ")["compensation_from_offender"]
+    assert "art_44" not in {ev.article for ev in finding.evidence}, finding.explanation
+
+
+def test_a_return_article_that_names_permanent_residents_is_no_return_of_citizens_only():
+    finding = _findings("blind5/kz_style_migration_law_excerpt_ru.txt", "KZ")["residence_accept_return_documents"]
+    assert finding.status == MET, finding.explanation

@@ -43,7 +43,8 @@ _OFFENCE_ONLY = ("result", "persons")
 # instrument's verb: given on a condition, or only to a person with a procedural status, they are given in part
 # (a permit "при одновременном соблюдении следующих условий", one of them the victim's cooperation, as COE 14(1)(b)
 # allows but a gap analysis still names).
-ROLE_FREE_CATEGORIES = frozenset({"assistance", "residence_return"})
+RESIDENCE_RETURN = "residence_return"
+ROLE_FREE_CATEGORIES = frozenset({"assistance", RESIDENCE_RETURN})
 # help or a stay for a limited time only, the one kind read across the sentences of an article
 # (lawgap.assess.durations)
 TIME_LIMIT = "time_limit"
@@ -221,6 +222,16 @@ _WAIVERS_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(карабастан|караб�
 _FOREIGNERS_TOO = re.compile(r"иностран|foreign|чет\s+(?:өлкө|элдик)", re.I)
 
 
+# "лица без гражданства, постоянно проживающие", "permanently residing": the persons beside its citizens a state takes
+# back (TIP 8(1)); an article on return that names them too is no return of citizens only
+_PERMANENT_RESIDENTS = re.compile(r"постоянно\s+прожива|permanent(?:ly)?\s+resid|туруктуу\s+жаша", re.I)
+
+
+def return_of_residents_too(article_text: str) -> bool:
+    """Whether an article on return also takes back the state's permanent residents (no citizens-only limit)."""
+    return bool(_PERMANENT_RESIDENTS.search(article_text))
+
+
 def stands(kind: str, sentence: str, words: str) -> bool:
     """Whether a condition found in a sentence binds there: not waived, and help "for citizens" not given to
     foreigners in the same sentence."""
@@ -346,8 +357,10 @@ def applicable(kind: str, frame: Frame) -> bool:
     if kind == "prior_penalty":
         return frame.offence
     if kind == "citizens":
-        # help, or an offence against the victim ("паспорта гражданина Республики Таджикистан"): foreign victims out
-        return frame.category in PROTECTION_CATEGORIES | {"compensation"} or frame.offence
+        # help, a return ("Гражданам Республики ... выдается свидетельство на возвращение": permanent residents out,
+        # unless the article names them, lawgap.assess.match), or an offence against the victim ("паспорта
+        # гражданина Республики Таджикистан"): the others are left out
+        return frame.category in PROTECTION_CATEGORIES | {"compensation", RESIDENCE_RETURN} or frame.offence
     if kind == "condition" and frame.category in ROLE_FREE_CATEGORIES:
         return True
     if kind == "discretion":

@@ -22,12 +22,14 @@ from lawgap.assess.conditions import (
     POSSIBILITY_CATEGORIES,
     PRINTED,
     PROTECTION_CATEGORIES,
+    RESIDENCE_RETURN,
     TIME_LIMIT,
     Frame,
     binds,
     condition_cues,
     conditions,
     kind_of,
+    return_of_residents_too,
     stands,
 )
 from lawgap.assess.context import (
@@ -207,6 +209,8 @@ def _limitations(
         for kind, words in _conditions_in(index, place, span):
             if binds(kind, words, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
+    if frame.category == RESIDENCE_RETURN and return_of_residents_too(index.law.full_text(index.article_of[seq.eid])):
+        found = {w: x for w, x in found.items() if x.kind != "citizens"}
     for place, span in term_places(index, seq, rule.stay):
         # "Срок пребывания в центре не может превышать тридцати дней", a sentence of its own: the help's term
         for kind, words in _conditions_in(index, place, span):
