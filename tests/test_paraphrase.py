@@ -168,6 +168,17 @@ CASES = [
     ("blind16/tj_style_migration_law_ru.txt", "TJ", "non_punishment_victims", PARTIAL, "art_37",
      "за нарушение ими миграционного законодательства", "не подлежат ответственности ... за нарушение ими "
      "миграционного законодательства государства пребывания"),
+    # a procedure code's own words (round 16, in-sample): the victim's details sent "в местный исполнительный орган
+    # либо в такую организацию для решения вопроса об оказании помощи"; a request "о продлении срока его временного
+    # пребывания" (a stay in part); a minor victim's identity "не подлежат распространению в средствах массовой
+    # информации"
+    ("blind16/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "identification_referral", MET, "art_71-1", "",
+     "направляет сведения о нем в местный исполнительный орган либо в такую организацию ... об оказании помощи"),
+    ("blind16/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "residence_permit_victims", PARTIAL,
+     "art_101-1", "ходатайство о продлении срока", "направляет ... ходатайство о продлении срока его временного "
+     "пребывания"),
+    ("blind16/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "privacy_child_victims_media", MET, "art_13", "",
+     "личность несовершеннолетнего потерпевшего ... не подлежат распространению в средствах массовой информации"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
