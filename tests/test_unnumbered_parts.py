@@ -144,6 +144,33 @@ def test_items_restart_under_each_part():
     assert [p.eid for p in r.provisions if p.qualified] == ["art_130-1__para_2", "art_130-1__para_3"]
 
 
+def test_an_english_sanction_after_a_comma_closes_the_list_and_its_part():
+    # an English translation of an Uzbek-style code: "h) ..., shall be punished by ..." on the item's own line, then
+    # "The acts provided for by parts one or two of this article, if they:" (round 16's criminal code excerpt)
+    r = parse(
+        "Article 135. Trafficking in persons",
+        "Recruitment of a person for the purpose of exploitation, shall be punished by deprivation of liberty.",
+        "The same act committed:",
+        "a) in respect of two or more persons;",
+        "b) in respect of a minor, shall be punished by deprivation of liberty from eight to twelve years.",
+        "The acts provided for by parts one or two of this article, if they:",
+        "a) have caused by negligence the death of the victim;",
+        "b) have been committed by an organized group, shall be punished by deprivation of liberty for life.",
+        language="en",
+    )
+    assert [p.eid for p in r.provisions] == [
+        "art_135",
+        "art_135__para_1",
+        "art_135__para_2",
+        "art_135__para_2__point_a",
+        "art_135__para_2__point_b",
+        "art_135__para_3",
+        "art_135__para_3__point_a",
+        "art_135__para_3__point_b",
+    ]
+    assert [p.eid for p in r.provisions if p.qualified] == ["art_135__para_2", "art_135__para_3"]
+
+
 def test_note_with_numbered_items_on_its_first_line():
     # "Примечание. 1. Под эксплуатацией ... 2. Несовершеннолетним ...": cited "п. 2 примечания к ст. 135-1"
     r = parse("Статья 135-1. Х", "Текст статьи.", "Примечание. 1. Под эксплуатацией понимается.", "2. Второе.")

@@ -30,6 +30,8 @@ from lawgap.structure.civil_lines import ANNEX_RULES, ARTICLE_RULES, HEADING_RUL
 # joined to the last item before it ("е) с использованием поддельных документов; наказываются ...").
 SANCTION = re.compile(
     r"(?:^|[-–—;]\s*)(?:наказыва(?:ет|ют)ся|shall\s+be\s+(?:punished|punishable|liable)|is\s+punishable)\b"
+    # English sets the sanction after a comma: "h) for the purpose of the removal of organs, shall be punished by"
+    r"|,\s*(?:shall\s+be\s+(?:punished|punishable|liable)|is\s+punishable)\b"
     r"|\bжазаланат\W*$",
     re.IGNORECASE | re.MULTILINE,
 )

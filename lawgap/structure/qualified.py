@@ -10,7 +10,7 @@ element of the basic offence. A part is qualified when it is not the article's f
 - or its subject is the act of an earlier part of the same article: "Деяния, предусмотренные частями
   первой или второй настоящей статьи, совершенные ...", "Незаконная охота, предусмотренная частью
   первой настоящей статьи, ...", "Ушул берененин 1-бөлүгүндө каралган жосун ...", "The acts provided
-  for in parts one or two of this Article";
+  for in (by) parts one or two of this Article";
 - or it restates the article's offence by its heading with the aggravating words ("Кража,
   совершенная: ...", "Изнасилование: ...");
 and it carries a sanction of its own. A later part that defines another form of the offence on its
@@ -34,8 +34,8 @@ OPENS = re.compile(
     r"|[А-ЯЁ][\w-]*(?:\s+[\w-]+){0,2}(?:\s*\([^)]*\))?,\s+(?:предусмотренн|указанн)(?:ое|ая|ый|ые)\s+(?:в\s+)?"
     r"(?:част|ч\.)(?:(?!стать)[^:;]){0,80}?настоящей\s+статьи"
     r"|The\s+same\s+(?:acts?|deeds?|offences?|actions?|crimes?)\b"
-    r"|The\s+(?:acts?|deeds?|actions?|offences?)\s+(?:provided\s+for|specified|referred\s+to|set\s+out)\s+in\s+"
-    r"parts?\s+[^,:;]{0,60}?of\s+this\s+Article"
+    r"|The\s+(?:acts?|deeds?|actions?|offences?)\s+(?:provided\s+for|specified|referred\s+to|set\s+out)\s+(?:in|by)\s+"
+    r"parts?\s+[^,:;]{0,60}?of\s+this\s+[Aa]rticle"
 )
 # Kyrgyz puts what aggravates before the act ("Күнөөлүүгө ... көз каранды болгон адамга карата жасалган ошол эле
 # жосундар"): the words may stand anywhere in the opening clause.
