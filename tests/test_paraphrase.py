@@ -179,6 +179,17 @@ CASES = [
      "пребывания"),
     ("blind16/kz_style_criminal_procedure_code_excerpt_ru.txt", "KZ", "privacy_child_victims_media", MET, "art_13", "",
      "личность несовершеннолетнего потерпевшего ... не подлежат распространению в средствах массовой информации"),
+    # an English translation of an Uzbek-style code (round 16, in-sample): "by taking advantage of the dependent or
+    # helpless position of the victim", "compulsion to perform labour", "the giving of money ... to a person having
+    # control over the victim", "even where none of the means ... has been used"
+    ("blind16/uz_style_criminal_code_excerpt_en.txt", "UZ", "definition_means_abuse_vulnerability", MET, "art_135", "",
+     "by taking advantage of the dependent or helpless position of the victim"),
+    ("blind16/uz_style_criminal_code_excerpt_en.txt", "UZ", "definition_purpose_forced_labour", MET, "art_135", "",
+     "exploitation means ... compulsion to perform labour or render services"),
+    ("blind16/uz_style_criminal_code_excerpt_en.txt", "UZ", "definition_means_payments", MET, "art_135", "",
+     "the giving of money or other material benefits to a person having control over the victim"),
+    ("blind16/uz_style_criminal_code_excerpt_en.txt", "UZ", "definition_child_without_means", MET, "art_135", "",
+     "of a minor ... shall be recognized as trafficking in persons even where none of the means ... has been used"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"
