@@ -48,6 +48,7 @@ BLIND_ROUNDS = (
     "blind14",
     "blind15",
     "blind16",
+    "blind17",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
