@@ -190,6 +190,13 @@ CASES = [
      "the giving of money or other material benefits to a person having control over the victim"),
     ("blind16/uz_style_criminal_code_excerpt_en.txt", "UZ", "definition_child_without_means", MET, "art_135", "",
      "of a minor ... shall be recognized as trafficking in persons even where none of the means ... has been used"),
+    # "адам сатуунун жабырлануучусу", the trafficking offence's victim, is the victim the Kyrgyz cues name by
+    # "курмандык" (round 14, in-sample); an exemption under the Code of Offences ("Укук бузуулар жөнүндө
+    # кодексинде") is from administrative liability only (round 5, in-sample)
+    ("blind14/kg_style_anti_trafficking_law_ky.txt", "KG", "assistance_medical", MET, "art_28", "",
+     "адам сатуунун жабырлануучусуна ... медициналык жардам"),
+    ("blind5/kg_style_anti_trafficking_law_ky.txt", "KG", "non_punishment_victims", PARTIAL, "art_29",
+     "Укук бузуулар жөнүндө кодексинде", "... Укук бузуулар жөнүндө кодексинде каралган ... жоопкерчиликке тартылбайт"),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"

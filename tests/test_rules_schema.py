@@ -325,15 +325,24 @@ def test_non_utf8_file(tmp_path):
         load_rules(path)
 
 
-# A Kyrgyz cue naming the victim of trafficking ("курмандыг*") also reads "жабыр тартуучу", the two words the
-# region's anti-trafficking laws use; the other languages and other Kyrgyz cues are left as written.
+# A Kyrgyz cue naming the victim of trafficking ("курмандыг*") also reads "жабыр тартуучу" and "адам сатуунун
+# жабырлануучусу", the two-word names the region's laws use; the other languages and other Kyrgyz cues are left as
+# written.
 VARIANTS = [
     (
         "курмандыг* ~8 медициналык жардам*",
         "ky",
-        ("курмандыг* ~8 медициналык жардам*", "жабыр тарт* ~8 медициналык жардам*"),
+        (
+            "курмандыг* ~8 медициналык жардам*",
+            "жабыр тарт* ~8 медициналык жардам*",
+            "сатуунун жабырлануучу* ~8 медициналык жардам*",
+        ),
     ),
-    ("бала* ~3 курмандыг*|жабырлануучу*", "ky", ("бала* ~3 курмандыг*|жабырлануучу*", "бала* ~3 жабыр тарт*")),
+    (
+        "бала* ~3 курмандыг*|жабырлануучу*",
+        "ky",
+        ("бала* ~3 курмандыг*|жабырлануучу*", "бала* ~3 жабыр тарт*", "бала* ~3 сатуунун жабырлануучу*"),
+    ),
     ("мыйзамдуу өкүл*", "ky", ("мыйзамдуу өкүл*",)),
     ("жертва ~8 медицинский помощь", "ru", ("жертва ~8 медицинский помощь",)),
 ]
@@ -348,3 +357,7 @@ def test_kyrgyz_victim_cues_read_the_two_word_name(cue, language, expected):
     if language == "ky" and "медициналык" in cue:
         assert not compile_cue(cue, "ky").find(lemmas)
         assert compile_cue(expected[1], "ky").find(lemmas)
+        # the victim of the trafficking offence, not of any crime ("жабырлануучуга" alone reads nothing)
+        offence = ["адам", "сатуунун", "жабырлануучусуна", "медициналык", "жардам", "көрсөтүлөт"]
+        assert compile_cue(expected[2], "ky").find(offence)
+        assert not compile_cue(expected[2], "ky").find(["жабырлануучуга", "медициналык", "жардам"])

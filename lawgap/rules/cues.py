@@ -38,10 +38,11 @@ VICTIM_WORDS_RU = ("пострадать",)
 # and in English translations of those laws: "a person who has suffered from trafficking in persons"
 VICTIM_WORDS_EN = ("suffer",)
 
-# A Kyrgyz cue that names the victim of trafficking ("курмандыгы") also reads the two words the region's
-# anti-trafficking laws use for that person ("жабыр тартуучу", "жабыр тарткан"), through a variant (see variants).
+# A Kyrgyz cue that names the victim of trafficking ("курмандыгы") also reads the words the region's laws use for
+# that person: "жабыр тартуучу", "жабыр тарткан", and "адам сатуунун жабырлануучусу" (the trafficking offence's
+# victim; a bare "жабырлануучу" is the victim of any crime), through variants (see variants).
 _KY_VICTIM = "курманды"
-_KY_VICTIM_WORDS = "жабыр тарт*"
+_KY_VICTIM_WORDS = ("жабыр тарт*", "сатуунун жабырлануучу*")
 
 MAX_GAP = 9  # a longer gap would no longer say that the words belong together
 MIN_STEM = 3  # a shorter stem matches too many unrelated words
@@ -178,15 +179,16 @@ def _compile_word(cue: str, item: str, language: str, *, alone: bool = False) ->
 
 def variants(text: str, language: str) -> tuple[str, ...]:
     """The cue and the cues it implies: a Kyrgyz word for the victim of trafficking ("курмандыг*") also reads
-    "жабыр тартуучу" (two words, so a variant of the cue rather than one more alternative)."""
+    "жабыр тартуучу" and "адам сатуунун жабырлануучусу" (two words each, so variants of the cue rather than more
+    alternatives)."""
     if language != "ky":
         return (text,)
     items = text.split()
     named = [i for i, item in enumerate(items) if any(a.startswith(_KY_VICTIM) for a in item.split("|"))]
     if not named:
         return (text,)
-    other = [_KY_VICTIM_WORDS if i in named else item for i, item in enumerate(items)]
-    return (text, " ".join(other))
+    implied = (" ".join(words if i in named else item for i, item in enumerate(items)) for words in _KY_VICTIM_WORDS)
+    return (text, *implied)
 
 
 def compile_cue(text: str, language: str) -> Cue:
