@@ -14,9 +14,11 @@ in their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from lawgap.assess.index import LawIndex, Seq
+from lawgap.model import Provision
 from lawgap.rules import Cue, compile_cue
 
 _SHELTERS = {
@@ -52,20 +54,24 @@ def term_places(index: LawIndex, seq: Seq, stay: bool) -> list[tuple[Seq, tuple[
     if language not in _STAY_TERM:
         return []
     article = index.article_of[seq.eid]
-    places = _sentences(index, ("stay", article), index.law.subtree(article), _cues("stay", language))
+    places = _sentences(index, ("stay", article), lambda: index.law.subtree(article), _cues("stay", language))
     if stay:
-        law_wide = _sentences(index, ("shelter_term", ""), index.law.provisions, _cues("shelter_term", language))
+        shelters = _cues("shelter_term", language)
+        law_wide = _sentences(index, ("shelter_term", ""), lambda: index.law.provisions, shelters)
         places = places + [p for p in law_wide if p not in places]
     return places
 
 
-def _sentences(index: LawIndex, key: tuple[str, str], provisions, cues: tuple[Cue, ...]):
-    """The sentences of `provisions` in which one of `cues` matches, found once per key."""
+def _sentences(
+    index: LawIndex, key: tuple[str, str], provisions: Callable[[], Iterable[Provision]], cues: tuple[Cue, ...]
+) -> list[tuple[Seq, tuple[int, int]]]:
+    """The sentences of `provisions()` in which one of `cues` matches, found once per key (a hit asks for its
+    article's every time, so the provisions are listed only the first time)."""
     memo = index.memo.setdefault("stay_terms", {})
     assert isinstance(memo, dict)
     if key not in memo:
         found: list[tuple[Seq, tuple[int, int]]] = []
-        for p in provisions:
+        for p in provisions():
             text = index.seq_of.get((p.eid, "text"))
             if text is None:
                 continue
