@@ -197,6 +197,15 @@ CASES = [
      "адам сатуунун жабырлануучусуна ... медициналык жардам"),
     ("blind5/kg_style_anti_trafficking_law_ky.txt", "KG", "non_punishment_victims", PARTIAL, "art_29",
      "Укук бузуулар жөнүндө кодексинде", "... Укук бузуулар жөнүндө кодексинде каралган ... жоопкерчиликке тартылбайт"),
+    # a Turkmen-style law (round 17, in-sample): "Более строгая ответственность устанавливается Уголовным кодексом
+    # ... за торговлю людьми, совершённую: ... организованной группой", the same for smuggling "с созданием опасности
+    # для жизни или здоровья", and a child trafficked "если они не связаны с применением какого-либо из средств"
+    ("blind17/tm_style_anti_trafficking_law_ru.txt", "TM", "criminalisation_aggravating_organised_group", MET,
+     "art_40", "", "Более строгая ответственность устанавливается ... за торговлю людьми, совершённую: ..."),
+    ("blind17/tm_style_anti_trafficking_law_ru.txt", "TM", "smuggling_aggravating_danger", MET, "art_42", "",
+     "Более строгая ответственность устанавливается за незаконный ввоз мигрантов, ... с созданием опасности"),
+    ("blind17/tm_style_anti_trafficking_law_ru.txt", "TM", "definition_child_without_means", MET, "art_1", "",
+     "получение ребёнка ... признаются торговлей людьми и в том случае, если они не связаны с применением ..."),
     # an anti-trafficking law that states the liability the code sets (blind round 12, in-sample since): complicity
     # as acts ("организация, подстрекательство и пособничество ... влекут ответственность"), "повышенная
     # ответственность за торговлю людьми, совершенную: ... в отношении ребенка"

@@ -49,10 +49,12 @@ def _makes_an_offence(rule: Rule) -> bool:
 
 
 # "Лица, виновные в ... незаконном ввозе мигрантов, несут уголовную ответственность в соответствии с Уголовным
-# кодексом", "... влекут ответственность": a law that says the code punishes an act holds that offence, by reference
+# кодексом", "... влекут ответственность", "Более строгая ответственность устанавливается за ...": a law that says
+# the code punishes an act holds that offence, by reference
 # (its penalty is then found only in part); an exemption ("освобождается от ответственности") says no such thing.
 _LIABILITY = re.compile(
     r"(?i)(?<!не\s)\b(?:нес[уё]т|влеч[её]т|влекут|подлеж(?:ит|ат))\s+(?:[\w-]+\s+){0,2}?ответственност"
+    r"|ответственност\w*\s+(?:[\w-]+\s+){0,1}?устанавлива"
     r"|жоопкерчилик\w*\s+(?:\w+\s+){0,2}?(?:тартыл|алып\s+кел)"
     r"|\b(?:bears?|incurs?|entails?)\s+(?:[\w-]+\s+){0,2}?liability"
 )
