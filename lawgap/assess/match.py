@@ -209,14 +209,25 @@ def _limitations(
         for kind, words in _conditions_in(index, place, span):
             if binds(kind, words, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
-    if frame.category == RESIDENCE_RETURN and return_of_residents_too(index.law.full_text(index.article_of[seq.eid])):
-        found = {w: x for w, x in found.items() if x.kind != "citizens"}
+    citizens = [w for w, x in found.items() if x.kind == "citizens"]
+    if citizens and frame.category == RESIDENCE_RETURN and _returns_residents_too(index, seq):
+        found = {w: x for w, x in found.items() if w not in citizens}
     for place, span in term_places(index, seq, rule.stay):
         # "Срок пребывания в центре не может превышать тридцати дней", a sentence of its own: the help's term
         for kind, words in _conditions_in(index, place, span):
             if kind == TIME_LIMIT and binds(kind, words, frame):
                 found.setdefault(words, Limitation(kind, words, law, place.eid))
     return list(found.values())
+
+
+def _returns_residents_too(index: LawIndex, seq: Seq) -> bool:
+    """Whether the hit's article on return names the permanent residents too, read once per article."""
+    article = index.article_of[seq.eid]
+    memo = index.memo.setdefault("returns_residents", {})
+    assert isinstance(memo, dict)
+    if article not in memo:
+        memo[article] = return_of_residents_too(index.law.full_text(article))
+    return memo[article]
 
 
 def _definition_of(index: LawIndex, seq: Seq, sentence: tuple[int, int], char: int) -> tuple[int, int]:
