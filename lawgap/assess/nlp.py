@@ -86,10 +86,16 @@ class Analysis:
 
 @cache
 def tokenizer(language: str):
-    """spaCy's rule-based tokenizer for the language (no model needed)."""
+    """spaCy's rule-based tokenizer for the language (no model needed). Its vocabulary computes only the two word
+    attributes `_field` reads (space, punctuation): the other getters (number-like, shape, norm, ...) ran for each of
+    a law's new word forms and took about half of tokenising a code, for attributes nothing here reads."""
     import spacy
+    from spacy.attrs import IS_PUNCT, IS_SPACE
 
-    return spacy.blank(language if language in ("ru", "ky", "en") else "xx").tokenizer
+    nlp = spacy.blank(language if language in ("ru", "ky", "en") else "xx")
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: getters[k] for k in (IS_PUNCT, IS_SPACE) if k in getters}
+    return nlp.tokenizer
 
 
 class Lemmatiser:
