@@ -250,6 +250,12 @@ CONDITIONS = [
     # an investigator's power, as "следователь вправе" is in Russian
     ("en", "The investigator may decide to keep the victim's address confidential.", True, {"discretion"}),
     ("en", "The witness may give evidence by video link where the rules so provide.", True, {"condition"}),
+    # a right only in the cases another law sets (that law not supplied); the order it sets alone is no limit
+    ("ru", "Потерпевшим выплачивается компенсация из Фонда в случаях, порядке и размерах, которые установлены Законом.",
+     True, {"condition"}),
+    ("ru", "Компенсация из Фонда выплачивается потерпевшим в порядке, установленном законодательством.", True, set()),
+    ("en", "Victims are paid compensation from the fund in the cases and amounts provided for by the legislation.",
+     True, {"condition"}),
     ("en", "Provided that such arrangements are approved, the witness may testify by video link.", True,
      {"condition"}),
     ("en", "At the request of the victim, the hearing shall be held in camera.", True, set()),
