@@ -49,6 +49,7 @@ BLIND_ROUNDS = (
     "blind15",
     "blind16",
     "blind17",
+    "blind18",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
