@@ -126,6 +126,8 @@ KINDS = [
     ("kz/special_social_services_law_2008_ru.md", "smuggling_document_offences", False),
     ("kz/special_social_services_law_2008_ru.md", "smuggling_aggravating_danger", False),
     ("kz/special_social_services_law_2008_ru.md", "smuggling_protection_rights", True),
+    # it may define trafficking among its terms (read in its definitions article only, lawgap.assess.match)
+    ("kz/special_social_services_law_2008_ru.md", "definition_means_fraud_deception", True),
     (KG_CPC_RU, "smuggling_aggravating_danger", False),
     (KG_CC_RU, "smuggling_aggravating_danger", True),
     # a state-protection law makes no offence, but may define the child (Rule.any_law)

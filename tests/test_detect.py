@@ -68,6 +68,12 @@ def test_detect_language(text, lang):
         # a law on (family) violence supports its victims; one that names trafficking too is where its rules live
         ("Үй-бүлөлүк (үй-тиричилик) зомбулуктан коргоо жана коргонуу жөнүндө", "victim_support"),
         ("О профилактике бытового насилия", "victim_support"),
+        # a law on social services helps persons in a difficult life situation, trafficking victims among them
+        ("ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О СОЦИАЛЬНЫХ УСЛУГАХ", "victim_support"),
+        ("Оор турмуштук кырдаалдагы адамдарга социалдык кызмат көрсөтүү жөнүндө", "victim_support"),
+        ("LAW OF TURKMENISTAN On Social Services", "victim_support"),
+        # the head of the title decides: social protection of trafficking victims is an anti-trafficking law
+        ("О социальной защите и реабилитации лиц, пострадавших от торговли людьми", "anti_trafficking"),
         ("О профилактике бытового насилия и о поддержке лиц, пострадавших от торговли людьми", "anti_trafficking"),
     ],
 )

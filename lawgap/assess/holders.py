@@ -28,11 +28,19 @@ def may_hold(law: Law, rule: Rule) -> bool:
     that says the code punishes the act (then only in the articles that say so, `rule_hits`): an anti-trafficking law
     that exempts a victim "за использование поддельных документов" creates no document offence."""
     if rule.category in OFFENCE_CATEGORIES and law.kind in _NO_OFFENCES and not rule.any_law:
-        return law.kind in rule.law_kinds
+        return law.kind in rule.law_kinds or defines_in_its_terms(law, rule)
     if _makes_an_offence(rule) and law.kind not in (None, *rule.law_kinds):
         # a procedure code says the witness "несет уголовную ответственность" for false testimony: it refers no offence
         return defines_anywhere(law) or (law.kind != CRIMINAL_PROCEDURE_CODE and _states_liability(law))
     return True
+
+
+def defines_in_its_terms(law: Law, rule: Rule) -> bool:
+    """A social-services law that defines trafficking among its terms ("адам сатуу – ... жалдоо, ташуу ..."), to say
+    whom it helps, states the offence's acts, means and purposes there: a definition rule is read in its definitions
+    article only (lawgap.assess.match); what it says of consent elsewhere (a consul told "независимо от согласия")
+    is no definition. The child's age (Rule.any_law) is defined wherever a law says it."""
+    return law.kind == VICTIM_SUPPORT and rule.category == "definition" and not rule.any_law
 
 
 # A smuggled migrant's exemption from liability is no offence: any law that grants it holds it (SOM 5).

@@ -43,7 +43,7 @@ from lawgap.assess.context import (
 from lawgap.assess.durations import term_places
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.hit import Hit
-from lawgap.assess.holders import by_reference, criminal_liability, may_hold
+from lawgap.assess.holders import by_reference, criminal_liability, defines_in_its_terms, may_hold
 from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.persons import persons_limits
 from lawgap.assess.protected import reads_protected
@@ -427,6 +427,9 @@ def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
     for e in rule.elements:
         found = titles_read_with_text(index, article_read_as_one(index, element_hits(index, rule, e)))
         out += found if rule.category in OFFENCE_CATEGORIES else listed_read_with_regime(index, found)
+    if defines_in_its_terms(index.law, rule):
+        law = index.law
+        out = [h for h in out if framing_role(law.by_eid[h.article].heading) == DEFINITIONS]
     if by_reference(index.law, rule):
         # only the articles that say the act is punished ("... влекут ответственность в соответствии с Уголовным
         # кодексом"); one that exempts a smuggled victim or names the offence in passing holds no offence

@@ -116,7 +116,16 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (MIGRATION, re.compile(r"миграци|migration|foreigners|иностранн\w* граждан", re.I)),
-    (VICTIM_SUPPORT, re.compile(r"специальных социальных услуг|компенсаци\w* потерпевш|victim", re.I)),
+    # a law on social services ("О социальных услугах", "социалдык кызмат көрсөтүү", "On Social Services") is where
+    # help for persons in a difficult life situation, trafficking victims among them, lives
+    (
+        VICTIM_SUPPORT,
+        re.compile(
+            r"социальн\w* услуг|социальн\w* обслуживани|социалдык кызмат|social services?\b|компенсаци\w* потерпевш"
+            r"|victim",
+            re.I,
+        ),
+    ),
 )
 
 
