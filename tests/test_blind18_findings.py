@@ -34,6 +34,10 @@ FINDINGS = [
     (KG_VS, "definition_act_recruitment", MET, "art. 2(1)(4)"),
     (KG_VS, "definition_purpose_organ_removal", MET, "art. 2(1)(4)"),
     (KG_VS, "definition_purpose_slavery_servitude", PARTIAL, "art. 2(1)(4)"),
+    # its title names the victims of crime beside those of violence ("Зомбулуктун жана кылмыштын жабырлануучуларын
+    # коргоо ..."): it reaches every crime victim, and art 29 puts a child victim's interests first for them all
+    (KG_VS, "children_best_interests", MET, "art. 29"),
+    (KG_VS, "compensation_from_offender", MET, "art. 41"),
     # a consul told of a child's placement "независимо от согласия" (art 35) is no definition: the rule's home (a
     # criminal code, an anti-trafficking law) is not supplied
     (TJ_SS, "definition_consent_irrelevant", NOT_ASSESSED, "not supplied"),

@@ -110,14 +110,20 @@ def _for_its_victims_only(index: LawIndex, rule: Rule) -> bool:
 def _for_other_victims(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int]) -> bool:
     """A law on (family) violence whose title does not name trafficking helps the victims of that violence: its help
     reaches a trafficking victim only where its words say so. A sentence that names trafficking is not limited; any
-    other is, by the law's title. (A law for the victims of every crime, a compensation fund's, reaches them all.)"""
+    other is, by the law's title. (A law for the victims of every crime, a compensation fund's or one whose title names
+    crime beside violence, reaches them all.)"""
     if index.law.kind != VICTIM_SUPPORT or "victims" not in rule.targets or rule.category in OFFENCE_CATEGORIES:
         return False
     title = index.law.title
-    if _TRAFFICKING_TITLE.search(title) or not VIOLENCE.search(title):
+    if _TRAFFICKING_TITLE.search(title) or not VIOLENCE.search(title) or _CRIME_VICTIMS_TITLE.search(title):
         return False
     lo, hi = index.window(seq, sentence)
     return not names_trafficking(seq.lemmas[lo:hi], index.law.language)
+
+
+# A title that names the victims of crime beside those of violence ("Зомбулуктун жана кылмыштын жабырлануучуларын
+# коргоо ...", "О защите жертв насилия и преступлений"): the law reaches every crime victim, trafficking victims too.
+_CRIME_VICTIMS_TITLE = re.compile(r"(?i)преступлени|кылмыштын|кылмыштардын|\bcrimes?\b")
 
 
 def _defined_with_trafficking(index: LawIndex, pattern: re.Pattern[str]) -> bool:
