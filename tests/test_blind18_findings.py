@@ -19,6 +19,7 @@ from lawgap.vocab import MET, NOT_ASSESSED, PARTIAL
 BLIND18 = Path(__file__).parent / "fixtures" / "laws" / "blind18"
 KG_VS = ("KG", ("kg_style_victim_assistance_law_ky.txt",))
 TJ_SS = ("TJ", ("tj_style_social_services_law_ru.txt",))
+UZ_CPC = ("UZ", ("uz_style_criminal_procedure_code_excerpt_en.txt",))
 
 
 @cache
@@ -38,6 +39,16 @@ FINDINGS = [
     # коргоо ..."): it reaches every crime victim, and art 29 puts a child victim's interests first for them all
     (KG_VS, "children_best_interests", MET, "art. 29"),
     (KG_VS, "compensation_from_offender", MET, "art. 41"),
+    # a procedure code in English: a trafficking victim "shall not be subject to administrative expulsion" while his
+    # participation is needed, and the investigator moves "for the extension of the period of his temporary stay"
+    # (art 323): a stay in part, for the proceedings; "subject to" there is no proviso
+    (UZ_CPC, "residence_permit_victims", PARTIAL, "art. 323"),
+    # art 78: "The disclosure of information on security measures ... shall entail liability in accordance with the
+    # Criminal Code" - the offence by reference, its penalty not here
+    (UZ_CPC, "privacy_disclosure_offence", PARTIAL, "entail liability"),
+    # art 404: a smuggled person "may be released from criminal liability by the court, where he has voluntarily
+    # reported the crime and has actively assisted in its detection"
+    (UZ_CPC, "smuggling_migrants_not_liable", PARTIAL, "actively assisted"),
     # a consul told of a child's placement "независимо от согласия" (art 35) is no definition: the rule's home (a
     # criminal code, an anti-trafficking law) is not supplied
     (TJ_SS, "definition_consent_irrelevant", NOT_ASSESSED, "not supplied"),

@@ -254,6 +254,8 @@ CONDITIONS = [
     ("ru", "Потерпевшим выплачивается компенсация из Фонда в случаях, порядке и размерах, которые установлены Законом.",
      True, {"condition"}),
     ("ru", "Компенсация из Фонда выплачивается потерпевшим в порядке, установленном законодательством.", True, set()),
+    # what a person "shall not be subject to" is no proviso
+    ("en", "A victim shall not be subject to administrative expulsion while the proceedings last.", True, set()),
     ("en", "Victims are paid compensation from the fund in the cases and amounts provided for by the legislation.",
      True, {"condition"}),
     ("en", "Provided that such arrangements are approved, the witness may testify by video link.", True,

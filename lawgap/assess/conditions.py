@@ -236,9 +236,25 @@ def return_of_residents_too(article_text: str) -> bool:
 
 
 def stands(kind: str, sentence: str, words: str) -> bool:
-    """Whether a condition found in a sentence binds there: not waived, and help "for citizens" not given to
-    foreigners in the same sentence."""
-    return not waived(sentence, words) and not (kind == "citizens" and _FOREIGNERS_TOO.search(sentence))
+    """Whether a condition found in a sentence binds there: not waived, help "for citizens" not given to
+    foreigners in the same sentence, and "subject to" a proviso, not what a person "shall (not) be subject to"."""
+    return (
+        not waived(sentence, words)
+        and not (kind == "citizens" and _FOREIGNERS_TOO.search(sentence))
+        and not _what_one_is_subject_to(sentence, words)
+    )
+
+
+# "shall not be subject to administrative expulsion", "is subject to deportation": a state, not a proviso
+_BE_BEFORE = re.compile(r"\b(?:be|is|are|was|were|been|being)\s+$", re.I)
+
+
+def _what_one_is_subject_to(sentence: str, words: str) -> bool:
+    if not words.lower().startswith("subject to"):
+        return False
+    text = " ".join(sentence.split())
+    at = text.find(words)
+    return at > 0 and bool(_BE_BEFORE.search(text[:at]))
 
 
 def waived(sentence: str, words: str) -> bool:
