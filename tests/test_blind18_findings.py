@@ -20,6 +20,7 @@ BLIND18 = Path(__file__).parent / "fixtures" / "laws" / "blind18"
 KG_VS = ("KG", ("kg_style_victim_assistance_law_ky.txt",))
 TJ_SS = ("TJ", ("tj_style_social_services_law_ru.txt",))
 UZ_CPC = ("UZ", ("uz_style_criminal_procedure_code_excerpt_en.txt",))
+KG_AT = ("KG", ("kg_style_anti_trafficking_law_en.txt",))
 
 
 @cache
@@ -49,6 +50,17 @@ FINDINGS = [
     # art 404: a smuggled person "may be released from criminal liability by the court, where he has voluntarily
     # reported the crime and has actively assisted in its detection"
     (UZ_CPC, "smuggling_migrants_not_liable", PARTIAL, "actively assisted"),
+    # an English translation of an anti-trafficking law that states the criminal law by reference: "measures of
+    # criminal-law nature in the form of a fine, restriction of rights or liquidation may be applied to the legal
+    # entity" (art 22), the qualified forms against a child "shall entail criminal liability ... for the qualified types
+    # of this crime" (art 21(2)), "organization, instigation and aiding" (art 21(3))
+    (KG_AT, "criminalisation_legal_persons", MET, "art. 22"),
+    (KG_AT, "criminalisation_aggravating_child_victim", MET, "art. 21"),
+    (KG_AT, "criminalisation_organising", MET, "art. 21"),
+    # art 2: "child - a person under the age of eighteen years"; consent "to the intended exploitation shall be
+    # irrelevant where any of the means ... has been used"
+    (KG_AT, "definition_child_under_18", MET, "art. 2"),
+    (KG_AT, "definition_consent_irrelevant", MET, "art. 2"),
     # a consul told of a child's placement "независимо от согласия" (art 35) is no definition: the rule's home (a
     # criminal code, an anti-trafficking law) is not supplied
     (TJ_SS, "definition_consent_irrelevant", NOT_ASSESSED, "not supplied"),
