@@ -22,6 +22,12 @@ ROLES = [
     ("Interpretation", "definitions"),  # the definitions section of a common-law Act
     ("Interpretation and explanation of rights", ""),  # an interpreter and the rights in one's language
     ("Законодательство Республики Казахстан о специальных социальных услугах", "legislation"),
+    # confidentiality or cooperation as a principle: another article grants the measure
+    ("Основные принципы противодействия торговле людьми", "principles"),
+    ("Принципы оказания социальных услуг", "principles"),
+    ("Principles of combating trafficking in persons", "principles"),
+    ("Адам сатууга каршы аракеттенүүнүн негизги принциптери", "principles"),
+    ("Принцип языка уголовного судопроизводства", ""),  # a code's principle grants the interpreter
     # articles that may grant or punish
     ("Компетенция местных исполнительных органов", ""),  # "обеспечивают предоставление временного жилья"
     ("Права жертвы торговли людьми", ""),
@@ -101,6 +107,33 @@ def test_a_training_article_is_evidence_only_of_training(rule_id, articles, tmp_
     monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
     rules = load_rules()
     law = _law(TRAINS + IDENTIFIES, "anti_trafficking")
+    [f] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
+    assert [ev.article for ev in f.evidence] == articles, f.explanation
+
+
+PRINCIPLES = _art(
+    "4",
+    "Основные принципы противодействия торговле людьми",
+    "Противодействие торговле людьми основывается на принципах: конфиденциальности сведений о жертвах торговли "
+    "людьми; приоритета наилучших интересов ребенка.",
+)
+CONFIDENTIAL = _art(
+    "25",
+    "Конфиденциальность",
+    "Сведения о личности жертвы торговли людьми являются конфиденциальными и не подлежат разглашению.",
+)
+
+
+@pytest.mark.parametrize(("rule_id", "articles"), [
+    ("privacy_identity_protection", ["art_25"]),  # confidentiality as a principle: art 25 grants it
+    ("children_best_interests", ["art_4"]),  # the child's best interests is a principle by nature
+])  # fmt: skip
+def test_a_principles_article_is_evidence_only_where_the_law_grants_it_nowhere_else(
+    rule_id, articles, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    rules = load_rules()
+    law = _law(PRINCIPLES + CONFIDENTIAL, "anti_trafficking")
     [f] = score_country("KZ", [law], type(rules)((rules.by_id[rule_id],))).findings
     assert [ev.article for ev in f.evidence] == articles, f.explanation
 

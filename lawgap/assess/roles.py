@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 DEFINITIONS = "definitions"
 TRAINING = "training"
+PRINCIPLES = "principles"
+# the elements that are principles by nature: the child's best interests is granted where the law states it as one
+_PRINCIPLE_ELEMENTS = frozenset({"best_interests"})
 FRAMING_ROLES = {
     # "Interpretation" alone is a common-law definitions section; "Interpretation and explanation of rights" is help
     # with language, no definition
@@ -46,6 +49,10 @@ FRAMING_ROLES = {
         r"|кадрларды даярдоо|квалификация\w* жогорулат"
     ),
     "legislation": re.compile(r"(?i)^\W*законодательств|мыйзамдары\W*$|^\W*legislation\b"),
+    # "Основные принципы", "Принципы оказания социальных услуг", "Principles of ...": confidentiality or the child's
+    # interests as a principle, which another article grants as a measure
+    # (a code's single principle, "Принцип языка уголовного судопроизводства", grants the right it names)
+    PRINCIPLES: re.compile(r"(?i)^\W*(?:основные\s+)?принципы\b|принциптер|^\W*(?:basic\s+|main\s+)?principles\b"),
 }
 
 
@@ -127,10 +134,12 @@ def article_heading(article: str, found: Mapping[str, Sequence[Hit]], by_sha: Ma
 def frames(rule: Rule, article: str, found: Mapping[str, Sequence[Hit]], by_sha: Mapping[str, Law]) -> bool:
     """Whether an article, in the law the hits `found` in it are in, frames that law for this rule: a definitions
     article is the substance of an offence rule ("Понятие соучастия"), a training article of a rule on training,
-    and framing for the rest."""
+    a principles article of the child's best interests, and framing for the rest."""
     role = framing_role(article_heading(article, found, by_sha))
     if role == DEFINITIONS:
         return rule.category not in OFFENCE_CATEGORIES
     if role == TRAINING:
         return not any(e.id == TRAINING for e in rule.elements)
+    if role == PRINCIPLES:
+        return not any(e.id in _PRINCIPLE_ELEMENTS for e in rule.elements)
     return bool(role)
