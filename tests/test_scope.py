@@ -284,6 +284,20 @@ def test_conditions_of_a_provision(language, sentence, mandatory, kinds, tmp_pat
     assert {k for k, _w in found if applicable(k, Frame(measure=mandatory))} == kinds
 
 
+@pytest.mark.parametrize(("sentence", "category", "kinds"), [
+    # a return carried out within the allocated funds: who pays, not whether the victim returns
+    ("Возвращение жертвы торговли людьми осуществляется в пределах выделенных ассигнований.", "residence_return",
+     set()),
+    # help within the funds is help as far as the budget goes
+    ("Материальная помощь жертве оказывается в пределах выделенных ассигнований.", "assistance", {"condition"}),
+])  # fmt: skip
+def test_what_the_budget_allows_limits_help_but_not_a_return(sentence, category, kinds, tmp_path, monkeypatch):
+    from lawgap.assess.conditions import Frame, binds
+
+    found = _conditions_of("ru", sentence, tmp_path, monkeypatch)
+    assert {k for k, w in found if binds(k, w, Frame(measure=True, category=category))} == kinds
+
+
 @pytest.mark.parametrize(("sentence", "kinds"), [
     # a court awards compensation from the offender: the way the possibility is given, no limit of it
     ("По решению суда вред, причиненный потерпевшему, возмещается осужденным.", set()),

@@ -352,9 +352,16 @@ _BY_COURT = re.compile(
 )
 
 
+# what the budget allows ("в пределах выделенных ассигнований", "каражаттардын чегинде", "within the limits of the
+# funds"): it limits help, but a return "carried out within the allocated funds" says who pays, not whether
+_BUDGET = re.compile(r"(?i)предел\w*\s+(?:\w+\s+)?(?:средств|ассигнован|бюджет)|чегинде|limits?\s+of")
+
+
 def binds(kind: str, words: str, frame: Frame) -> bool:
     """Whether a condition found in a hit's sentence (`words`, as printed) limits the rule the frame describes."""
     if kind == "condition" and frame.possibility and _BY_COURT.search(words):
+        return False
+    if kind == "condition" and frame.category == RESIDENCE_RETURN and _BUDGET.search(words):
         return False
     return applicable(kind, frame)
 
