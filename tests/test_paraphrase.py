@@ -230,6 +230,13 @@ CASES = [
     # a procedure code lets the prosecutor drop the case of a coerced victim: non-punishment, with its limits (round 12)
     ("blind12/kz_style_criminal_procedure_code_excerpt_en.txt", "KZ", "non_punishment_victims", PARTIAL, "art_36-1",
      "", "may terminate the criminal prosecution of a person recognised as a victim ... as a direct consequence"),
+    # the region's formula of the smuggling offence: "Организация незаконного въезда в Республику ..., пребывания в
+    # Республике ... или транзитного проезда" (one adjective for the list), "The organisation of the illegal entry ...
+    # of foreign citizens ..., of their illegal stay ..." (blind rounds 10 and 14, in-sample)
+    ("blind14/kz_style_criminal_code_excerpt_ru.txt", "KZ", "smuggling_enabling_stay", MET, "art_394", "",
+     "Организация незаконного въезда в Республику Казахстан, пребывания в Республике Казахстан"),
+    ("blind10/tj_style_criminal_code_excerpt_en.txt", "TJ", "smuggling_enabling_stay", MET, "art_335-1", "",
+     "The organisation of the illegal entry ... of their illegal stay in the Republic of Tajikistan"),
     # "имеются основания полагать, что оно не достигло восемнадцатилетнего возраста ... применяются положения ...,
     # предусмотренные для несовершеннолетних", in a state-protection law: only for its protected person (round 12)
     ("blind12/kz_style_witness_protection_law_ru.txt", "KZ", "children_age_presumption", PARTIAL, "art_24",

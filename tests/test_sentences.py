@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawgap.assess.sentences import sentences
+from lawgap.assess.sentences import inline_item, sentences
 
 # (language, text, the sentences expected) — abbreviations as the KG, KZ and RF codes and Pakistani acts print them
 CASES = [
@@ -53,3 +53,19 @@ def test_sentences_keep_abbreviations_inside(language, text, expected):
 
 def test_blank_text_has_no_sentence():
     assert sentences("  \n", "ru") == ()
+
+
+def test_an_item_of_a_list_run_inline_is_read_with_its_lead_in_not_with_its_neighbours():
+    # the condition of the legal-aid item ("в случаях, предусмотренных законодательством") is no condition of the
+    # item on information before it (blind round 11, Uzbek style)
+    text = (
+        "Жертвы имеют право на: получение информации о своих правах на понятном им языке; получение бесплатной "
+        "юридической помощи в случаях, предусмотренных законодательством."
+    )
+    [span] = sentences(text, "ru")
+    item, lead = inline_item(text, span, text.index("информации"))
+    assert text[item[0] : item[1]].strip() == "получение информации о своих правах на понятном им языке"
+    assert text[lead[0] : lead[1]] == "Жертвы имеют право на"
+    later, _ = inline_item(text, span, text.index("юридической"))
+    assert "в случаях, предусмотренных законодательством" in text[later[0] : later[1]]
+    assert inline_item("Жертве оказывается помощь.", (0, 26), 3) is None  # no list

@@ -50,6 +50,7 @@ from lawgap.assess.protected import reads_protected
 from lawgap.assess.regime import article_read_as_one, listed_read_with_regime, titles_read_with_text
 from lawgap.assess.roles import DEFINITIONS, framing_role
 from lawgap.assess.scope import Scope, law_scope
+from lawgap.assess.sentences import inline_item
 from lawgap.assess.subject import ACCUSED, FOREIGN, OFFICIAL, subjects
 from lawgap.model import Provision
 from lawgap.rules import Cue, Element, Rule, RuleSet
@@ -168,7 +169,7 @@ def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Sequence[Cu
 
 
 def _limitations(
-    index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], limiting: Sequence[Cue]
+    index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], limiting: Sequence[Cue], at: int
 ) -> list[Limitation]:
     """What limits a hit, each of its kind and in the law's words: the rule's own limiting cues and the
     conditions of lawgap.assess.conditions that bind this rule, in the hit's sentence, in the lead-in of the
@@ -176,8 +177,10 @@ def _limitations(
     the hit's sentence carries on ("В этом случае ..."), in a sentence of the same article that names the hit's
     provision by number ("Меры, указанные в пункте 2 части первой настоящей статьи, применяются лишь ...");
     and the conditions of the provisions the hit's sentence names its persons by (lawgap.assess.cited); and the
-    term of a stay set in another sentence (lawgap.assess.durations)."""
-    places = [(seq, sentence)]
+    term of a stay set in another sentence (lawgap.assess.durations). In a list run inline, the hit's item and the
+    list's lead-in stand for its sentence (lawgap.assess.sentences.inline_item)."""
+    item = inline_item(_source(index, seq), sentence, at)
+    places = [(seq, item[0]), (seq, item[1])] if item else [(seq, sentence)]
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
         places.append((heading, (0, len(index.law.by_eid[heading.eid].heading or ""))))
@@ -329,7 +332,7 @@ def element_hits(index: LawIndex, rule: Rule, element: Element) -> list[Hit]:
             scope = _scope(index, rule, index.article_of[seq.eid])
             if any(set(rule.targets) <= s.excludes for s in scope):
                 continue
-            limits = _limitations(index, rule, seq, sentence, limiting) + [s.limitation for s in scope]
+            limits = _limitations(index, rule, seq, sentence, limiting, start_char) + [s.limitation for s in scope]
             source = _source(index, seq)
             span = (start_char, seq.data.offsets[2 * end - 1])
             if cue in partly:

@@ -82,3 +82,16 @@ def _list_lines(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     if start < span[1]:
         out.append((start, span[1]))
     return out
+
+
+def inline_item(text: str, span: tuple[int, int], at: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """In a sentence that runs a list inline ("имеют право на: получение ...; получение ... в случаях,
+    предусмотренных законодательством; ..."), the item that holds offset `at` and the lead-in before the colon: a
+    condition in one item binds that item, not its neighbours. None where `at` is not in such a list."""
+    start, end = span
+    colon = text.find(":", start, at)
+    if colon < 0 or ";" not in text[colon:end]:
+        return None
+    lo = max(text.rfind(";", colon, at), colon) + 1
+    hi = text.find(";", at, end)
+    return (lo, end if hi < 0 else hi), (start, colon)
