@@ -61,6 +61,12 @@ FINDINGS = [
     # irrelevant where any of the means ... has been used"
     (KG_AT, "definition_child_under_18", MET, "art. 2"),
     (KG_AT, "definition_consent_irrelevant", MET, "art. 2"),
+    # art 31(2): the services "указанных в абзацах втором - пятом части 1" do not depend on testifying or "иным образом
+    # сотрудничать" - the waiver is no cooperation condition of the help, and it covers only those items
+    (TJ_SS, "assistance_not_conditional", PARTIAL, "указанных в абзацах втором - пятом"),
+    (TJ_SS, "assistance_psychological", MET, "art. 31(1)"),
+    # art 32(1): the victim "размещается в приюте на срок до тридцати календарных дней"
+    (TJ_SS, "assistance_housing", PARTIAL, "на срок до"),
     # a consul told of a child's placement "независимо от согласия" (art 35) is no definition: the rule's home (a
     # criminal code, an anti-trafficking law) is not supplied
     (TJ_SS, "definition_consent_irrelevant", NOT_ASSESSED, "not supplied"),

@@ -254,6 +254,9 @@ CONDITIONS = [
     ("ru", "Потерпевшим выплачивается компенсация из Фонда в случаях, порядке и размерах, которые установлены Законом.",
      True, {"condition"}),
     ("ru", "Компенсация из Фонда выплачивается потерпевшим в порядке, установленном законодательством.", True, set()),
+    # help "не ставится в зависимость" from cooperating: the cooperation waived, no condition
+    ("ru", "Предоставление услуг не ставится в зависимость от согласия лица давать показания или иным образом "
+     "сотрудничать с органами, ведущими уголовный процесс.", True, set()),
     # what a person "shall not be subject to" is no proviso
     ("en", "A victim shall not be subject to administrative expulsion while the proceedings last.", True, set()),
     ("en", "Victims are paid compensation from the fund in the cases and amounts provided for by the legislation.",
@@ -921,6 +924,15 @@ def _stay_law(language: str, grant: str, term: str, care: str) -> Law:
      "Срок пребывания в центре реабилитации не может превышать тридцати дней.",
      "Лицам, пострадавшим от торговли людьми, находящимся в центре реабилитации, оказывается медицинская помощь.",
      "не может превышать"),
+    # the term said of the placement itself (blind round 18, Tajik style)
+    ("ru", "Лицам, пострадавшим от торговли людьми, предоставляется временное размещение в приюте.",
+     "Жертва торговли людьми размещается в приюте на срок до тридцати календарных дней.",
+     "Лицам, пострадавшим от торговли людьми, находящимся в приюте, оказывается медицинская помощь.",
+     "на срок до"),
+    ("en", "Victims of trafficking in persons shall be provided with temporary accommodation in a shelter.",
+     "A victim shall be placed in a shelter for a period of up to thirty days.",
+     "Victims staying in a shelter shall receive medical assistance.",
+     "up to"),
 ])  # fmt: skip
 def test_the_term_a_law_sets_for_a_stay_in_a_centre_limits_the_shelter_not_the_care_given_there(
     language, grant, term, care, limit, tmp_path, monkeypatch

@@ -215,7 +215,12 @@ _KIND_OF_CUE = (
 
 # "независимо от ее участия в уголовном судопроизводстве", "regardless of whether the victim participates in
 # criminal proceedings": the words of a condition, waived
-_WAIVERS = re.compile(r"(независимо|вне\s+зависимости|не\s+завис\w*|regardless|irrespective)\W+(\w+\W+){0,6}$", re.I)
+# "не ставится в зависимость от согласия лица давать показания или иным образом сотрудничать", "is not conditional on"
+_WAIVERS = re.compile(
+    r"(независимо|вне\s+зависимости|не\s+завис\w*|не\s+ставит\w*\s+в\s+зависимост\w*|regardless|irrespective"
+    r"|not\s+(?:be\s+)?(?:made\s+)?conditional)\W+(\w+\W+){0,9}$",
+    re.I,
+)
 # Kyrgyz puts the waiver after its noun: "кылмыш-жаза процессине катышуусуна карабастан"
 _WAIVERS_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(карабастан|карабай)", re.I)
 

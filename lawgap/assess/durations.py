@@ -34,9 +34,16 @@ _STAY_TERM = {
 # the term of a stay in a shelter: "Срок пребывания в центре реабилитации", "Баш калкалоочу жайда болуунун мөөнөтү",
 # "The period of stay in a rehabilitation centre"
 _SHELTER_TERM = {
-    "ru": (f"срок|период ~3 пребывание|размещение|проживание|нахождение ~4 {_SHELTERS['ru']}",),
+    "ru": (
+        f"срок|период ~3 пребывание|размещение|проживание|нахождение ~4 {_SHELTERS['ru']}",
+        # "размещается в приюте на срок до тридцати календарных дней"
+        f"размещаться|помещаться|размещение|помещение ~3 {_SHELTERS['ru']} ~6 на ~1 срок|период",
+    ),
     "ky": ("баш ~1 калкалоочу* ~8 мөөнөт*",),
-    "en": (f"period|term|duration ~3 stay|accommodation|placement ~4 {_SHELTERS['en']}",),
+    "en": (
+        f"period|term|duration ~3 stay|accommodation|placement ~4 {_SHELTERS['en']}",
+        f"place|accommodate ~3 in ~2 {_SHELTERS['en']} ~6 for ~2 period|term",
+    ),
 }
 
 
