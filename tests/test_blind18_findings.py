@@ -67,6 +67,11 @@ FINDINGS = [
     (TJ_SS, "assistance_psychological", MET, "art. 31(1)"),
     # art 32(1): the victim "размещается в приюте на срок до тридцати календарных дней"
     (TJ_SS, "assistance_housing", PARTIAL, "на срок до"),
+    # Kyrgyz word orders and cases: "тилди билбеген ... жабырлануучуга ... котормочунун кызматтары акысыз" (art 23),
+    # "сот отурумун жабык өткөрүү" and "көз менен көрүүгө мүмкүндүк бербеген шарттарда" (art 32)
+    (KG_VS, "participation_interpreter", MET, "art. 23"),
+    (KG_VS, "privacy_closed_hearings", MET, "art. 32"),
+    (KG_VS, "witness_protection_screens", MET, "art. 32"),
     # a consul told of a child's placement "независимо от согласия" (art 35) is no definition: the rule's home (a
     # criminal code, an anti-trafficking law) is not supplied
     (TJ_SS, "definition_consent_irrelevant", NOT_ASSESSED, "not supplied"),
