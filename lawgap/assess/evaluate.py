@@ -50,6 +50,7 @@ BLIND_ROUNDS = (
     "blind16",
     "blind17",
     "blind18",
+    "blind19",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
