@@ -21,6 +21,7 @@ KG_VS = ("KG", ("kg_style_victim_assistance_law_ky.txt",))
 TJ_SS = ("TJ", ("tj_style_social_services_law_ru.txt",))
 UZ_CPC = ("UZ", ("uz_style_criminal_procedure_code_excerpt_en.txt",))
 KG_AT = ("KG", ("kg_style_anti_trafficking_law_en.txt",))
+TM_MIG = ("TM", ("tm_style_migration_law_ru.txt",))
 
 
 @cache
@@ -72,6 +73,14 @@ FINDINGS = [
     (KG_VS, "participation_interpreter", MET, "art. 23"),
     (KG_VS, "privacy_closed_hearings", MET, "art. 32"),
     (KG_VS, "witness_protection_screens", MET, "art. 32"),
+    # the obligation without its qualifier is the obligation with a narrower reach: art 40(3) suspends the expulsion
+    # of a presumed victim only until the police decide, not until identification ends; art 10(1)(2) issues a
+    # return certificate without saying that the state accepts its nationals back
+    (TM_MIG, "identification_no_removal", PARTIAL, "Missing: until identification as a victim is completed"),
+    (KG_VS, "residence_accept_return_documents", PARTIAL, "Missing: facilitating and accepting the return"),
+    # art 15(2): no "participant in criminal proceedings" may be subjected to violence or torture - foreigners
+    # included, but a smuggled migrant is protected only as a participant
+    (UZ_CPC, "smuggling_protection_rights", PARTIAL, "participant in criminal proceedings"),
     # a consul told of a child's placement "независимо от согласия" (art 35) is no definition: the rule's home (a
     # criminal code, an anti-trafficking law) is not supplied
     (TJ_SS, "definition_consent_irrelevant", NOT_ASSESSED, "not supplied"),

@@ -580,3 +580,24 @@ def test_rejected_evidence_is_judged_again_by_the_same_status_function():
     again = apply_decisions(cs, decisions, sha).score.findings[0]
     assert again.status == "not_assessed" and not again.evidence
     assert "Not assessed: Law of the Kyrgyz Republic on Preventing and Combating Trafficking" in again.explanation
+
+
+# (rule, the elements found, status): the obligation itself found without the words that only qualify it is the
+# obligation with a narrower reach; the qualifier, or the context the rule is about, found alone is no provision
+CORE_ELEMENTS = [
+    ("identification_no_removal", {"no_removal"}, "partial"),
+    ("identification_no_removal", {"pending_identification"}, "gap"),
+    ("smuggling_return", {"return"}, "partial"),
+    ("smuggling_return", {"safety_dignity"}, "gap"),
+    ("residence_accept_return_documents", {"travel_documents"}, "partial"),
+    ("compensation_state_fund", {"victim"}, "gap"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "found", "status"), CORE_ELEMENTS)
+def test_the_obligation_without_its_qualifier_is_partial(rule_id, found, status):
+    from lawgap.assess.findings import ElementResult, judge
+
+    rule = next(r for r in load_rules() if r.id == rule_id)
+    elements = tuple(ElementResult(e.id, e.label_en, e.mandatory, e.id in found, (), ()) for e in rule.elements)
+    assert judge(rule, elements).status == status

@@ -185,9 +185,10 @@ def _from_elements(rule: Rule, elements: Sequence[ElementResult], share: float |
     if any(e.id in anchors and not e.found for e in elements):
         # the words of the obligation without what it is about (a child aggravator of another offence)
         return GAP, 0.0
-    if sum(e.found for e in mandatory) * 2 <= len(mandatory):
+    core = {e.id for e in rule.elements if e.core}
+    if sum(e.found for e in mandatory) * 2 <= len(mandatory) and not any(e.found for e in elements if e.id in core):
         # naming the context (a legal person, the trafficking offence) without most of the
-        # obligation itself is no partial implementation
+        # obligation itself is no partial implementation; the obligation without its qualifiers is
         return GAP, 0.0
     limited = any(e.limited_by for e in elements if e.found)
     if all(e.found for e in mandatory) and not limited:

@@ -109,6 +109,10 @@ class Element:
     # lawgap.structure.qualified) is an aggravated form, whatever words open it ("Ушул эле аракеттер:",
     # "Деяния, предусмотренные частью первой настоящей статьи, совершенные ...").
     qualified_part: bool = False
+    # The obligation itself, where the other mandatory elements only qualify it (no removal "until identification is
+    # completed", a return "with due regard for safety and dignity"): found without them, the law gives the
+    # obligation with a narrower reach, which is partial, not the bare context that makes a gap.
+    core: bool = False
     # Which part of the offence definition it names (OFFENCE_PARTS; "" for none). An act or a means is read
     # from the basic offence only: found only in a qualified part ("Те же деяния, совершенные: ...") it is an
     # aggravating circumstance; a means counts in the offence's own words, not in a note defining exploitation.
@@ -267,6 +271,7 @@ class _Element(Strict):
     near_anchor: bool = False
     standalone: bool = False
     qualified_part: bool = False
+    core: bool = False
     offence: one_of(OFFENCE_PARTS) = ""
 
     @field_validator("cues")
@@ -298,6 +303,7 @@ class _Element(Strict):
             standalone=self.standalone,
             near_anchor=self.near_anchor,
             qualified_part=self.qualified_part,
+            core=self.core,
             offence=self.offence,
         )
 
