@@ -18,6 +18,7 @@ from lawgap.vocab import MET, PARTIAL
 
 BLIND19 = Path(__file__).parent / "fixtures" / "laws" / "blind19"
 KG_WP = ("KG", ("kg_style_witness_protection_law_ky.txt",))
+TJ_CPC = ("TJ", ("tj_style_criminal_procedure_code_excerpt_en.txt",))
 TJ_AT = ("TJ", ("tj_style_anti_trafficking_law_ru.txt",))
 
 
@@ -38,6 +39,10 @@ FINDINGS = [
     # art 23(5): a victim whose age is unknown, where there are grounds to believe "он сегизге чыга элек", has the
     # child's guarantees until the age is established
     (KG_WP, "children_age_presumption", MET, "art. 23(5)"),
+    # art 23(1): "баланын кызыкчылыктары артыкчылыктуу эске алынат" - the child's interests come first; art 46(3)
+    # weighs "the interests of the minor" in one decision only (replacing a legal representative): in part
+    (KG_WP, "children_best_interests", MET, "art. 23(1)"),
+    (TJ_CPC, "children_best_interests", PARTIAL, "interests of the minor"),
     # art 6(3): "Торговля людьми, совершённая ... организованной группой ... влечёт ответственность" - the qualified
     # forms stated apart from the basic offence, with liability under the Code
     (TJ_AT, "criminalisation_aggravating_organised_group", MET, "art. 6(3)"),

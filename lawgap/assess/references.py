@@ -144,16 +144,18 @@ def carry_limits(cells: dict[tuple[str, str], dict[str, list[Hit]]], refs: Refer
     """A provision that does a thing "в случаях, предусмотренных статьей 37" does it on that article's terms: where
     every hit of an element in the cited article is limited (only for a victim "участвующему в уголовном деле",
     "не более чем на один год"), the citing provision's hits of that element take those limits, each still naming
-    the place it is printed (a competence article that cites the granting one is no unlimited grant)."""
+    the place it is printed (a competence article that cites the granting one is no unlimited grant). A weaker wording
+    there (a `partly` cue: "участники процесса" for migrants) is that article's, not a term of what cites it."""
     for cell in list(cells):
         for eid, targets in refs.citing(cell).items():
             for element, hits in cells[cell].items():
                 carried = [
                     x
                     for target in sorted(targets)
-                    if target in cells and all(h.limited_by for h in cells[target].get(element, ()))
+                    if target in cells and target != cell and all(h.limited_by for h in cells[target].get(element, ()))
                     for h in cells[target].get(element, ())
                     for x in h.limitations
+                    if x.kind != "partly"
                 ]
                 if not carried:
                     continue

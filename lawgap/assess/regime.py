@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lawgap.assess.context import provision_order
+from lawgap.assess.findings import Limitation
 from lawgap.assess.hit import Hit
 from lawgap.assess.index import LawIndex
 from lawgap.assess.roles import framing_role
@@ -26,10 +27,17 @@ def article_read_as_one(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         lead = first.get(h.article)
-        if h.field == "text" and lead is not None and lead.limited_by and not h.limited_by and h.eid != lead.eid:
-            h = replace(h, limitations=lead.limitations, limited_by=lead.limited_by)
+        terms = _terms(lead.limitations) if lead is not None else ()
+        if h.field == "text" and terms and not h.limited_by and h.eid != lead.eid:
+            h = replace(h, limitations=terms, limited_by=tuple(dict.fromkeys(x.words for x in terms)))
         out.append(h)
     return out
+
+
+def _terms(limits: tuple[Limitation, ...]) -> tuple[Limitation, ...]:
+    """The limits that are terms of a measure and so carry to where the measure is read again: not a weaker wording
+    of the element at one place (a `partly` cue: "участники процесса" for migrants), which is that place's own."""
+    return tuple(x for x in limits if x.kind != "partly")
 
 
 def _in_note(index: LawIndex, eid: str) -> bool:
@@ -54,8 +62,8 @@ def titles_read_with_text(index: LawIndex, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         text = body.get(h.article, [])
-        if h.field == "heading" and not h.limited_by and text and all(t.limited_by for t in text):
-            limits = tuple(dict.fromkeys(x for t in text for x in t.limitations))
+        if h.field == "heading" and not h.limited_by and text and all(_terms(t.limitations) for t in text):
+            limits = tuple(dict.fromkeys(x for t in text for x in _terms(t.limitations)))
             h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
         out.append(h)
     return out
@@ -85,13 +93,13 @@ def listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
         x for x in hits
         if x.field == "text" and id(x) not in named and not framing_role(law.by_eid[x.article].heading)
     ]
-    unlimited = {x.article for x in pool if not x.limited_by}
+    unlimited = {x.article for x in pool if not _terms(x.limitations)}
     out = []
     for h in hits:
         if id(h) in named and unlimited <= {h.article}:
             elsewhere = [x for x in pool if x.article != h.article]
             if elsewhere:
-                limits = tuple(dict.fromkeys(lim for x in elsewhere for lim in x.limitations))
+                limits = tuple(dict.fromkeys(lim for x in elsewhere for lim in _terms(x.limitations)))
                 h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
         out.append(h)
     return out
