@@ -19,6 +19,7 @@ from lawgap.vocab import MET, PARTIAL
 BLIND19 = Path(__file__).parent / "fixtures" / "laws" / "blind19"
 KG_WP = ("KG", ("kg_style_witness_protection_law_ky.txt",))
 TJ_CPC = ("TJ", ("tj_style_criminal_procedure_code_excerpt_en.txt",))
+UZ_MIG = ("UZ", ("uz_style_migration_law_ru.txt",))
 TJ_AT = ("TJ", ("tj_style_anti_trafficking_law_ru.txt",))
 
 
@@ -43,6 +44,9 @@ FINDINGS = [
     # weighs "the interests of the minor" in one decision only (replacing a legal representative): in part
     (KG_WP, "children_best_interests", MET, "art. 23(1)"),
     (TJ_CPC, "children_best_interests", PARTIAL, "interests of the minor"),
+    # art 38(1): security measures for foreign victims and witnesses "применяются в соответствии с
+    # Уголовно-процессуальным кодексом": the migration law names them, the terms are in a code not supplied
+    (UZ_MIG, "witness_protection_measures", PARTIAL, "в соответствии с Уголовно-процессуальным кодексом"),
     # art 6(3): "Торговля людьми, совершённая ... организованной группой ... влечёт ответственность" - the qualified
     # forms stated apart from the basic offence, with liability under the Code
     (TJ_AT, "criminalisation_aggravating_organised_group", MET, "art. 6(3)"),

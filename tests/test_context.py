@@ -212,3 +212,16 @@ def test_a_witness_protection_law_defines_the_child(tmp_path, monkeypatch):
     [finding] = score_country("TJ", [law], type(rules)((rules.by_id["definition_child_under_18"],))).findings
     assert finding.status == "met", finding.explanation
     assert finding.evidence[0].article == "art_1"
+
+
+def test_the_liability_article_is_no_article_on_legislation():
+    # "Статья 2. Законодательство ..." lists laws and grants nothing; "Статья 45. Ответственность за нарушение
+    # законодательства ..." makes disclosing a protected person's data a matter of liability: it is read
+    from pathlib import Path
+
+    from lawgap.parsers import load_law
+
+    law = load_law(Path(__file__).parent / "fixtures/laws/blind12/kz_style_witness_protection_law_ru.txt", country="KZ")
+    excluded = excluded_articles(LawIndex(law))
+    assert "art_2" in excluded
+    assert "art_45" not in excluded

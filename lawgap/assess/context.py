@@ -174,7 +174,9 @@ def excluded_articles(index: LawIndex) -> frozenset[str]:
         if not law.is_article_level(law.by_eid[chapter])
         for p in law.subtree(chapter)
     } - naming_protected
-    excluded = others | headings(_REMOVAL) | inside | final
+    # "Законодательство о ..." lists the laws of a field and grants nothing; "Ответственность за нарушение
+    # законодательства ..." is the liability article, which stays
+    excluded = others | (headings(_REMOVAL) - liable) | inside | final
     return frozenset(eid for eid in excluded if law.is_article_level(law.by_eid[eid]))
 
 
