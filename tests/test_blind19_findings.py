@@ -47,6 +47,11 @@ FINDINGS = [
     # art 38(1): security measures for foreign victims and witnesses "применяются в соответствии с
     # Уголовно-процессуальным кодексом": the migration law names them, the terms are in a code not supplied
     (UZ_MIG, "witness_protection_measures", PARTIAL, "в соответствии с Уголовно-процессуальным кодексом"),
+    # art 42(2): the body "по письменному запросу потерпевшего ... уведомляет его о возбуждении уголовного дела, о
+    # прекращении ..." - informed of the case, but only when the victim asks in writing
+    (TJ_AT, "participation_information", PARTIAL, "по письменному запросу"),
+    # art 32(2): data identifying "жашы жете элек жабырлануучунун" may not be spread "массалык маалымат каражаттарында"
+    (KG_WP, "privacy_child_victims_media", MET, "art. 32(2)"),
     # art 6(3): "Торговля людьми, совершённая ... организованной группой ... влечёт ответственность" - the qualified
     # forms stated apart from the basic offence, with liability under the Code
     (TJ_AT, "criminalisation_aggravating_organised_group", MET, "art. 6(3)"),
