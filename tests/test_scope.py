@@ -338,6 +338,11 @@ HELP_CONDITIONS = [
     ("ru", "Гражданам Республики Узбекистан и иностранцам оказывается медицинская помощь.", False, set()),
     ("en", "Local executive bodies shall assist citizens of the Republic of Kazakhstan in finding employment.", False,
      {"citizens"}),
+    # a protection for the gravest cases only: "особо тяжких" alone, after "только", as "тяжких и особо тяжких"
+    ("ru", "Замена документов допускается только по уголовным делам об особо тяжких преступлениях.", True,
+     {"grave_only"}),
+    ("ru", "Меры применяются по делам о тяжких и особо тяжких преступлениях.", True, {"grave_only"}),
+    ("en", "A new identity may be given only in cases of especially grave crimes.", True, {"grave_only"}),
 ]
 
 

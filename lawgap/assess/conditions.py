@@ -141,9 +141,12 @@ CUES = {
     # a protection only in cases of grave crimes ("по делам о тяжких и особо тяжких преступлениях"): the
     # trafficking cases of lesser gravity are left out
     "grave_only": {
-        "ru": ("тяжкий ~1 и|или ~1 особо ~1 тяжкий ~1 преступление",),
-        "ky": ("оор ~1 жана|же ~1 өзгөчө ~1 оор ~1 кылмыш*",),
-        "en": ("grave ~1 and|or ~1 especially|particularly ~1 grave ~1 crime|offence",),
+        "ru": ("тяжкий ~1 и|или ~1 особо ~1 тяжкий ~1 преступление", "только|лишь ~5 особо ~1 тяжкий ~1 преступление"),
+        "ky": ("оор ~1 жана|же ~1 өзгөчө ~1 оор ~1 кылмыш*", "өзгөчө ~1 оор ~1 кылмыш* ~4 гана"),
+        "en": (
+            "grave ~1 and|or ~1 especially|particularly ~1 grave ~1 crime|offence",
+            "only ~5 especially|particularly ~1 grave ~1 crime|offence",
+        ),
     },
     # help or a stay for a limited time only ("Срок пребывания ... не может превышать тридцати дней", "на период до
     # тридцати календарных дней", "for a period of up to 30 days"): COE 12 and 13 ask help without such a term

@@ -157,15 +157,18 @@ def _printed(index: LawIndex, seq: Seq, span: tuple[int, int], cues: Sequence[Cu
     memo = index.memo.setdefault("printed", {})
     assert isinstance(memo, dict)
     key = (id(cues), id(seq), span)
-    if key not in memo:
+    found = memo.get(key)
+    if found is None or found[0] is not cues:
+        # the cues are kept with the entry: an id is only unique while its object lives, and a tuple made for one
+        # call must not hand its entry to another that later takes its address
         source = _source(index, seq)
         o = seq.data.offsets
         out: dict[str, tuple[Cue, str]] = {}
         for a, b, cue in index.spots(cues).within(seq, *index.window(seq, span)):
             if cue.text not in out:
                 out[cue.text] = (cue, " ".join(source[o[2 * a] : o[2 * b - 1]].split()))
-        memo[key] = [out[c.text] for c in cues if c.text in out]
-    return memo[key]
+        found = memo[key] = (cues, [out[c.text] for c in cues if c.text in out])
+    return found[1]
 
 
 def _limitations(
