@@ -32,6 +32,21 @@ def corpus_law(relpath: str) -> Law:
     return _load(relpath)
 
 
+FIXTURE_LAWS = Path(__file__).parent / "fixtures" / "laws"
+
+
+@cache
+def blind_findings(round_dir: str, country: str, files: tuple[str, ...]) -> dict:
+    """The findings on the invented laws of one blind round (tests/fixtures/laws/<round_dir>), by rule id, scored
+    once per test session."""
+    from lawgap.assess.score import score_country
+    from lawgap.parsers import load_law
+    from lawgap.rules import load_rules
+
+    laws = [load_law(FIXTURE_LAWS / round_dir / f, country=country) for f in files]
+    return {f.rule.id: f for f in score_country(country, laws, load_rules()).findings}
+
+
 @pytest.fixture
 def corpus():
     return corpus_dir()

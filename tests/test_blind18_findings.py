@@ -6,17 +6,15 @@ general fixes it showed, so they are in-sample: each says what the lawyer read a
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-from lawgap.assess.score import score_country
 from lawgap.parsers import load_law
-from lawgap.rules import load_rules
 from lawgap.vocab import MET, NOT_ASSESSED, PARTIAL
+from tests.conftest import FIXTURE_LAWS, blind_findings
 
-BLIND18 = Path(__file__).parent / "fixtures" / "laws" / "blind18"
+BLIND18 = FIXTURE_LAWS / "blind18"
 KG_VS = ("KG", ("kg_style_victim_assistance_law_ky.txt",))
 TJ_SS = ("TJ", ("tj_style_social_services_law_ru.txt",))
 UZ_CPC = ("UZ", ("uz_style_criminal_procedure_code_excerpt_en.txt",))
@@ -24,10 +22,7 @@ KG_AT = ("KG", ("kg_style_anti_trafficking_law_en.txt",))
 TM_MIG = ("TM", ("tm_style_migration_law_ru.txt",))
 
 
-@cache
-def _findings(country: str, files: tuple[str, ...]) -> dict:
-    laws = [load_law(BLIND18 / f, country=country) for f in files]
-    return {f.rule.id: f for f in score_country(country, laws, load_rules()).findings}
+_findings = partial(blind_findings, "blind18")
 
 
 # (set, rule, status, words the explanation must hold)

@@ -6,27 +6,20 @@ general fixes it showed, so they are in-sample: each says what the lawyer read a
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-from lawgap.assess.score import score_country
-from lawgap.parsers import load_law
-from lawgap.rules import load_rules
 from lawgap.vocab import MET, PARTIAL
+from tests.conftest import blind_findings
 
-BLIND19 = Path(__file__).parent / "fixtures" / "laws" / "blind19"
 KG_WP = ("KG", ("kg_style_witness_protection_law_ky.txt",))
 TJ_CPC = ("TJ", ("tj_style_criminal_procedure_code_excerpt_en.txt",))
 UZ_MIG = ("UZ", ("uz_style_migration_law_ru.txt",))
 TJ_AT = ("TJ", ("tj_style_anti_trafficking_law_ru.txt",))
 
 
-@cache
-def _findings(country: str, files: tuple[str, ...]) -> dict:
-    laws = [load_law(BLIND19 / f, country=country) for f in files]
-    return {f.rule.id: f for f in score_country(country, laws, load_rules()).findings}
+_findings = partial(blind_findings, "blind19")
 
 
 # (set, rule, status, words the explanation must hold)

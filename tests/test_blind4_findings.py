@@ -6,28 +6,23 @@ general fixes it showed, so they are in-sample: each says what the lawyer read a
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from functools import partial
 
 import pytest
 
 from lawgap.assess.index import LawIndex
 from lawgap.assess.scope import law_scope
-from lawgap.assess.score import score_country
 from lawgap.parsers import load_law
-from lawgap.rules import load_rules
 from lawgap.vocab import GAP, MET, NOT_ASSESSED, PARTIAL, WITNESS_PROTECTION
+from tests.conftest import FIXTURE_LAWS, blind_findings
 
-BLIND4 = Path(__file__).parent / "fixtures" / "laws" / "blind4"
+BLIND4 = FIXTURE_LAWS / "blind4"
 TM = ("TM", ("tm_style_anti_trafficking_law_ru.txt",))
 TJ = ("TJ", ("tj_style_victim_witness_protection_law_en.txt",))
 UZ = ("UZ", ("uz_style_criminal_code_excerpt_ru.txt", "uz_style_criminal_procedure_code_excerpt_ru.txt"))
 
 
-@cache
-def _findings(country: str, files: tuple[str, ...]) -> dict:
-    laws = [load_law(BLIND4 / f, country=country) for f in files]
-    return {f.rule.id: f for f in score_country(country, laws, load_rules()).findings}
+_findings = partial(blind_findings, "blind4")
 
 
 # (set, rule, status, words the explanation must hold, words no limitation may quote)

@@ -6,26 +6,21 @@ general fixes it showed, so they are in-sample: each says what the lawyer read a
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-from lawgap.assess.score import score_country
 from lawgap.parsers import load_law
-from lawgap.rules import load_rules
 from lawgap.vocab import MET, NOT_ASSESSED, PARTIAL
+from tests.conftest import FIXTURE_LAWS, blind_findings
 
-BLIND5 = Path(__file__).parent / "fixtures" / "laws" / "blind5"
+BLIND5 = FIXTURE_LAWS / "blind5"
 TM_EN = ("TM", ("tm_style_criminal_code_excerpt_en.txt",))
 KZ = ("KZ", ("kz_style_criminal_procedure_code_excerpt_ru.txt", "kz_style_migration_law_excerpt_ru.txt"))
 KG_KY = ("KG", ("kg_style_anti_trafficking_law_ky.txt",))
 
 
-@cache
-def _findings(country: str, files: tuple[str, ...]) -> dict:
-    laws = [load_law(BLIND5 / f, country=country) for f in files]
-    return {f.rule.id: f for f in score_country(country, laws, load_rules()).findings}
+_findings = partial(blind_findings, "blind5")
 
 
 # (set, rule, status, words the explanation must hold)
