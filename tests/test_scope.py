@@ -553,6 +553,32 @@ def test_a_heading_hit_takes_the_cases_its_opening_sentence_cites(tmp_path, monk
     assert any("тяжких и особо тяжких преступлениях" in lim.words for lim in finding.limitations), finding.limitations
 
 
+@pytest.mark.parametrize("grave_only", [True, False])
+def test_the_article_headed_by_a_measure_sets_its_terms_for_a_mention_elsewhere(grave_only, tmp_path, monkeypatch):
+    # an invented state-protection law: the secrecy article names document replacement in passing; the article headed
+    # by the measure allows it only for especially grave crimes, and that limit governs (when it has no limit, the
+    # mention stays unlimited)
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    terms = " только по уголовным делам об особо тяжких преступлениях" if grave_only else ""
+    provs = (
+        Provision("art_10", None, "article", "10", "Конфиденциальность сведений о защищаемом лице", ""),
+        Provision("art_10__para_1", "art_10", "paragraph", "1", None,
+                  "Сведения о переселении защищаемого лица и замене документов, удостоверяющих личность, относятся "
+                  "к государственным секретам."),
+        Provision("art_13", None, "article", "13", "Замена документов, удостоверяющих личность", ""),
+        Provision("art_13__para_1", "art_13", "paragraph", "1", None,
+                  f"Замена документов, удостоверяющих личность, защищаемого лица допускается{terms} с его "
+                  "письменного согласия."),
+    )  # fmt: skip
+    law = _law_of("Закон о государственной защите", "ru", "witness_protection", provs)
+    finding = _finding("KZ", law, "witness_protection_identity_change")
+    if grave_only:
+        assert finding.status == PARTIAL, finding.explanation
+        assert _limits(finding).get("grave_only") == terms.strip(), finding.limitations
+    else:
+        assert finding.status == MET, finding.explanation
+
+
 def test_a_kyrgyz_scope_that_names_foreigners_reaches_smuggled_migrants(tmp_path, monkeypatch):
     # an invented Kyrgyz migration law: it reaches foreigners ("чет элдиктерге") and the citizens who migrate; the
     # citizens it names last are no limit to citizens only

@@ -47,7 +47,12 @@ from lawgap.assess.holders import by_reference, criminal_liability, defines_in_i
 from lawgap.assess.index import LawIndex, Seq
 from lawgap.assess.persons import persons_limits
 from lawgap.assess.protected import reads_protected
-from lawgap.assess.regime import article_read_as_one, listed_read_with_regime, titles_read_with_text
+from lawgap.assess.regime import (
+    article_read_as_one,
+    listed_read_with_regime,
+    measure_article_governs,
+    titles_read_with_text,
+)
 from lawgap.assess.roles import DEFINITIONS, framing_role
 from lawgap.assess.scope import Scope, law_scope
 from lawgap.assess.sentences import inline_item
@@ -432,7 +437,11 @@ def rule_hits(index: LawIndex, rule: Rule) -> list[Hit]:
     out = []
     for e in rule.elements:
         found = titles_read_with_text(index, article_read_as_one(index, element_hits(index, rule, e)))
-        out += found if rule.category in OFFENCE_CATEGORIES else listed_read_with_regime(index, found)
+        if rule.category not in OFFENCE_CATEGORIES:
+            found = listed_read_with_regime(index, found)
+            if e is rule.elements[0]:  # the measure itself, not the persons or grounds that qualify it
+                found = measure_article_governs(index, found)
+        out += found
     if defines_in_its_terms(index.law, rule):
         law = index.law
         out = [h for h in out if framing_role(law.by_eid[h.article].heading) == DEFINITIONS]

@@ -103,3 +103,21 @@ def listed_read_with_regime(index: LawIndex, hits: list[Hit]) -> list[Hit]:
                 h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
         out.append(h)
     return out
+
+
+def measure_article_governs(index: LawIndex, hits: list[Hit]) -> list[Hit]:
+    """The article headed by a measure ("Замена документов ..., изменение внешности") sets its terms ("только по
+    уголовным делам об особо тяжких преступлениях"); another article that names the measure in passing (the secrecy
+    of "сведения о ... замене документов", its costs, a list) does not grant it free of them. When every hit of the
+    element in the articles its heading names is limited, an unlimited hit elsewhere in the law takes those limits."""
+    headed = {h.article for h in hits if h.field == "heading"}
+    governing = [h for h in hits if h.article in headed and not _in_note(index, h.eid)]
+    if not governing or not all(_terms(h.limitations) for h in governing):
+        return hits
+    limits = tuple(dict.fromkeys(x for h in governing for x in _terms(h.limitations)))
+    out = []
+    for h in hits:
+        if h.field == "text" and h.article not in headed and not h.limited_by:
+            h = replace(h, limitations=limits, limited_by=tuple(dict.fromkeys(x.words for x in limits)))
+        out.append(h)
+    return out
