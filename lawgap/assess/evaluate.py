@@ -51,6 +51,7 @@ BLIND_ROUNDS = (
     "blind17",
     "blind18",
     "blind19",
+    "blind20",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
