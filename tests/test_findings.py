@@ -85,7 +85,8 @@ FINDINGS = [
         "assistance_physical_safety",
         "partial",
         (KZ_PROTECTION, "14"),
-        ("лиц, участвующих в уголовном процессе",),
+        # the article's heading names the measure, its opening sentence the persons ("защищаемых лиц")
+        ("защищаемых лиц",),
         id="kz-state-protection-safety-only-participants",
     ),
     # KG CC 166, note, third sentence: a trafficking victim is exempt from liability only for crimes

@@ -976,3 +976,35 @@ def test_the_term_a_law_sets_for_a_stay_in_a_centre_limits_the_shelter_not_the_c
     assert limit in _limits(housing).get("time_limit", ""), housing.limitations
     medical = _finding("KZ", law, "assistance_medical")
     assert medical.status == MET, medical.explanation
+
+
+_HELP_LEAD_IN = (
+    "Victims of trafficking who are citizens of the Republic of Uzbekistan, as well as stateless persons permanently "
+    "residing in the Republic of Uzbekistan, shall be provided with:"
+)
+_HELP_ITEMS = ("temporary accommodation in a specialized institution", "medical assistance in state health care "
+               "institutions", "psychological assistance")
+
+
+@pytest.mark.parametrize("style", ["numbered", "dashes"])
+@pytest.mark.parametrize("rule_id", ["assistance_medical", "assistance_psychological"])
+def test_help_listed_under_a_lead_in_takes_its_persons(style, rule_id, tmp_path, monkeypatch):
+    # an invented Uzbek-style law: the help is listed under a lead-in that gives it to citizens and stateless
+    # residents only, as numbered items (provisions of their own) or as dash items inside one unnumbered part; each
+    # item is the victims' help, and the lead-in's limit binds it
+    monkeypatch.setenv("LAWGAP_CACHE", str(tmp_path))
+    if style == "numbered":
+        body = "1. " + _HELP_LEAD_IN + "\n" + "\n".join(f"{k}) {item};" for k, item in enumerate(_HELP_ITEMS, 1))
+    else:
+        body = _HELP_LEAD_IN + "\n\n" + "\n\n".join(f"— {item};" for item in _HELP_ITEMS)
+    path = tmp_path / f"uz_{style}.txt"
+    path.write_text(
+        "LAW OF THE REPUBLIC OF UZBEKISTAN ON COUNTERING TRAFFICKING IN PERSONS\n"
+        "(Invented text for testing; not a law in force.)\n\nArticle 1. Purpose of this Law\n\n"
+        "This Law regulates relations in the field of countering trafficking in persons.\n\n"
+        f"Article 2. Assistance to victims\n\n{body}\n",
+        encoding="utf-8",
+    )
+    finding = _finding("UZ", load_law(path), rule_id)
+    assert finding.status == PARTIAL, finding.explanation
+    assert "citizens of the Republic" in _limits(finding).get("citizens", ""), finding.limitations

@@ -210,6 +210,29 @@ def lead_in_sentences(index: LawIndex, eid: str) -> Iterable[tuple[str, tuple[in
             yield parent.eid, (start, line_end)
 
 
+# An item of a list printed inside one provision's text: "— medical assistance ...;", "- ...", "а) ...", "2) ..."
+_INLINE_ITEM = re.compile(r"^\s*(?:[-–—•]|\d{1,2}\)|[а-яa-z]\))\s")
+
+
+def inline_lead_in(index: LawIndex, seq: Seq, sentence: tuple[int, int]) -> list[tuple[Seq, tuple[int, int]]]:
+    """The sentence that opens a list run inside one provision's text (Uzbek and Tajik parts with dash items:
+    "Victims ... who are citizens ... shall be provided with:\n— temporary accommodation ...;\n— medical assistance
+    ..."), as (its field, span), when the hit's sentence is one of its items: the lead-in's persons and conditions
+    bind every item, as lead_in_sentences gives them to items printed as provisions of their own."""
+    if seq.field != "text":
+        return []
+    text = seq.data.source
+    if not _INLINE_ITEM.match(text[sentence[0] : sentence[1]]):
+        return []
+    for span in reversed([s for s in index.analyses[seq.eid].sentences if s[1] <= sentence[0]]):
+        chunk = text[span[0] : span[1]]
+        if chunk.rstrip().endswith(_LEAD_ENDINGS):
+            return [(seq, span)]
+        if not _INLINE_ITEM.match(chunk):
+            return []
+    return []
+
+
 def opening_sentence(index: LawIndex, article: str) -> list[tuple[Seq, tuple[int, int]]]:
     """The first sentence of an article's text, as (its field, span): where the article grants what its heading
     names. Empty when the article has no text of its own or of its first part."""

@@ -36,6 +36,7 @@ from lawgap.assess.context import (
     aggravating_provisions,
     continued_sentence,
     excluded_articles,
+    inline_lead_in,
     lead_in_sentences,
     opening_sentence,
     opening_words,
@@ -192,7 +193,8 @@ def _limitations(
     heading = index.seq_of.get((index.article_of[seq.eid], "heading"))
     if heading is not None and heading is not seq:
         places.append((heading, (0, len(index.law.by_eid[heading.eid].heading or ""))))
-    places += continued_sentence(index, seq, sentence) + naming_places(index, seq)
+    places += continued_sentence(index, seq, sentence) + inline_lead_in(index, seq, sentence)
+    places += naming_places(index, seq)
     if seq.field == "text":
         for parent, lead in lead_in_sentences(index, seq.eid):
             parent_seq = index.seq_of.get((parent, "text"))

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lawgap.assess.conditions import OFFENCE_CATEGORIES, ROLE_FREE_CATEGORIES, participants_named
+from lawgap.assess.context import opening_sentence
 from lawgap.assess.findings import Limitation, law_id
 from lawgap.assess.roles import DEFINITIONS, framing_role
 from lawgap.assess.scope import names_trafficking
@@ -57,7 +58,9 @@ def persons_limits(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
     """The limits that the law's persons set on a hit in `sentence` of `seq` (`text`: the sentence as printed)."""
     law, out = law_id(index.law), []
     if _for_participants_only(index, rule):
-        words = participants_named(index.law.language, text, index.law.title)
+        # a heading ("Медицинская помощь") names no persons: the article's opening sentence does
+        named = text if seq.field != "heading" else _opening_text(index, seq) or text
+        words = participants_named(index.law.language, named, index.law.title)
         out.append(Limitation("status", words, law, seq.eid))
     if _for_its_victims_only(index, rule) and not _witnesses_named(index, seq, text):
         out.append(Limitation("persons", index.law.title, law, seq.eid))
@@ -66,6 +69,11 @@ def persons_limits(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, i
     elif other := _victims_of_other_harm(index, rule, seq, sentence, text):
         out.append(Limitation("persons", other, law, seq.eid))
     return out
+
+
+def _opening_text(index: LawIndex, seq: Seq) -> str:
+    """The words of the opening sentence of the article whose heading `seq` is."""
+    return " ".join(s.data.source[a:b] for s, (a, b) in opening_sentence(index, index.article_of[seq.eid]))
 
 
 def _victims_of_other_harm(index: LawIndex, rule: Rule, seq: Seq, sentence: tuple[int, int], text: str) -> str:
