@@ -40,8 +40,6 @@ FIXTURE_WRONG = {
     "definition item is not read as the child rule",
     ("pk_style_gazette.pdf", "criminalisation_use_of_services"): "the Penal Code section 360C quoted in an amending "
     "section is not read as an offence",
-    ("kz_style_law_en.txt", "assistance_medical"): "'Persons who have suffered from trafficking in persons shall be "
-    "provided with free medical care': the victim's words end nine words before 'medical', beyond the cue's reach",
     ("pk_style_gazette.pdf", "assistance_housing"): "partial only for the Act's territorial extent; that the "
     "shelter is for trafficked children alone ('a child is a trafficked child') is not read",
     ("uz_style_law_ru.txt", "assistance_housing"): "art 14's right to placement in a rehabilitation centre is read "
