@@ -52,6 +52,7 @@ BLIND_ROUNDS = (
     "blind18",
     "blind19",
     "blind20",
+    "blind21",
 )  # fmt: skip
 MANDATORY = "mandatory"
 
