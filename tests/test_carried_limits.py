@@ -45,9 +45,7 @@ def _finding(tmp_path: Path, monkeypatch, article_12: str, rule_id: str):
 def test_the_cited_articles_limits_carry_into_the_competence_article(tmp_path, monkeypatch):
     finding = _finding(tmp_path, monkeypatch, LIMITED, "residence_permit_victims")
     assert finding.status == "partial"
-    # the granting article is the evidence; the powers article that cites it frames (roles.powers_beside_grant)
-    assert "art_12" in {ev.article for ev in finding.evidence}
-    assert "art_6" not in {ev.article for ev in finding.evidence}
+    assert {ev.article for ev in finding.evidence} >= {"art_6", "art_12"}
     placed = {(x.eid.split("__")[0], x.words) for x in finding.limitations}
     assert any(eid == "art_12" and "уголовн" in words for eid, words in placed)
 

@@ -51,7 +51,7 @@ from lawgap.assess.match import lexicon
 from lawgap.assess.offence import OffenceReading, may_define, reading, structure_rules
 from lawgap.assess.reading import law_digest, read_law
 from lawgap.assess.references import ReferenceMap, borrow, carry_limits, general_part_lends, sources
-from lawgap.assess.roles import frames, powers_beside_grant, regulates
+from lawgap.assess.roles import frames, powers_beside_procedure, regulates
 from lawgap.assess.terms import lend_anchor
 from lawgap.cache import Memo
 from lawgap.model import Law
@@ -238,8 +238,8 @@ def assess_rule(
         )
 
     framing = {cell for cell in cells if frames(rule, cell[1], cells[cell], by_sha)}
-    if rule.category not in OFFENCE_CATEGORIES:
-        framing |= powers_beside_grant(rule, cells, framing, cell_score, by_sha)
+    if rule.procedure:
+        framing |= powers_beside_procedure(rule, cells, framing, cell_score, by_sha)
     # the strongest articles, those that grant or punish before those that frame the law (lawgap.assess.roles)
     ranked = sorted(sorted(cells, key=strength)[:MAX_EVIDENCE], key=lambda c: (not cell_score(c), c in framing))
     granted = bool(ranked) and ranked[0] not in framing and cell_score(ranked[0]) > 0
