@@ -149,6 +149,24 @@ def test_an_article_applying_regardless_of_citizenship_is_carved_out_of_a_citize
     assert not scope.covers("art_19-1")
 
 
+@pytest.mark.parametrize(("sentence", "limits"), [
+    # help given to settled foreigners "наравне с гражданами": the law's reach widened, nothing limited
+    ("Иностранцам и лицам без гражданства, постоянно проживающим в Республике Казахстан, помощь в соответствии с "
+     "настоящим Законом оказывается наравне с гражданами Республики Казахстан.", False),
+    # the same persons named as the only ones the help reaches: a limit
+    ("Помощь в соответствии с настоящим Законом оказывается гражданам Республики Казахстан, а также иностранцам и "
+     "лицам без гражданства, постоянно проживающим в Республике Казахстан.", True),
+])  # fmt: skip
+def test_help_on_equal_terms_with_citizens_is_no_limit_to_citizens(sentence, limits):
+    # an invented KZ-style anti-trafficking law, art 3: who gets the help it gives
+    law = _law([
+        ("art_3", None, "article", "Сфера действия настоящего Закона", sentence),
+        ("art_8", None, "article", "Виды помощи", "Жертве торговли людьми предоставляется временное жилье."),
+    ])
+    scopes = law_scope(LawIndex(law))
+    assert bool(scopes) == limits, scopes
+
+
 @pytest.mark.parametrize("sentence", [
     "Положения настоящего Закона о возвращении жертв торговли людьми, находящихся за пределами Республики "
     "Узбекистан, распространяются на граждан Республики Узбекистан.",

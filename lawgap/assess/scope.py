@@ -97,6 +97,13 @@ _ONLY_AS_LISTED = {
     "en": ("only", "to the extent", "in ~1 the ~1 case ~3 amount|condition"),
 }
 _EXCEPT = {"ru": ("за ~1 исключение", "кроме"), "ky": ("тышкары",), "en": ("except|excluding|save",)}
+# "Иностранцам ..., постоянно проживающим ..., помощь ... оказывается наравне с гражданами": a sentence that gives
+# others what citizens get, on equal terms, widens the law's reach; it limits nothing
+_EQUAL = {
+    "ru": ("наравне ~1 с ~1 гражданин", "на ~1 равный ~1 основание|условие|основа ~3 гражданин"),
+    "ky": ("жарандар* ~2 бирдей|теңдей|тең",),
+    "en": ("equal ~1 footing|basis|terms ~4 citizen|national", "equally ~3 with ~2 citizen|national"),
+}
 _QUALIFIED = 8  # tokens between a foreigner and the words of permanent residence that qualify him
 _PERMANENT = {
     "ru": ("постоянно ~2 проживать|проживающий|жить",),
@@ -246,6 +253,8 @@ def _persons(r: _Reader) -> list[Scope]:
         settled = [a for c in permanent for a, _b in c.find(window)]
         passing = [f for f in foreign if not any(abs(f - a) <= _QUALIFIED for a in settled)]
         if own and not passing:
+            if not articles and any(c.find(window) for c in r.cues(_EQUAL)):
+                continue
             limits.append((seq, sentence, lo + own[0], articles))
         elif foreign and articles and any(c.find(window) for c in r.cues(_EXCEPT)):
             # "on equal terms with citizens, except for the measures specified in Articles 13 and 14, which are
