@@ -167,6 +167,19 @@ def test_help_on_equal_terms_with_citizens_is_no_limit_to_citizens(sentence, lim
     assert bool(scopes) == limits, scopes
 
 
+def test_help_on_an_equal_footing_with_citizens_is_no_limit_in_english():
+    # an invented English translation of a scope article: settled foreigners get the help as citizens do
+    rows = (
+        ("art_3", None, "article", "Scope of this Law",
+         "Foreign citizens and stateless persons permanently residing in the Republic of Uzbekistan shall be provided "
+         "with assistance under this Law on an equal footing with citizens of the Republic of Uzbekistan."),
+        ("art_8", None, "article", "Types of assistance", "A victim of trafficking shall be provided with shelter."),
+    )
+    provs = tuple(Provision(eid, parent, k, eid.rsplit("_", 1)[-1], head, text) for eid, parent, k, head, text in rows)
+    law = Law("Law", "en", "civil", "/laws/law_en.txt", "fe" * 32, provs, kind="anti_trafficking", country="UZ")
+    assert law_scope(LawIndex(law)) == ()
+
+
 @pytest.mark.parametrize("sentence", [
     "Положения настоящего Закона о возвращении жертв торговли людьми, находящихся за пределами Республики "
     "Узбекистан, распространяются на граждан Республики Узбекистан.",

@@ -102,7 +102,7 @@ _EXCEPT = {"ru": ("за ~1 исключение", "кроме"), "ky": ("тыш�
 _EQUAL = {
     "ru": ("наравне ~1 с ~1 гражданин", "на ~1 равный ~1 основание|условие|основа ~3 гражданин"),
     "ky": ("жарандар* ~2 бирдей|теңдей|тең",),
-    "en": ("equal ~1 footing|basis|terms ~4 citizen|national", "equally ~3 with ~2 citizen|national"),
+    "en": ("equal ~1 foot|basis|term ~4 citizen|national", "equally ~3 with ~2 citizen|national"),
 }
 _QUALIFIED = 8  # tokens between a foreigner and the words of permanent residence that qualify him
 _PERMANENT = {
